@@ -1,0 +1,34 @@
+import Vapor
+
+/// Every state-changing web form carries the session's `_csrf` token; a POST without it is refused.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "_csrf"
+    private static let sessionKey = "csrf"
+
+    /// For the API: check only requests authenticated by the session cookie, not by a bearer token.
+    var onlyForSessions = false
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let exempt = onlyForSessions && (request.headers.bearerAuthorization != nil || request.auth.get(User.self) == nil)
+        if request.method != .GET, request.method != .HEAD, !exempt {
+            struct Form: Decodable { let _csrf: String? }
+            let sent = (try? request.content.decode(Form.self))?._csrf ?? request.headers.first(name: "X-CSRF-Token")
+            guard let sent, let expected = request.session.data[Self.sessionKey],
+                  sent.count == expected.count, constantTimeEqual(sent, expected)
+            else { throw AppError.badCSRF }
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// The session's token, created on first use.
+    static func token(for request: Request) -> String {
+        if let existing = request.session.data[sessionKey] { return existing }
+        let token = BearerTokenAuthenticator.newToken()
+        request.session.data[sessionKey] = token
+        return token
+    }
+
+    private func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        zip(a.utf8, b.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

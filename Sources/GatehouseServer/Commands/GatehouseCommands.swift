@@ -1,0 +1,28 @@
+import Fluent
+import Vapor
+
+/// The `gatehouse` command line: Vapor's `serve` and Fluent's `migrate`, plus `create-admin` and `demo`.
+public enum GatehouseCommands {
+    public static func register(_ app: Application) {
+        app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+        app.asyncCommands.use(DemoCommand(), as: "demo")
+    }
+
+    /// Before `serve`: SQLite (the embedded default) is migrated in place; PostgreSQL must be migrated
+    /// with `gatehouse migrate` first, so that several instances never race to change the schema.
+    public static func prepare(_ app: Application) async throws {
+        let arguments = app.environment.arguments.dropFirst()
+        let command = arguments.first(where: { !$0.hasPrefix("-") }) ?? "serve"
+        guard command == "serve" else { return }
+        switch app.gatehouse.configuration.database {
+        case .sqliteFile, .sqliteMemory:
+            try await app.autoMigrate()
+        case .postgres:
+            let pending = try await app.migrator.previewPrepareBatch().get()
+            if !pending.isEmpty {
+                throw ConfigurationError("the PostgreSQL database has \(pending.count) pending migration(s): run `gatehouse migrate --yes` once before starting the servers")
+            }
+        }
+        try await GatehouseApp.prepareDatabase(app)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Everything the server needs from its environment, checked once at start-up.
+public struct AppConfiguration: Sendable {
+    public var database: DatabaseChoice
+    /// Folder for the SQLite file and the secret key file.
+    public var dataDirectory: String
+    /// Path of the secret key file (`SecretKeyRing` text form).
+    public var secretKeyPath: String
+    public var hostname: String
+    public var port: Int
+    /// bcrypt cost for new password hashes (tests use a low one).
+    public var bcryptCost: Int
+
+    public init(database: DatabaseChoice, dataDirectory: String, secretKeyPath: String,
+                hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: Int = 12) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.secretKeyPath = secretKeyPath
+        self.hostname = hostname
+        self.port = port
+        self.bcryptCost = bcryptCost
+    }
+
+    /// Reads `DATABASE_URL`, `GATEHOUSE_DATA_DIR`, `GATEHOUSE_SECRET_KEY_FILE`, `GATEHOUSE_HOST`,
+    /// `GATEHOUSE_PORT` and `GATEHOUSE_BCRYPT_COST`, failing with a message that names the variable.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        let dataDir = env["GATEHOUSE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        let database: DatabaseChoice
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
+                  parsed.host != nil
+            else {
+                throw ConfigurationError("DATABASE_URL must look like postgres://user:password@host:5432/database (got a value that does not)")
+            }
+            database = .postgres(url: url)
+        } else {
+            database = .sqliteFile(path: (dataDir as NSString).appendingPathComponent("gatehouse.sqlite"))
+        }
+        let keyPath = env["GATEHOUSE_SECRET_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (dataDir as NSString).appendingPathComponent("secret.key")
+        let host = env["GATEHOUSE_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        var port = 8080
+        if let text = env["GATEHOUSE_PORT"], !text.isEmpty {
+            guard let p = Int(text), (1...65535).contains(p) else {
+                throw ConfigurationError("GATEHOUSE_PORT must be a port number from 1 to 65535 (got \"\(text)\")")
+            }
+            port = p
+        }
+        var cost = 12
+        if let text = env["GATEHOUSE_BCRYPT_COST"], !text.isEmpty {
+            guard let c = Int(text), (4...31).contains(c) else {
+                throw ConfigurationError("GATEHOUSE_BCRYPT_COST must be a number from 4 to 31 (got \"\(text)\")")
+            }
+            cost = c
+        }
+        return AppConfiguration(database: database, dataDirectory: dataDir, secretKeyPath: keyPath,
+                                hostname: host, port: port, bcryptCost: cost)
+    }
+}

@@ -1,0 +1,82 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import GatehouseCore
+import Leaf
+import SQLKit
+import Vapor
+
+/// The app factory: one call wires a Vapor `Application` for production, the command line or a test.
+public enum GatehouseApp {
+    /// Configures `app` with `configuration`, the `clock`, and the key `ring` (loaded from the key file when nil).
+    public static func configure(_ app: Application, configuration: AppConfiguration,
+                                 clock: any WallClock = SystemWallClock(), keyRing: SecretKeyRing? = nil) async throws {
+        let ring: SecretKeyRing
+        if let keyRing {
+            ring = keyRing
+        } else {
+            let loaded = try SecretKeyFile.loadOrCreate(at: configuration.secretKeyPath)
+            if loaded.created {
+                app.logger.notice("Created a new secret key file at \(configuration.secretKeyPath) (mode 0600). Back it up: sealed personal data cannot be read without it.")
+            }
+            ring = loaded.ring
+        }
+        app.gatehouse = GatehouseServices(configuration: configuration, clock: clock, keyRing: ring)
+
+        try configureDatabase(app, configuration.database)
+        app.migrations.add(MigrationList.all)
+
+        app.http.server.configuration.hostname = configuration.hostname
+        app.http.server.configuration.port = configuration.port
+        app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+        app.routes.defaultMaxBodySize = "1mb"
+
+        app.directory.viewsDirectory = ResourceLocator.views
+        app.directory.publicDirectory = ResourceLocator.publicFiles
+        app.views.use(.leaf)
+        app.leaf.cache.isEnabled = app.environment.isRelease
+
+        app.sessions.use(.fluent)
+        app.sessions.configuration.cookieName = "gatehouse_session"
+        app.sessions.configuration.cookieFactory = { id in
+            HTTPCookies.Value(string: id.string, expires: nil, maxAge: 12 * 3600, path: "/",
+                              isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        }
+
+        app.middleware = Middlewares()
+        app.middleware.use(GatehouseErrorMiddleware())
+        app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+        app.middleware.use(app.sessions.middleware)
+        app.middleware.use(SessionUserAuthenticator())
+
+        try Routes.register(app)
+    }
+
+    static func configureDatabase(_ app: Application, _ choice: DatabaseChoice) throws {
+        switch choice {
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        case .sqliteFile(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .postgres(let url):
+            let config: SQLPostgresConfiguration
+            do { config = try SQLPostgresConfiguration(url: url) } catch {
+                throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
+            }
+            app.databases.use(.postgres(configuration: config), as: .psql)
+        }
+    }
+
+    /// Puts SQLite into WAL mode (the setting persists in the file) and checks that the database answers.
+    public static func prepareDatabase(_ app: Application) async throws {
+        let sql = app.db as! SQLDatabase
+        if case .sqliteFile = app.gatehouse.configuration.database {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        try await sql.raw("SELECT 1").run()
+    }
+}

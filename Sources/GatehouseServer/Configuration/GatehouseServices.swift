@@ -1,0 +1,44 @@
+import GatehouseCore
+import Vapor
+
+/// The domain services one running server shares: clock, sealing, blind index and configuration.
+public struct GatehouseServices: Sendable {
+    public let configuration: AppConfiguration
+    public let clock: any WallClock
+    public let keyRing: SecretKeyRing
+    public let sealer: FieldSealer
+    public let blindIndex: BlindIndex
+    public let divisions: DivisionCodes
+
+    public init(configuration: AppConfiguration, clock: any WallClock, keyRing: SecretKeyRing) {
+        self.configuration = configuration
+        self.clock = clock
+        self.keyRing = keyRing
+        self.sealer = FieldSealer(ring: keyRing)
+        self.blindIndex = BlindIndex(ring: keyRing)
+        self.divisions = .bundled
+    }
+
+    /// Today in China Standard Time, by the injected clock.
+    public var today: CalendarDate { CalendarDate(clock.now()) }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = GatehouseServices }
+
+    /// The services set by `GatehouseApp.configure`.
+    public var gatehouse: GatehouseServices {
+        get {
+            guard let services = storage[ServicesKey.self] else {
+                fatalError("GatehouseApp.configure(_:) has not run on this Application")
+            }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The application's services.
+    public var gatehouse: GatehouseServices { application.gatehouse }
+}

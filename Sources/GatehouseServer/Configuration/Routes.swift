@@ -1,0 +1,22 @@
+import Vapor
+
+/// Every route of the server, in one place.
+enum Routes {
+    static func register(_ app: Application) throws {
+        try app.register(collection: HealthController())
+
+        let api = app.grouped("api", "v1")
+        try api.register(collection: OpenAPIController())
+        try api.register(collection: TokenController())
+        RegistrationController.registerAPI(api)
+        let authedAPI = api.grouped(BearerTokenAuthenticator(), CSRFMiddleware(onlyForSessions: true))
+        try authedAPI.register(collection: CommunityAPIController())
+
+        let web = app.grouped(CSRFMiddleware())
+        try web.register(collection: LanguageController())
+        try web.register(collection: LoginController())
+        try web.register(collection: RegistrationController())
+        try web.register(collection: AdminController())
+        try web.register(collection: AccountController())
+    }
+}

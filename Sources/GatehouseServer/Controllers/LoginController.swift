@@ -1,0 +1,65 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// Sign-in, sign-out and the start page that sends each role where it works.
+struct LoginController: RouteCollection {
+    struct LoginPage: Encodable {
+        let page: PageContext
+        let username: String
+        let next: String
+        let error: String?
+    }
+
+    struct LoginForm: Content {
+        let username: String?
+        let password: String?
+        let next: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: start)
+        routes.get("login", use: form)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+    }
+
+    func start(req: Request) async throws -> Response {
+        guard let user = req.auth.get(User.self) else { return req.redirect(to: "/login") }
+        return req.redirect(to: Self.home(for: user.roleValue))
+    }
+
+    static func home(for role: Role) -> String {
+        switch role {
+        case .districtAdmin, .communityAdmin: return "/admin"
+        case .operator: return "/operator"
+        case .health, .police, .resident, .landlord: return "/account"
+        }
+    }
+
+    func form(req: Request) async throws -> View {
+        let next = (try? req.query.get(String.self, at: "next")).map { $0.removingPercentEncoding ?? $0 }
+        return try await req.view.render("login", LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language)),
+                                                            username: "", next: SafeRedirect.path(next), error: nil))
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginForm.self)
+        guard let user = try await LoginCheck.verify(username: input.username ?? "", password: input.password ?? "", on: req) else {
+            let page = LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language)),
+                                 username: input.username ?? "", next: SafeRedirect.path(input.next),
+                                 error: Strings.text("login_failed", req.language))
+            return try await req.view.render("login", page).encodeResponse(status: .unauthorized, for: req)
+        }
+        req.session.data[SessionUserAuthenticator.key] = try user.requireID().uuidString
+        req.auth.login(user)
+        let next = SafeRedirect.path(input.next)
+        return req.redirect(to: next == "/" ? Self.home(for: user.roleValue) : next)
+    }
+
+    func logout(req: Request) async throws -> Response {
+        req.auth.logout(User.self)
+        req.session.destroy()
+        return req.redirect(to: "/login")
+    }
+}

@@ -1,0 +1,13 @@
+import Fluent
+
+/// Every migration, in the one order they run. Append; never reorder or edit a released one.
+enum MigrationList {
+    static var all: [any Migration] {
+        [
+            M001CreateOrganisation(),
+            M002CreateAccounts(),
+            M003CreateIndexes(),
+            SessionRecord.migration,
+        ]
+    }
+}

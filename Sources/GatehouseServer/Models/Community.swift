@@ -1,0 +1,27 @@
+import Fluent
+import Foundation
+
+/// A residential community or village (社区/村): the unit that runs its gates.
+final class Community: Model, @unchecked Sendable {
+    static let schema = "communities"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "subdistrict_id") var subdistrict: Subdistrict
+    /// Copied from the subdistrict so that scope checks need no join.
+    @Field(key: "district_id") var districtID: UUID
+    @Field(key: "name") var name: String
+    @OptionalField(key: "address") var address: String?
+    @Field(key: "created_at") var createdAt: Date
+    @Children(for: \.$community) var checkpoints: [Checkpoint]
+
+    init() {}
+
+    init(id: UUID? = nil, subdistrictID: UUID, districtID: UUID, name: String, address: String?, createdAt: Date) {
+        self.id = id
+        self.$subdistrict.id = subdistrictID
+        self.districtID = districtID
+        self.name = name
+        self.address = address
+        self.createdAt = createdAt
+    }
+}

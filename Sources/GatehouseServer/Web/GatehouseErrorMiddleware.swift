@@ -1,0 +1,76 @@
+import GatehouseCore
+import Leaf
+import Vapor
+
+/// The one error handler: JSON `{"error":{"code","message"}}` under `/api`, an HTML page elsewhere.
+struct GatehouseErrorMiddleware: AsyncMiddleware {
+    struct Body: Content {
+        struct Detail: Content { let code: String; let message: String }
+        let error: Detail
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return await response(for: error, request: request)
+        }
+    }
+
+    private func response(for error: any Error, request: Request) async -> Response {
+        let (status, code, message) = describe(error, language: request.language)
+        if status.code >= 500 {
+            request.logger.report(error: error)
+        }
+        let wantsJSON = request.url.path.hasPrefix("/api/") || request.url.path == "/healthz"
+        if !wantsJSON {
+            if status == .unauthorized, request.method == .GET {
+                return request.redirect(to: "/login?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+            }
+            let context = ErrorPage(page: PageContext(request, title: Strings.text("error_title", request.language)),
+                                    status: Int(status.code), message: message)
+            if let view = try? await request.view.render("error", context) {
+                let response = try? await view.encodeResponse(status: status, for: request)
+                if let response { return response }
+            }
+        }
+        let response = Response(status: status)
+        try? response.content.encode(Body(error: .init(code: code, message: message)), as: .json)
+        return response
+    }
+
+    private func describe(_ error: any Error, language: Language) -> (HTTPResponseStatus, String, String) {
+        switch error {
+        case let e as AppError:
+            return (e.status, e.code, e.message.text(for: language.rawValue))
+        case let e as any AbortError:
+            let code: String
+            switch e.status {
+            case .notFound: code = "not_found"
+            case .unauthorized: code = "unauthorized"
+            case .forbidden: code = "forbidden"
+            case .payloadTooLarge: code = "payload_too_large"
+            case .unsupportedMediaType: code = "unsupported_media_type"
+            default: code = e.status.code >= 500 ? "server_error" : "bad_request"
+            }
+            let text: LocalizedText
+            switch e.status {
+            case .notFound: text = AppError.notFound.message
+            case .payloadTooLarge: text = LocalizedText(zh: "提交的内容过大", en: "The request is too large")
+            case .unauthorized: text = AppError.notSignedIn.message
+            case .forbidden: text = AppError.forbidden.message
+            default:
+                text = e.status.code >= 500
+                    ? LocalizedText(zh: "服务器出错，请稍后再试", en: "Server error; please try again later")
+                    : LocalizedText(zh: "请求格式不正确：\(e.reason)", en: "Bad request: \(e.reason)")
+            }
+            return (e.status, code, text.text(for: language.rawValue))
+        case is DecodingError:
+            let text = LocalizedText(zh: "请求格式不正确，请检查必填项", en: "The request is malformed; check the required fields")
+            return (.badRequest, "bad_request", text.text(for: language.rawValue))
+        default:
+            let text = LocalizedText(zh: "服务器出错，请稍后再试", en: "Server error; please try again later")
+            return (.internalServerError, "server_error", text.text(for: language.rawValue))
+        }
+    }
+}
