@@ -3,6 +3,7 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import GatehouseCore
 import Leaf
+import LeafKit
 import SQLKit
 import Vapor
 
@@ -34,6 +35,10 @@ public enum GatehouseApp {
         app.directory.viewsDirectory = ResourceLocator.views
         app.directory.publicDirectory = ResourceLocator.publicFiles
         app.views.use(.leaf)
+        // The bundle sits under `.build/` in development; the default limits refuse hidden folders on the path.
+        app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+                                                      sandboxDirectory: ResourceLocator.views,
+                                                      viewDirectory: ResourceLocator.views))
         app.leaf.cache.isEnabled = app.environment.isRelease
 
         app.sessions.use(.fluent)

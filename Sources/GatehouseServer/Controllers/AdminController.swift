@@ -91,7 +91,7 @@ struct AdminController: RouteCollection {
         var input = try req.content.decode(AccountCreation.Input.self)
         struct Extra: Decodable { let subdistrictId: UUID? }
         let sid = (try? req.content.decode(Extra.self))?.subdistrictId
-        if ![Role.health.rawValue, Role.police.rawValue, Role.districtAdmin.rawValue].contains(input.role) { input.role = "" }
+        if ![Role.health.rawValue, Role.police.rawValue, Role.districtAdmin.rawValue].contains(input.role ?? "") { input.role = nil }
         if let sid {
             guard let sub = try await Subdistrict.find(sid, on: req.db), sub.$district.id == user.districtID else { throw AppError.notFound }
         }

@@ -9,7 +9,7 @@ struct AccountCreation {
         var password: String
         var name: String
         var phone: String?
-        var role: String
+        var role: String?
     }
 
     let services: GatehouseServices
@@ -37,7 +37,7 @@ struct AccountCreation {
         if let text = input.phone, !text.trimmingCharacters(in: .whitespaces).isEmpty {
             do { phone = try PhoneNumber(text) } catch { fail("phone", error.message, "invalid_phone") }
         }
-        let role = Role(rawValue: input.role)
+        let role = Role(rawValue: input.role ?? "")
         if role == nil { fail("role", LocalizedText(zh: "请选择角色", en: "Choose a role"), "invalid_role") }
         guard errors.isEmpty, let name, let role else { throw OperatorRegistration.Invalid(errors: errors, code: code) }
         let user = User(username: username, passwordHash: try await hasher.hash(input.password), role: role,

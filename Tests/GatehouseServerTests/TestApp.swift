@@ -1,0 +1,50 @@
+import FluentKit
+import Fluent
+import Foundation
+import GatehouseCore
+@testable import GatehouseServer
+import SQLKit
+import SQLKit
+import VaporTesting
+import XCTVapor
+
+/// The app factory for tests: every test gets a fresh app and an empty database — in-memory SQLite, or the
+/// PostgreSQL database named by `GATEHOUSE_TEST_DATABASE_URL` (its schema dropped and migrated anew).
+enum TestApp {
+    static let today = Date(timeIntervalSince1970: 1_795_392_000) // 2026-11-22 00:00 UTC
+
+    static var databaseChoice: DatabaseChoice {
+        if let url = ProcessInfo.processInfo.environment["GATEHOUSE_TEST_DATABASE_URL"], !url.isEmpty {
+            return .postgres(url: url)
+        }
+        return .sqliteMemory
+    }
+
+    /// Runs `body` with a configured, migrated app, and shuts it down afterwards whatever happens.
+    static func run(database: DatabaseChoice? = nil, clock: FixedWallClock = FixedWallClock(today),
+                    keyRing: SecretKeyRing = SecretKeyRing.generate().ring, migrate: Bool = true,
+                    _ body: (Application) async throws -> Void) async throws {
+        let app = try await Application.make(.testing)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-test-\(UUID().uuidString)").path
+        let choice = database ?? databaseChoice
+        do {
+            let config = AppConfiguration(database: choice, dataDirectory: folder,
+                                          secretKeyPath: folder + "/secret.key", bcryptCost: 4)
+            try await GatehouseApp.configure(app, configuration: config, clock: clock, keyRing: keyRing)
+            if migrate, case .postgres = choice {
+                let sql = app.db as! any SQLDatabase
+                try await sql.raw("DROP SCHEMA public CASCADE").run()
+                try await sql.raw("CREATE SCHEMA public").run()
+            }
+            if migrate {
+                try await app.autoMigrate()
+                try await GatehouseApp.prepareDatabase(app)
+            }
+            try await body(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
