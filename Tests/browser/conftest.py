@@ -1,0 +1,95 @@
+"""Browser tests: a real gatehouse server on a free loopback port, with demo data, driven by headless Chromium."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BINARY = os.environ.get("GATEHOUSE_BIN", os.path.join(ROOT, ".build", "debug", "gatehouse"))
+SCREENSHOTS = os.environ.get("GATEHOUSE_SCREENSHOTS")
+DEMO_PASSWORD = "gatehouse-demo"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    data = tempfile.mkdtemp(prefix="gatehouse-browser-")
+    port = free_port()
+    env = dict(os.environ, GATEHOUSE_DATA_DIR=data, GATEHOUSE_PORT=str(port), GATEHOUSE_BCRYPT_COST="6")
+    env.pop("DATABASE_URL", None)
+    subprocess.run([BINARY, "demo"], env=env, check=True, capture_output=True, cwd=data)
+    log = open(os.path.join(data, "server.log"), "w")
+    # Started from the data folder, not the repository: the server must find its own resources.
+    proc = subprocess.Popen([BINARY, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=data)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.time() > deadline or proc.poll() is not None:
+            proc.kill()
+            raise RuntimeError("server did not start: " + open(os.path.join(data, "server.log")).read())
+        time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+    log.close()
+    shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,915", "--lang=zh-CN"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(3)
+    yield driver
+    driver.quit()
+
+
+def shot(driver, name):
+    """Saves a screenshot when GATEHOUSE_SCREENSHOTS names a folder."""
+    if SCREENSHOTS:
+        os.makedirs(SCREENSHOTS, exist_ok=True)
+        driver.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))
+
+
+def login(driver, base, username, password=DEMO_PASSWORD, expect_error=False):
+    driver.get(base + "/login")
+    driver.find_element("id", "username").send_keys(username)
+    driver.find_element("id", "password").send_keys(password)
+    driver.find_element("id", "login-submit").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+    if expect_error:
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", "login-error"))
+    else:
+        WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+
+
+def logout(driver):
+    driver.find_element("id", "logout").click()
+    wait_for_path(driver, "/login")
+
+
+def wait_for_path(driver, fragment, timeout=10):
+    """Waits until the current URL contains `fragment` (a click's navigation may still be under way)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, timeout).until(lambda d: fragment in d.current_url)
+    return driver.current_url
