@@ -11,7 +11,7 @@ import XCTVapor
 /// The app factory for tests: every test gets a fresh app and an empty database — in-memory SQLite, or the
 /// PostgreSQL database named by `GATEHOUSE_TEST_DATABASE_URL` (its schema dropped and migrated anew).
 enum TestApp {
-    static let today = Date(timeIntervalSince1970: 1_795_392_000) // 2026-11-22 00:00 UTC
+    static let today = Date(timeIntervalSince1970: 1_795_305_600) // 2026-11-22 00:00 UTC, 08:00 in China
 
     static var databaseChoice: DatabaseChoice {
         if let url = ProcessInfo.processInfo.environment["GATEHOUSE_TEST_DATABASE_URL"], !url.isEmpty {

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The gate's rules as one pure function (Henan guide, Inner Mongolia notice).
+///
+/// Fever dominates: a person with a high reading is referred whatever else holds (they are not simply
+/// sent away). Then a missing mask denies until masked, then an unregistered person without a pass is
+/// refused entry (leaving is never refused for that). An expired ID card is a warning only.
+public struct EntryPolicy: Sendable {
+    public let feverRule: FeverRule
+
+    public init(feverRule: FeverRule = .standard) { self.feverRule = feverRule }
+
+    public func decide(_ request: EntryRequest) -> EntryOutcome {
+        let fever = feverRule.assess(request.readings, now: request.now)
+        var reasons: [EntryReason] = []
+        var decision = EntryDecision.allow
+        switch fever {
+        case .noReading:
+            reasons.append(.noReading)
+            decision = .deny
+        case .remeasureRequired:
+            reasons.append(.remeasure(restSeconds: feverRule.restSeconds))
+            decision = .refer
+        case .fever:
+            reasons.append(.feverConfirmed)
+            decision = .refer
+        case .normal:
+            break
+        }
+        if !request.wearsMask {
+            reasons.append(.noMask)
+            if decision == .allow { decision = .deny }
+        }
+        if request.standing == .unregistered, request.direction == .in {
+            reasons.append(.notRegistered)
+            if decision == .allow { decision = .deny }
+        }
+        if let validUntil = request.idCardValidUntil, validUntil < CalendarDate(request.now) {
+            reasons.append(.idCardExpired)
+        }
+        return EntryOutcome(decision: decision, reasons: reasons, temperatureAbnormal: fever.isAbnormal, fever: fever)
+    }
+}
