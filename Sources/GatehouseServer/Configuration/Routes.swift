@@ -9,8 +9,10 @@ enum Routes {
         try api.register(collection: OpenAPIController())
         try api.register(collection: TokenController())
         RegistrationController.registerAPI(api)
+        try api.register(collection: CardReadController())
         let authedAPI = api.grouped(BearerTokenAuthenticator(), CSRFMiddleware(onlyForSessions: true))
         try authedAPI.register(collection: CommunityAPIController())
+        try authedAPI.register(collection: PassageAPIController())
 
         let web = app.grouped(CSRFMiddleware())
         try web.register(collection: LanguageController())
@@ -18,5 +20,8 @@ enum Routes {
         try web.register(collection: RegistrationController())
         try web.register(collection: AdminController())
         try web.register(collection: AccountController())
+        try web.register(collection: LiveController())
+        try web.register(collection: GateController())
+        try web.register(collection: CommunityGateSettingsController())
     }
 }

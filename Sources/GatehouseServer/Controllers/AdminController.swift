@@ -20,6 +20,8 @@ struct AdminController: RouteCollection {
         let canAddAdmins: Bool
         let errors: FieldErrors
         let values: [String: String]
+        let gate: CommunityGateInfo
+        let newToken: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -109,13 +111,15 @@ struct AdminController: RouteCollection {
         try await renderCommunity(req, errors: [:], values: [:], status: .ok)
     }
 
-    private func renderCommunity(_ req: Request, errors: FieldErrors, values: [String: String], status: HTTPStatus, notice: String? = nil) async throws -> Response {
+    func renderCommunity(_ req: Request, errors: FieldErrors, values: [String: String], status: HTTPStatus, notice: String? = nil,
+                         newToken: String? = nil) async throws -> Response {
         let user = try req.requireUser(.districtAdmin, .communityAdmin)
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
         let overview = try await CommunityOverview.build([community], showCodes: true, on: req.db)[0]
         let staff = try await StaffRow.list(communityID: community.id!, services: req.gatehouse, language: req.language, on: req.db)
         let page = CommunityPage(page: PageContext(req, title: community.name, notice: notice), community: overview, staff: staff,
-                                 canAddAdmins: true, errors: errors, values: values)
+                                 canAddAdmins: true, errors: errors, values: values,
+                                 gate: try await CommunityGateInfo.build(community, db: req.db), newToken: newToken)
         return try await req.view.render("community", page).encodeResponse(status: status, for: req)
     }
 

@@ -32,7 +32,7 @@ struct LoginController: RouteCollection {
     static func home(for role: Role) -> String {
         switch role {
         case .districtAdmin, .communityAdmin: return "/admin"
-        case .operator: return "/operator"
+        case .operator: return "/gate"
         case .health, .police, .resident, .landlord: return "/account"
         }
     }

@@ -12,6 +12,10 @@ final class Community: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @OptionalField(key: "address") var address: String?
     @Field(key: "created_at") var createdAt: Date
+    /// Readings at or above this are abnormal (tenths of °C; default 373).
+    @Field(key: "fever_threshold_tenths") var feverThresholdTenths: Int
+    /// Rest before the re-measure, in seconds (default 300).
+    @Field(key: "remeasure_rest_seconds") var remeasureRestSeconds: Int
     @Children(for: \.$community) var checkpoints: [Checkpoint]
 
     init() {}
@@ -23,5 +27,7 @@ final class Community: Model, @unchecked Sendable {
         self.name = name
         self.address = address
         self.createdAt = createdAt
+        self.feverThresholdTenths = 373
+        self.remeasureRestSeconds = 300
     }
 }

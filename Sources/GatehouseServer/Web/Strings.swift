@@ -1,3 +1,4 @@
+import Foundation
 import GatehouseCore
 
 /// The interface text of every page, in Chinese and English. Templates read it as `t.key`.
@@ -9,6 +10,12 @@ enum Strings {
     /// The whole catalog in one language, for a page context.
     static func table(_ language: Language) -> [String: String] {
         tables[language]!
+    }
+
+    /// The catalog as JSON, for the few scripts that write text.
+    static func json(_ language: Language) -> String {
+        let data = try? JSONSerialization.data(withJSONObject: table(language), options: [.sortedKeys])
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 
     private static let tables: [Language: [String: String]] = Dictionary(uniqueKeysWithValues: Language.allCases.map { lang in
@@ -90,6 +97,74 @@ enum Strings {
         "saved": t("已保存", "Saved"),
         "enrolment_link": t("注册链接", "Registration link"),
         "gates_open_count": t("开放卡点", "Open gates"),
+        "gate_title": t("卡点登记", "Gate registration"),
+        "records_title": t("登记记录", "Records"),
+        "record_title": t("记录详情", "Record"),
+        "status_normal": t("正常", "Normal"),
+        "status_abnormal": t("异常", "Abnormal"),
+        "status_remeasure": t("待复测", "Re-measure"),
+        "id_number": t("身份证号", "ID number"),
+        "id_number_hint": t("刷卡、扫码或手工输入18位号码后回车", "Read the card, scan, or type the 18 characters and press Enter"),
+        "lookup": t("查询", "Look up"),
+        "no_id": t("无证登记", "No ID"),
+        "no_id_hint": t("来人未带身份证件时，登记姓名、手机号并拍照", "Without an ID document: name, phone and a photo"),
+        "with_id": t("有身份证", "With ID"),
+        "person_card": t("人员信息", "Person"),
+        "sex": t("性别", "Sex"),
+        "ethnicity": t("民族", "Ethnicity"),
+        "birth_date": t("出生日期", "Born"),
+        "age": t("年龄", "Age"),
+        "card_address": t("住址", "Address"),
+        "issuing_authority": t("签发机关", "Issued by"),
+        "validity": t("有效期限", "Valid"),
+        "card_expired": t("已过期", "Expired"),
+        "division": t("户籍地", "Registered in"),
+        "photo": t("照片", "Photo"),
+        "take_photo": t("拍照（可选）", "Photo (optional)"),
+        "temperature": t("体温（℃）", "Temperature (°C)"),
+        "temperature_other": t("其他读数", "Other reading"),
+        "mask": t("已佩戴口罩", "Wearing a mask"),
+        "direction": t("方向", "Direction"),
+        "direction_in": t("进", "In"),
+        "direction_out": t("出", "Out"),
+        "confirm": t("确认登记", "Record"),
+        "register_resident": t("核实无误，登记备案为本社区人员（此后凭证通行，不再重复登记）", "Verified: register with this community (no registering again afterwards)"),
+        "known_person": t("已登记过，信息已自动填入", "Seen before: what is known is filled in"),
+        "new_person": t("首次登记", "First registration"),
+        "registered_badge": t("本社区已备案", "Registered here"),
+        "not_registered_badge": t("未备案", "Not registered"),
+        "remeasure": t("复测", "Re-measure"),
+        "remeasure_wait": t("请休息后复测，剩余", "Rest, then re-measure; time left"),
+        "remeasure_now": t("可以复测", "Re-measure now"),
+        "new_person_button": t("下一位", "Next person"),
+        "only_abnormal": t("只看异常", "Abnormal only"),
+        "all_records": t("全部记录", "All records"),
+        "time": t("时间", "Time"),
+        "status": t("状态", "Status"),
+        "more": t("更多", "More"),
+        "operator_label": t("登记人", "Recorded by"),
+        "readings": t("体温读数", "Readings"),
+        "reasons": t("原因", "Reasons"),
+        "decision": t("结果", "Decision"),
+        "mode": t("识别方式", "Identified by"),
+        "recorded_at": t("登记时间", "Recorded at"),
+        "client_time": t("终端时间", "Device time"),
+        "open_gate_screen": t("打开卡点登记", "Open the gate screen"),
+        "devices": t("读卡器", "Card readers"),
+        "add_device": t("登记读卡器", "Register a card reader"),
+        "device_name": t("读卡器名称", "Reader name"),
+        "device_token_once": t("读卡器令牌（只显示这一次，请配置到读卡器桥接程序）：", "Reader token (shown this once; configure it in the reader bridge):"),
+        "revoke": t("停用", "Revoke"),
+        "last_seen": t("最近使用", "Last used"),
+        "fever_cases": t("待处置发热人员", "Pending fever cases"),
+        "no_fever_cases": t("暂无待处置发热人员", "No pending fever cases"),
+        "settings": t("防疫设置", "Health settings"),
+        "fever_threshold": t("发热阈值（℃）", "Fever threshold (°C)"),
+        "rest_minutes": t("复测前休息（分钟）", "Rest before re-measure (minutes)"),
+        "alert_fever": t("发热预警", "Fever alert"),
+        "reader_waiting": t("等待刷卡……", "Waiting for a card…"),
+        "network_error": t("网络异常，请重试", "Network problem; try again"),
+        "view": t("查看", "View"),
         "responsibility": t("谁检查、谁登记、谁负责。", "Whoever checks, registers; whoever registers, answers for it."),
     ]
 }

@@ -7,6 +7,7 @@ enum MigrationList {
             M001CreateOrganisation(),
             M002CreateAccounts(),
             M003CreateIndexes(),
+            M004CreateGate(),
             SessionRecord.migration,
         ]
     }

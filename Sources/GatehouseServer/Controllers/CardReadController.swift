@@ -1,0 +1,18 @@
+import Vapor
+
+/// `POST /api/v1/id-card-reads`: the reader bridge posts what it read, with its device token.
+struct CardReadController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.grouped(ReaderDeviceAuthenticator())
+            .on(.POST, "id-card-reads", body: .collect(maxSize: "2mb"), use: receive)
+    }
+
+    func receive(req: Request) async throws -> Response {
+        guard let device = req.auth.get(ReaderDevice.self) else {
+            throw AppError(.unauthorized, "unauthorized", zh: "读卡器未注册或令牌无效", en: "Unknown reader device token")
+        }
+        let input = try req.content.decode(CardReadInput.self)
+        let received = try await CardReadIntake(services: req.gatehouse, db: req.db, live: req.live).receive(input, from: device)
+        return try await received.encodeResponse(status: .created, for: req)
+    }
+}

@@ -1,0 +1,106 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// The gate screen (`/gate`), the record list (`/records`) and a record's details (`/records/{id}`).
+struct GateController: RouteCollection {
+    struct GatePage: Encodable {
+        let page: PageContext
+        let checkpointId: UUID
+        let checkpointName: String
+        let communityId: UUID
+        let communityName: String
+        let thresholdText: String
+        let restMinutes: Int
+        let quickTemperatures: [String]
+        let records: [RecordRow]
+        let stringsJSON: String
+    }
+
+    struct RecordsPage: Encodable {
+        let page: PageContext
+        let communityId: UUID
+        let checkpointId: String
+        let checkpoints: [Option]
+        let onlyAbnormal: Bool
+        let records: [RecordRow]
+        let nextCursor: String?
+        let liveChannel: String
+        let stringsJSON: String
+    }
+
+    struct Option: Encodable { let id: UUID; let name: String; let selected: Bool }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("gate", use: gate)
+        routes.get("records", use: records)
+        routes.get("records", ":passageID", use: record)
+        routes.get("records", ":passageID", "photo", use: photo)
+    }
+
+    func gate(req: Request) async throws -> Response {
+        let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin)
+        var checkpointID = user.checkpointID
+        if user.roleValue != .operator {
+            checkpointID = try? req.query.get(UUID.self, at: "checkpoint")
+            if checkpointID == nil, let cid = user.communityID {
+                checkpointID = try await Checkpoint.query(on: req.db).filter(\.$community.$id == cid).filter(\.$isOpen == true).first()?.id
+            }
+        }
+        guard let checkpointID else { return req.redirect(to: "/admin") }
+        let (gate, community) = try await GateAccess.checkpoint(checkpointID, for: user, on: req.db)
+        let rule = GateService.feverRule(of: community)
+        let page = try await PassageQuery(db: req.db, language: req.language)
+            .page(.init(checkpointId: checkpointID, limit: 20), for: user)
+        let quick = ["36.0", "36.2", "36.3", "36.4", "36.5", "36.6", "36.7", "36.8", "36.9", "37.0", "37.1", "37.2"]
+        let context = GatePage(page: PageContext(req, title: Strings.text("gate_title", req.language)),
+                               checkpointId: checkpointID, checkpointName: gate.name, communityId: community.id!,
+                               communityName: community.name, thresholdText: rule.threshold.description,
+                               restMinutes: (rule.restSeconds + 59) / 60, quickTemperatures: quick,
+                               records: page.items.map { RecordRow($0, language: req.language) },
+                               stringsJSON: Strings.json(req.language))
+        return try await req.view.render("gate", context).encodeResponse(for: req)
+    }
+
+    func records(req: Request) async throws -> View {
+        let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin, .health, .police)
+        let onlyAbnormal = (try? req.query.get(String.self, at: "status")) == "abnormal"
+        let cursor = try? req.query.get(String.self, at: "cursor")
+        var checkpointID = try? req.query.get(UUID.self, at: "checkpoint")
+        if user.roleValue == .operator { checkpointID = user.checkpointID }
+        let page = try await PassageQuery(db: req.db, language: req.language).page(
+            .init(checkpointId: checkpointID, status: onlyAbnormal ? "abnormal" : nil, cursor: cursor, limit: 50), for: user)
+        let communities = try await AccessScope(user).communities(on: req.db)
+        let gates = try await Checkpoint.query(on: req.db).filter(\.$community.$id ~~ communities.compactMap(\.id)).sort(\.$name).all()
+        let community = communities.first
+        let channel: String
+        if let checkpointID { channel = "/live/checkpoints/\(checkpointID.uuidString)" }
+        else if communities.count == 1, user.roleValue.isAdmin, let c = community { channel = "/live/communities/\(c.id!.uuidString)" }
+        else { channel = "" }
+        let context = RecordsPage(page: PageContext(req, title: Strings.text("records_title", req.language)),
+                                  communityId: community?.id ?? UUID(), checkpointId: checkpointID?.uuidString ?? "",
+                                  checkpoints: user.roleValue == .operator ? [] : gates.map { Option(id: $0.id!, name: $0.name, selected: $0.id == checkpointID) },
+                                  onlyAbnormal: onlyAbnormal, records: page.items.map { RecordRow($0, language: req.language) },
+                                  nextCursor: page.nextCursor, liveChannel: channel, stringsJSON: Strings.json(req.language))
+        return try await req.view.render("records", context)
+    }
+
+    func record(req: Request) async throws -> View {
+        let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin, .health, .police)
+        let passage = try await PassageAccess.passage(req.parameters.get("passageID", as: UUID.self), for: user, on: req.db)
+        let details = try await RecordDetails.build(passage, services: req.gatehouse, db: req.db, language: req.language)
+        return try await req.view.render("record", RecordDetails.Page(page: PageContext(req, title: Strings.text("record_title", req.language)), record: details))
+    }
+
+    func photo(req: Request) async throws -> Response {
+        let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin, .health)
+        let passage = try await PassageAccess.passage(req.parameters.get("passageID", as: UUID.self), for: user, on: req.db)
+        guard let person = try await Person.find(passage.$person.id, on: req.db), let photoID = person.photoID else { throw AppError.notFound }
+        let (data, type) = try await PhotoStore(services: req.gatehouse, db: req.db).open(photoID)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType.fileExtension(type == "image/png" ? "png" : "jpg")
+        headers.cacheControl = .init(noStore: true)
+        headers.add(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

@@ -1,0 +1,24 @@
+import Fluent
+import Vapor
+
+/// Server-sent events for the gate screen (`/live/checkpoints/{id}`) and the community's screens (`/live/communities/{id}`).
+struct LiveController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("live", "checkpoints", ":checkpointID", use: checkpoint)
+        routes.get("live", "communities", ":communityID", use: community)
+    }
+
+    func checkpoint(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("checkpointID", as: UUID.self), let gate = try await Checkpoint.find(id, on: req.db),
+              try await GateAccess.canWatch(checkpoint: gate, user: user, on: req.db)
+        else { throw AppError.notFound }
+        return await ServerSentEvents.response(for: .checkpoint(id), on: req)
+    }
+
+    func community(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator)
+        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        return await ServerSentEvents.response(for: .community(community.id!), on: req)
+    }
+}

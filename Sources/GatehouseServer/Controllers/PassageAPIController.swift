@@ -1,0 +1,61 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// `/api/v1/passages…` and `/api/v1/people/lookup`: the gate's API (operators, and admins of the community).
+struct PassageAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("passages", use: create)
+        routes.get("passages", use: list)
+        routes.get("passages", ":passageID", use: show)
+        routes.post("passages", ":passageID", "remeasure", use: remeasure)
+        routes.on(.POST, "passages", ":passageID", "photo", body: .collect(maxSize: "5mb"), use: uploadPhoto)
+        routes.post("people", "lookup", use: lookup)
+    }
+
+    private func service(_ req: Request) -> GateService {
+        GateService(services: req.gatehouse, db: req.db, live: req.live, language: req.language)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.content.decode(PassageInput.self)
+        let (view, created) = try await service(req).record(input, by: user)
+        return try await view.encodeResponse(status: created ? .created : .ok, for: req)
+    }
+
+    func remeasure(req: Request) async throws -> PassageView {
+        let user = try req.requireUser()
+        return try await service(req).remeasure(req.parameters.get("passageID", as: UUID.self),
+                                                try req.content.decode(RemeasureInput.self), by: user)
+    }
+
+    func list(req: Request) async throws -> PassageQuery.Page {
+        let user = try req.requireUser()
+        return try await PassageQuery(db: req.db, language: req.language).page(try req.query.decode(PassageQuery.Filters.self), for: user)
+    }
+
+    func show(req: Request) async throws -> PassageView {
+        let user = try req.requireUser()
+        let passage = try await PassageAccess.passage(req.parameters.get("passageID", as: UUID.self), for: user, on: req.db)
+        let community = try await Community.find(passage.communityID, on: req.db)!
+        return PassageView(passage, restSeconds: community.remeasureRestSeconds, language: req.language)
+    }
+
+    func lookup(req: Request) async throws -> PersonLookup.Result {
+        let user = try req.requireUser()
+        return try await PersonLookup(services: req.gatehouse, db: req.db, language: req.language)
+            .lookup(try req.content.decode(PersonLookup.Input.self), by: user)
+    }
+
+    func uploadPhoto(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("passageID", as: UUID.self), let passage = try await Passage.find(id, on: req.db) else {
+            throw AppError.notFound
+        }
+        _ = try await GateAccess.checkpoint(passage.$checkpoint.id, for: user, on: req.db)
+        let bytes = req.body.data.map { Data(buffer: $0) } ?? Data()
+        try await PhotoStore(services: req.gatehouse, db: req.db).attach(bytes, toPersonOf: passage, by: try user.requireID())
+        return Response(status: .noContent)
+    }
+}

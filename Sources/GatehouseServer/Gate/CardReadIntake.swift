@@ -1,0 +1,90 @@
+import Fluent
+import Foundation
+import GatehouseCore
+import Vapor
+
+/// Re-validates a reader's post, stores it sealed for the checkpoint and shows it on the operator's screen.
+struct CardReadIntake {
+    struct Received: Content {
+        let id: UUID
+        let checkpointId: UUID
+        let receivedAt: Date
+    }
+
+    /// What the operator screen gets: the card as printed, for the person standing there.
+    struct CardEvent: Content {
+        let cardReadId: UUID
+        let card: CardDetails
+        let sexLabel: String
+        let age: Int
+        let division: String
+        let expired: Bool
+        let hasPhoto: Bool
+    }
+
+    let services: GatehouseServices
+    let db: any Database
+    let live: any LiveUpdates
+
+    static func invalid(_ code: String, zh: String, en: String) -> AppError {
+        AppError(.unprocessableEntity, code, zh: zh, en: en)
+    }
+
+    func receive(_ input: CardReadInput, from device: ReaderDevice) async throws -> Received {
+        guard ["resident", "permit", "foreignPermanent"].contains(input.cardType) else {
+            throw Self.invalid("invalid_card_type", zh: "证件类型无效", en: "cardType must be resident, permit or foreignPermanent")
+        }
+        guard let name = PersonName.validated(input.name) else { throw GateService.invalid("invalid_name", GateService.badName) }
+        let id = try GateService.idNumber(input.idNumber, today: services.today)
+        if let text = input.birthDate {
+            guard let birth = CalendarDate(parsing: text), birth == id.birthDate else {
+                throw Self.invalid("birth_date_mismatch", zh: "卡面出生日期与身份证号码不符", en: "The birth date on the card does not match the ID number")
+            }
+        }
+        if let sex = input.sex, !["男", "女", "male", "female", "M", "F"].contains(sex) {
+            throw Self.invalid("invalid_sex", zh: "性别无效", en: "Invalid sex")
+        }
+        if let sex = input.sex, (["男", "male", "M"].contains(sex) ? Sex.male : .female) != id.sex {
+            throw Self.invalid("sex_mismatch", zh: "卡面性别与身份证号码不符", en: "The sex on the card does not match the ID number")
+        }
+        let validUntil = input.validUntil.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let v = validUntil, v != "长期", CalendarDate(parsing: v) == nil {
+            throw Self.invalid("invalid_validity", zh: "有效期限格式无效", en: "validUntil must be a date or 长期")
+        }
+        var photoData: Data?
+        if let b64 = input.photo, !b64.isEmpty {
+            guard let data = Data(base64Encoded: b64, options: .ignoreUnknownCharacters), !data.isEmpty, data.count <= 1_048_576,
+                  data.starts(with: [0xFF, 0xD8, 0xFF]) || data.starts(with: [0x42, 0x4D]) // JPEG or BMP
+            else { throw Self.invalid("invalid_photo", zh: "证件照片应为JPEG或BMP", en: "The card photo must be a JPEG or BMP") }
+            photoData = data
+        }
+        let card = CardDetails(cardType: input.cardType, name: name, sex: id.sex.rawValue, ethnicity: clean(input.ethnicity),
+                               birthDate: id.birthDate.description, address: clean(input.address, max: 120),
+                               issuingAuthority: clean(input.issuingAuthority), validFrom: clean(input.validFrom),
+                               validUntil: validUntil, idNumber: id.value)
+        let now = services.clock.now()
+        let read = CardRead()
+        read.id = UUID()
+        read.checkpointID = device.checkpointID
+        read.deviceID = try device.requireID()
+        read.payloadSealed = services.sealer.seal(String(decoding: try JSONEncoder().encode(card), as: UTF8.self), context: "card_read.payload")
+        read.createdAt = now
+        try await db.transaction { tx in
+            try await read.create(on: tx)
+            device.lastSeenAt = now
+            try await device.save(on: tx)
+        }
+        _ = photoData // The card photo is checked but not kept: the person's own photo is taken at the gate when needed.
+        let division = services.divisions.lookup(id.divisionCode, inYear: id.birthDate.year)
+        let event = CardEvent(cardReadId: read.id!, card: card, sexLabel: id.sex.label.zh, age: id.age(on: services.today),
+                              division: division.fullName, expired: card.validUntilDate.map { $0 < services.today } ?? false,
+                              hasPhoto: photoData != nil)
+        await live.publish(LiveEvent(type: "card", payload: event), to: .checkpoint(device.checkpointID))
+        return Received(id: read.id!, checkpointId: device.checkpointID, receivedAt: now)
+    }
+
+    private func clean(_ text: String?, max: Int = 60) -> String? {
+        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return String(t.prefix(max))
+    }
+}

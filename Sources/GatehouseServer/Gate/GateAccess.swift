@@ -1,0 +1,30 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// Who may work a checkpoint: its own operators, and the admins of its community (or district).
+enum GateAccess {
+    /// The checkpoint and its community, or 403/404.
+    static func checkpoint(_ id: UUID?, for user: User, on db: any Database) async throws -> (Checkpoint, Community) {
+        guard let id, let gate = try await Checkpoint.find(id, on: db) else { throw AppError.notFound }
+        switch user.roleValue {
+        case .operator:
+            guard user.checkpointID == id else {
+                throw AppError(.forbidden, "wrong_checkpoint", zh: "您只能在本人注册的卡点登记", en: "You can only register passages at your own checkpoint")
+            }
+        case .communityAdmin, .districtAdmin:
+            break
+        default:
+            throw AppError.forbidden
+        }
+        let community = try await AccessScope(user).community(gate.$community.id, on: db)
+        return (gate, community)
+    }
+
+    /// Whether `user` may watch the checkpoint's live screen.
+    static func canWatch(checkpoint gate: Checkpoint, user: User, on db: any Database) async throws -> Bool {
+        if user.roleValue == .operator { return user.checkpointID == gate.id }
+        guard user.roleValue.isAdmin else { return false }
+        return (try? await AccessScope(user).community(gate.$community.id, on: db)) != nil
+    }
+}

@@ -1,0 +1,182 @@
+import Fluent
+import Foundation
+import GatehouseCore
+import Vapor
+
+/// Records passages: validates everything, identifies the person, applies the entry policy, stores the
+/// passage (and a fever case) in one transaction, then tells the live screens.
+struct GateService {
+    let services: GatehouseServices
+    let db: any Database
+    let live: any LiveUpdates
+    let language: Language
+
+    private var lang: String { language.rawValue }
+
+    static func invalid(_ code: String, _ message: LocalizedText) -> AppError {
+        AppError(.unprocessableEntity, code, message)
+    }
+
+    /// Records a passage, or returns the one already recorded for the same `clientRequestId`.
+    func record(_ input: PassageInput, by user: User) async throws -> (view: PassageView, created: Bool) {
+        let (gate, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
+        let rule = Self.feverRule(of: community)
+        if let existing = try await existing(input.clientRequestId, user: user) {
+            return (PassageView(existing, restSeconds: rule.restSeconds, language: language), false)
+        }
+        guard let direction = Direction(rawValue: input.direction) else {
+            throw Self.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
+        }
+        let now = services.clock.now()
+        let reading: BodyTemperature
+        do { reading = try BodyTemperature(celsius: input.temperature) } catch { throw Self.invalid(error.code, error.message) }
+        let identity = try await identify(input, checkpoint: gate)
+
+        let userID = try user.requireID()
+        let passageID = UUID()
+        let stored: Passage
+        var feverCase: FeverCase?
+        do {
+            (stored, feverCase) = try await db.transaction { tx in
+                let people = PersonDirectory(services: services, db: tx, communityID: community.id!, actor: userID)
+                let person: Person
+                switch identity {
+                case .idNumber(let id, let name, let phone, let card, _):
+                    person = try await people.upsert(idNumber: id, name: name, phone: phone, card: card)
+                case .noDocument(let name, let phone):
+                    person = try await people.upsertWithoutDocument(name: name, phone: phone)
+                }
+                if input.registerAsResident == true, !person.isRegistered {
+                    person.isRegistered = true
+                    person.registeredAt = now
+                    person.registeredBy = userID
+                }
+                person.lastSeenAt = now
+                try await person.save(on: tx)
+                if case .idNumber(_, _, _, _, let cardRead?) = identity {
+                    cardRead.usedByPassage = passageID
+                    try await cardRead.save(on: tx)
+                }
+                let readings = [TemperatureReading(value: reading, takenAt: now)]
+                let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
+                    direction: direction, standing: person.isRegistered ? .registered : .unregistered,
+                    readings: readings, wearsMask: input.mask,
+                    idCardValidUntil: person.cardValidUntil.flatMap { CalendarDate(parsing: $0) }, now: now))
+                let p = Passage()
+                p.id = passageID
+                p.communityID = community.id!
+                p.$checkpoint.id = gate.id!
+                p.$operatorUser.id = userID
+                p.$person.id = person.id!
+                p.direction = direction.rawValue
+                p.mode = identity.mode.rawValue
+                p.wearsMask = input.mask
+                p.nameMasked = person.nameMasked
+                p.phoneMasked = person.phoneMasked
+                p.recordedAt = now
+                p.clientTime = input.clientTime
+                p.clientRequestID = input.clientRequestId
+                Self.apply(outcome, readings: readings, to: p, now: now)
+                try await p.create(on: tx)
+                let fever = try await Self.openFeverCaseIfNeeded(outcome, passage: p, by: userID, now: now, on: tx)
+                return (p, fever)
+            }
+        } catch {
+            // Two retries raced: the unique client request id let one through; answer with it.
+            if let existing = try await existing(input.clientRequestId, user: user) {
+                return (PassageView(existing, restSeconds: rule.restSeconds, language: language), false)
+            }
+            throw error
+        }
+        await announce(stored, gate: gate, feverCase: feverCase, rule: rule)
+        return (PassageView(stored, restSeconds: rule.restSeconds, language: language), true)
+    }
+
+    /// The re-measure after the rest: it decides.
+    func remeasure(_ passageID: UUID?, _ input: RemeasureInput, by user: User) async throws -> PassageView {
+        guard let passageID, let passage = try await Passage.find(passageID, on: db) else { throw AppError.notFound }
+        let (gate, community) = try await GateAccess.checkpoint(passage.$checkpoint.id, for: user, on: db)
+        let rule = Self.feverRule(of: community)
+        guard passage.awaitingRemeasure else {
+            throw AppError(.conflict, "not_awaiting_remeasure", zh: "该记录无需复测", en: "This passage is not waiting for a re-measure")
+        }
+        let reading: BodyTemperature
+        do { reading = try BodyTemperature(celsius: input.temperature) } catch { throw Self.invalid(error.code, error.message) }
+        let now = services.clock.now()
+        var readings = ReadingsCodec.decode(passage.readings)
+        if let first = readings.first {
+            let remaining = rule.restRemaining(after: first, now: now)
+            if remaining > 0 {
+                let minutes = (remaining + 59) / 60
+                throw Self.invalid("rest_not_over", LocalizedText(zh: "休息时间未到，请\(minutes)分钟后再复测", en: "The rest is not over: measure again in \(minutes) min"))
+            }
+        }
+        readings.append(TemperatureReading(value: reading, takenAt: now))
+        let allReadings = readings
+        guard let person = try await Person.find(passage.$person.id, on: db) else { throw AppError.notFound }
+        let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
+            direction: Direction(rawValue: passage.direction) ?? .in, standing: person.isRegistered ? .registered : .unregistered,
+            readings: readings, wearsMask: passage.wearsMask,
+            idCardValidUntil: person.cardValidUntil.flatMap { CalendarDate(parsing: $0) }, now: now))
+        let userID = try user.requireID()
+        let fever: FeverCase? = try await db.transaction { tx in
+            Self.apply(outcome, readings: allReadings, to: passage, now: now)
+            try await passage.save(on: tx)
+            return try await Self.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx)
+        }
+        await announce(passage, gate: gate, feverCase: fever, rule: rule)
+        return PassageView(passage, restSeconds: rule.restSeconds, language: language)
+    }
+
+    static func feverRule(of community: Community) -> FeverRule {
+        let threshold = (try? BodyTemperature(tenths: community.feverThresholdTenths)) ?? FeverRule.standard.threshold
+        return FeverRule(threshold: threshold, restSeconds: community.remeasureRestSeconds)
+    }
+
+    private static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {
+        p.readings = ReadingsCodec.encode(readings)
+        p.temperatureTenths = readings.last!.value.tenths
+        p.status = outcome.status
+        p.decision = outcome.decision.rawValue
+        p.reasons = outcome.reasons.map(\.code).joined(separator: ",")
+        if case .remeasureRequired = outcome.fever { p.awaitingRemeasure = true } else { p.awaitingRemeasure = false }
+        p.updatedAt = now
+    }
+
+    private static func openFeverCaseIfNeeded(_ outcome: EntryOutcome, passage: Passage, by user: UUID, now: Date,
+                                              on db: any Database) async throws -> FeverCase? {
+        guard outcome.fever == .fever else { return nil }
+        let c = FeverCase()
+        c.communityID = passage.communityID
+        c.checkpointID = passage.$checkpoint.id
+        c.passageID = passage.id!
+        c.personID = passage.$person.id
+        c.status = "pending"
+        c.temperatureTenths = passage.temperatureTenths
+        c.openedAt = now
+        c.openedBy = user
+        try await c.create(on: db)
+        return c
+    }
+
+    private func existing(_ requestID: UUID, user: User) async throws -> Passage? {
+        guard let p = try await Passage.query(on: db).filter(\.$clientRequestID == requestID).first() else { return nil }
+        guard p.$operatorUser.id == user.id else {
+            throw AppError(.conflict, "client_request_id_reused", zh: "请求编号重复", en: "This clientRequestId belongs to another passage")
+        }
+        return p
+    }
+
+    private func announce(_ passage: Passage, gate: Checkpoint, feverCase: FeverCase?, rule: FeverRule) async {
+        let view = PassageView(passage, restSeconds: rule.restSeconds, language: .zh)
+        let event = LiveEvent(type: "passage", payload: view)
+        await live.publish(event, to: .checkpoint(gate.id!))
+        await live.publish(event, to: .community(passage.communityID))
+        if let feverCase {
+            let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id!, checkpointId: gate.id!,
+                                   checkpointName: gate.name, nameMasked: passage.nameMasked,
+                                   temperature: Double(passage.temperatureTenths) / 10, at: feverCase.openedAt)
+            await live.publish(LiveEvent(type: "alert", payload: alert), to: .community(passage.communityID))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import GatehouseCore
+
+/// Finds the person seen before — by ID number (blind index) or, with no document, by phone — or records a new one.
+struct PersonDirectory {
+    let services: GatehouseServices
+    let db: any Database
+    let communityID: UUID
+    let actor: UUID
+
+    func find(idNumber: ResidentIDNumber) async throws -> Person? {
+        try await Person.query(on: db).filter(\.$communityID == communityID)
+            .filter(\.$idNumberIndex == services.blindIndex.idNumber(idNumber)).first()
+    }
+
+    /// The person with this ID number, updated with what is new (a name, a phone, a fresh card read).
+    func upsert(idNumber: ResidentIDNumber, name: String?, phone: PhoneNumber?, card: CardDetails?) async throws -> Person {
+        let sealer = services.sealer
+        let person = try await find(idNumber: idNumber)
+            ?? Person(communityID: communityID, createdAt: services.clock.now(), createdBy: actor)
+        if person.id == nil {
+            person.idNumberIndex = services.blindIndex.idNumber(idNumber)
+            person.idNumberSealed = sealer.seal(idNumber.value, context: "person.id_number")
+            person.documentKind = idNumber.kind.rawValue
+        }
+        if let name = card?.name ?? name {
+            person.nameSealed = sealer.seal(name, context: "person.name")
+            person.nameMasked = PersonName.mask(name)
+        }
+        if let phone { setPhone(person, phone) }
+        if let card {
+            let json = String(decoding: try JSONEncoder().encode(card), as: UTF8.self)
+            person.cardSealed = sealer.seal(json, context: "person.card")
+            person.cardValidUntil = card.validUntilDate?.description
+        }
+        try await person.save(on: db)
+        return person
+    }
+
+    /// A person registered without a document, recognised again by phone.
+    func upsertWithoutDocument(name: String, phone: PhoneNumber) async throws -> Person {
+        let index = services.blindIndex.phone(phone)
+        let person = try await Person.query(on: db).filter(\.$communityID == communityID)
+            .filter(\.$phoneIndex == index).filter(\.$idNumberIndex == nil).first()
+            ?? Person(communityID: communityID, createdAt: services.clock.now(), createdBy: actor)
+        person.nameSealed = services.sealer.seal(name, context: "person.name")
+        person.nameMasked = PersonName.mask(name)
+        setPhone(person, phone)
+        try await person.save(on: db)
+        return person
+    }
+
+    private func setPhone(_ person: Person, _ phone: PhoneNumber) {
+        person.phoneSealed = services.sealer.seal(phone.value, context: "person.phone")
+        person.phoneIndex = services.blindIndex.phone(phone)
+        person.phoneMasked = phone.masked
+    }
+
+    /// The person's name, opened for the operator's screen.
+    func name(of person: Person) -> String? {
+        person.nameSealed.flatMap { try? services.sealer.open($0, context: "person.name") }
+    }
+}

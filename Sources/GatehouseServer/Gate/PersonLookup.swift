@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+import GatehouseCore
+import Vapor
+
+/// `POST /api/v1/people/lookup`: what the gate screen shows for an ID number before the passage —
+/// the facts the number itself carries, and what the community already knows (so it is never asked again).
+struct PersonLookup {
+    struct Input: Content {
+        var checkpointId: UUID
+        var idNumber: String
+    }
+
+    struct Result: Content {
+        let idNumber: String
+        let documentKind: String
+        let documentLabel: String
+        let sex: String
+        let sexLabel: String
+        let birthDate: String
+        let age: Int
+        let division: String
+        let divisionKnown: Bool
+        let known: Bool
+        let registered: Bool
+        let name: String?
+        let nameMasked: String?
+        let phoneMasked: String?
+        let cardValidUntil: String?
+        let cardExpired: Bool
+        let card: CardDetails?
+    }
+
+    let services: GatehouseServices
+    let db: any Database
+    let language: Language
+
+    func lookup(_ input: Input, by user: User) async throws -> Result {
+        let (_, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
+        let id = try GateService.idNumber(input.idNumber, today: services.today)
+        let directory = PersonDirectory(services: services, db: db, communityID: community.id!, actor: try user.requireID())
+        let person = try await directory.find(idNumber: id)
+        let division = services.divisions.lookup(id.divisionCode, inYear: id.birthDate.year)
+        let card = person?.cardSealed.flatMap { try? services.sealer.open($0, context: "person.card") }
+            .flatMap { try? JSONDecoder().decode(CardDetails.self, from: Data($0.utf8)) }
+        let validUntil = person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) }
+        let lang = language.rawValue
+        return Result(idNumber: id.value, documentKind: id.kind.rawValue, documentLabel: id.kind.label.text(for: lang),
+                      sex: id.sex.rawValue, sexLabel: id.sex.label.text(for: lang), birthDate: id.birthDate.description,
+                      age: id.age(on: services.today), division: division.fullName, divisionKnown: division.isKnown,
+                      known: person != nil, registered: person?.isRegistered ?? false,
+                      name: person.flatMap(directory.name(of:)), nameMasked: person?.nameMasked,
+                      phoneMasked: person.map(\.phoneMasked).flatMap { $0.isEmpty ? nil : $0 },
+                      cardValidUntil: validUntil?.description, cardExpired: validUntil.map { $0 < services.today } ?? false,
+                      card: card)
+    }
+}

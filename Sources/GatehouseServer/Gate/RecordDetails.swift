@@ -1,0 +1,38 @@
+import Fluent
+import Foundation
+import GatehouseCore
+
+/// Everything about one passage for its detail page: who, where, when, every reading, who recorded it.
+struct RecordDetails: Encodable {
+    struct Page: Encodable {
+        let page: PageContext
+        let record: RecordDetails
+    }
+
+    let row: RecordRow
+    let view: PassageView
+    let checkpointName: String
+    let operatorName: String
+    let operatorUsername: String
+    let modeLabel: String
+    let readings: [String]
+    let reasons: [PassageView.Reason]
+    let clientTime: String?
+    let hasPhoto: Bool
+    let registered: Bool
+
+    static func build(_ p: Passage, services: GatehouseServices, db: any Database, language: Language) async throws -> RecordDetails {
+        let community = try await Community.find(p.communityID, on: db)
+        let view = PassageView(p, restSeconds: community?.remeasureRestSeconds ?? 300, language: language)
+        let gate = try await Checkpoint.find(p.$checkpoint.id, on: db)
+        let op = try await User.find(p.$operatorUser.id, on: db)
+        let person = try await Person.find(p.$person.id, on: db)
+        let opName = op.flatMap { try? services.sealer.open($0.nameSealed, context: "user.name") }.map(PersonName.mask) ?? ""
+        let readings = ReadingsCodec.decode(p.readings).map { "\($0.value.description)℃ · \(RecordRow.timeText($0.takenAt))" }
+        return RecordDetails(row: RecordRow(view, language: language), view: view, checkpointName: gate?.name ?? "",
+                             operatorName: opName, operatorUsername: op?.username ?? "",
+                             modeLabel: (IdentificationMode(rawValue: p.mode) ?? .typed).label.text(for: language.rawValue),
+                             readings: readings, reasons: view.reasons, clientTime: p.clientTime.map(RecordRow.timeText),
+                             hasPhoto: person?.photoID != nil, registered: person?.isRegistered ?? false)
+    }
+}

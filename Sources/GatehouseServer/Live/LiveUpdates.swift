@@ -1,0 +1,11 @@
+import Foundation
+
+/// Live updates (reader posts, new passages, alerts) go through this one interface. The in-process hub
+/// serves one instance; a PostgreSQL LISTEN/NOTIFY implementation can replace it for several instances.
+protocol LiveUpdates: Sendable {
+    func publish(_ event: LiveEvent, to channel: LiveChannel) async
+    /// A stream of the channel's events from now on, with a heartbeat every `heartbeatSeconds`.
+    func subscribe(_ channel: LiveChannel, heartbeatSeconds: Double) async -> LiveSubscription
+    /// Ends a subscription (the screen went away).
+    func unsubscribe(_ subscription: LiveSubscription) async
+}

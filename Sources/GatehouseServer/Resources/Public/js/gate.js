@@ -1,0 +1,222 @@
+// Gate screen: identify (typed/scanned ID number, card reader via server-sent events, or no ID),
+// measure, record, re-measure. Talks to /api/v1 with the session cookie and the CSRF header.
+(function () {
+  "use strict";
+  var root = document.getElementById("gate");
+  if (!root) return;
+  var T = JSON.parse(document.getElementById("i18n").getAttribute("data-strings") || "{}");
+  var csrf = document.querySelector('meta[name="csrf-token"]').getAttribute("content");
+  var checkpointId = root.getAttribute("data-checkpoint");
+  var lang = root.getAttribute("data-lang");
+  var $ = function (id) { return document.getElementById(id); };
+  var state = null; // {mode: "typed"|"reader"|"noId", idNumber, cardReadId, noId:{name,phone}, photo, known, registered}
+  var current = null; // last passage view
+  var timer = null;
+
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+
+  function api(method, path, body, contentType) {
+    var headers = { "X-CSRF-Token": csrf, "Accept-Language": lang };
+    var payload = body;
+    if (body && !contentType) { headers["Content-Type"] = "application/json"; payload = JSON.stringify(body); }
+    if (contentType) headers["Content-Type"] = contentType;
+    return fetch(path, { method: method, headers: headers, body: payload, credentials: "same-origin" }).then(function (r) {
+      if (r.status === 204) return { ok: true, status: 204, data: null };
+      return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data }; },
+                           function () { return { ok: r.ok, status: r.status, data: null }; });
+    });
+  }
+
+  function show(el, on) { el.hidden = !on; }
+  function error(id, text) { var el = $(id); el.textContent = text || ""; show(el, !!text); }
+  function errText(res) { return res.data && res.data.error ? res.data.error.message : T.network_error; }
+
+  function fact(label, value, cls) {
+    var dt = document.createElement("dt"); dt.textContent = label;
+    var dd = document.createElement("dd"); dd.textContent = value == null ? "" : value;
+    if (cls) dd.className = cls;
+    $("person-facts").appendChild(dt); $("person-facts").appendChild(dd);
+  }
+
+  function reset() {
+    state = null; current = null;
+    if (timer) { clearInterval(timer); timer = null; }
+    ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
+    $("person-facts").innerHTML = "";
+    ["id-number", "temperature", "person-name", "person-phone", "noid-name", "noid-phone", "remeasure-temperature"].forEach(function (id) { $(id).value = ""; });
+    $("noid-photo").value = "";
+    $("mask").checked = true;
+    $("register-resident").checked = false;
+    document.querySelector('input[name="direction"][value="in"]').checked = true;
+    Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (b) { b.classList.remove("chosen"); });
+    ["id-error", "measure-error", "remeasure-error"].forEach(function (id) { error(id, ""); });
+    $("id-number").focus();
+  }
+
+  function showPerson(info) {
+    $("person-facts").innerHTML = "";
+    var known = info.known;
+    $("person-known").textContent = known ? T.known_person : T.new_person;
+    var badge = $("person-status");
+    badge.textContent = info.registered ? T.registered_badge : T.not_registered_badge;
+    badge.className = "badge " + (info.registered ? "open" : "closed");
+    var card = info.card || {};
+    if (info.name || card.name) fact(T.person_name, card.name || info.name);
+    if (info.sexLabel) fact(T.sex, info.sexLabel);
+    if (card.ethnicity) fact(T.ethnicity, card.ethnicity);
+    if (info.age != null) fact(T.age, info.age);
+    if (info.birthDate) fact(T.birth_date, info.birthDate);
+    if (card.address) fact(T.card_address, card.address);
+    if (card.issuingAuthority) fact(T.issuing_authority, card.issuingAuthority);
+    if (card.validFrom || card.validUntil) fact(T.validity, (card.validFrom || "") + " - " + (card.validUntil || "") + (info.expired ? " (" + T.card_expired + ")" : ""), info.expired ? "expired" : "");
+    if (info.division) fact(T.division, info.division);
+    if (info.phoneMasked) fact(T.phone, info.phoneMasked);
+    show($("ask-name"), state.mode === "typed" && !info.name);
+    show($("ask-phone"), state.mode !== "noId" && !info.phoneMasked);
+    show($("register-box"), !info.registered);
+    show($("person"), true);
+    show($("measure"), true);
+    show($("result"), false);
+  }
+
+  function lookup(idNumber) {
+    error("id-error", "");
+    api("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }).then(function (res) {
+      if (!res.ok) { error("id-error", errText(res)); return; }
+      var d = res.data;
+      state = { mode: "typed", idNumber: d.idNumber, known: d.known, registered: d.registered };
+      showPerson({ known: d.known, registered: d.registered, name: d.name, sexLabel: d.sexLabel, age: d.age,
+                   birthDate: d.birthDate, division: d.division, phoneMasked: d.phoneMasked, card: d.card,
+                   expired: d.cardExpired });
+    }, function () { error("id-error", T.network_error); });
+  }
+
+  $("id-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var v = $("id-number").value.trim();
+    if (v) lookup(v);
+  });
+  $("id-number").addEventListener("input", function () {
+    var v = this.value.replace(/\s/g, "");
+    if (v.length === 18 && /^[0-9]{17}[0-9Xx]$/.test(v)) lookup(v);
+  });
+
+  $("tab-id").addEventListener("click", function () {
+    $("tab-id").classList.add("active"); $("tab-noid").classList.remove("active");
+    show($("id-form"), true); show($("noid-form"), false); reset();
+  });
+  $("tab-noid").addEventListener("click", function () {
+    $("tab-noid").classList.add("active"); $("tab-id").classList.remove("active");
+    show($("id-form"), false); show($("noid-form"), true); reset(); $("noid-name").focus();
+  });
+  $("noid-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var file = $("noid-photo").files[0] || null;
+    state = { mode: "noId", noId: { name: $("noid-name").value.trim(), phone: $("noid-phone").value.trim() }, photo: file, registered: false };
+    showPerson({ known: false, registered: false, name: state.noId.name });
+  });
+
+  Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (b) {
+    b.addEventListener("click", function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (x) { x.classList.remove("chosen"); });
+      b.classList.add("chosen");
+      $("temperature").value = b.getAttribute("data-value");
+    });
+  });
+
+  $("confirm").addEventListener("click", function () {
+    if (!state) return;
+    error("measure-error", "");
+    var t = parseFloat($("temperature").value);
+    if (isNaN(t)) { error("measure-error", T.temperature); return; }
+    var body = {
+      checkpointId: checkpointId, temperature: t, mask: $("mask").checked,
+      direction: document.querySelector('input[name="direction"]:checked').value,
+      clientRequestId: uuid(), clientTime: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+      registerAsResident: $("register-resident").checked
+    };
+    if (state.mode === "typed") { body.idNumber = state.idNumber; }
+    if (state.mode === "reader") { body.cardReadId = state.cardReadId; }
+    if (state.mode === "noId") { body.noId = state.noId; }
+    if ($("person-name").value.trim()) body.name = $("person-name").value.trim();
+    if ($("person-phone").value.trim()) body.phone = $("person-phone").value.trim();
+    $("confirm").disabled = true;
+    api("POST", "/api/v1/passages", body).then(function (res) {
+      $("confirm").disabled = false;
+      if (!res.ok) { error("measure-error", errText(res)); return; }
+      current = res.data;
+      if (state.mode === "noId" && state.photo) {
+        api("POST", "/api/v1/passages/" + current.id + "/photo", state.photo, state.photo.type || "image/jpeg").then(function (p) {
+          if (!p.ok) error("measure-error", errText(p));
+        });
+      }
+      showResult(current);
+    }, function () { $("confirm").disabled = false; error("measure-error", T.network_error); });
+  });
+
+  function showResult(v) {
+    show($("measure"), false);
+    show($("result"), true);
+    var d = $("decision");
+    d.className = "decision " + v.decision;
+    d.textContent = { allow: "放行 ✓", deny: "不予放行 ✕", refer: "转交处置 !" }[v.decision] || v.decision;
+    if (lang === "en") d.textContent = { allow: "Allow ✓", deny: "Deny ✕", refer: "Refer !" }[v.decision] || v.decision;
+    if (v.awaitingRemeasure) d.textContent = T.status_remeasure + " …";
+    d.setAttribute("data-decision", v.decision);
+    var ul = $("reasons"); ul.innerHTML = "";
+    v.reasons.forEach(function (r) {
+      var li = document.createElement("li"); li.textContent = r.message; li.setAttribute("data-code", r.code);
+      if (r.warning) li.className = "warning-text";
+      ul.appendChild(li);
+    });
+    show($("remeasure-box"), v.awaitingRemeasure);
+    if (timer) { clearInterval(timer); timer = null; }
+    if (v.awaitingRemeasure && v.remeasureAfter) {
+      var due = Date.parse(v.remeasureAfter);
+      var tick = function () {
+        var left = Math.max(0, Math.ceil((due - Date.now()) / 1000));
+        $("countdown").textContent = left > 0 ? Math.floor(left / 60) + ":" + ("0" + (left % 60)).slice(-2) : T.remeasure_now;
+        if (left === 0 && timer) { clearInterval(timer); timer = null; }
+      };
+      tick(); timer = setInterval(tick, 1000);
+    }
+    $("next-person").focus();
+  }
+
+  $("remeasure").addEventListener("click", function () {
+    if (!current) return;
+    error("remeasure-error", "");
+    var t = parseFloat($("remeasure-temperature").value);
+    if (isNaN(t)) { error("remeasure-error", T.temperature); return; }
+    api("POST", "/api/v1/passages/" + current.id + "/remeasure", { temperature: t }).then(function (res) {
+      if (!res.ok) { error("remeasure-error", errText(res)); return; }
+      current = res.data; showResult(current);
+    }, function () { error("remeasure-error", T.network_error); });
+  });
+  $("next-person").addEventListener("click", reset);
+
+  // Live: card reads for this checkpoint, and every passage recorded here (from any screen).
+  if (window.EventSource) {
+    var source = new EventSource("/live/checkpoints/" + checkpointId);
+    source.addEventListener("card", function (e) {
+      var ev = JSON.parse(e.data);
+      $("tab-id").click();
+      state = { mode: "reader", cardReadId: ev.cardReadId, registered: false };
+      api("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: ev.card.idNumber }).then(function (res) {
+        var d = res.ok ? res.data : {};
+        state.registered = !!d.registered;
+        showPerson({ known: !!d.known, registered: !!d.registered, name: ev.card.name, sexLabel: ev.sexLabel, age: ev.age,
+                     birthDate: ev.card.birthDate, division: ev.division, phoneMasked: d.phoneMasked, card: ev.card,
+                     expired: ev.expired });
+      });
+    });
+    source.addEventListener("passage", function (e) { GatehouseRecords.upsert(JSON.parse(e.data), T); });
+  }
+})();
