@@ -37,7 +37,7 @@ final class AuthTests: XCTestCase {
             XCTAssertEqual(english.status, .unauthorized)
             XCTAssertEqual(english.errorMessage, "Wrong username or password")
             let missing = try await api.send(.POST, "/api/v1/auth/token", json: ["username": "admin.a"])
-            XCTAssertEqual(missing.status, .badRequest)
+            XCTAssertEqual(missing.status, .unprocessableEntity)
             do { let value = try await api.send(.GET, "/api/v1/me").status; XCTAssertEqual(value, .unauthorized) }
             do { let value = try await APIClient(app: app, token: "forged").send(.GET, "/api/v1/me").status; XCTAssertEqual(value, .unauthorized) }
         }

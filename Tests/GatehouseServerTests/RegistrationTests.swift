@@ -96,7 +96,7 @@ final class RegistrationTests: XCTestCase {
                                              headers: ["Accept-Language": "en"])
             XCTAssertTrue(english.errorMessage?.contains("check character") ?? false)
             let missing = try await api.send(.POST, "/api/v1/operators/register", json: ["name": "x"])
-            XCTAssertEqual(missing.status, .badRequest)
+            XCTAssertEqual(missing.status, .unprocessableEntity)
             do { let value = try await User.query(on: app.db).count(); XCTAssertEqual(value, 1) }
         }
     }

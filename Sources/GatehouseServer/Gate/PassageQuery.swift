@@ -7,8 +7,9 @@ import Vapor
 struct PassageQuery {
     struct Filters: Content {
         var checkpointId: UUID?
-        var from: Date?
-        var to: Date?
+        /// ISO 8601 instants, e.g. `2026-11-22T00:00:00Z` or `2026-11-22T08:00:00+08:00`.
+        var from: String?
+        var to: String?
         var status: String?
         var direction: String?
         var cursor: String?
@@ -34,8 +35,14 @@ struct PassageQuery {
         } else if let gate = f.checkpointId {
             query.filter(\.$checkpoint.$id == gate)
         }
-        if let from = f.from { query.filter(\.$recordedAt >= from) }
-        if let to = f.to { query.filter(\.$recordedAt < to) }
+        if let text = f.from {
+            guard let from = Self.instant(text) else { throw Self.bad("from", "2026-11-22T00:00:00Z") }
+            query.filter(\.$recordedAt >= from)
+        }
+        if let text = f.to {
+            guard let to = Self.instant(text) else { throw Self.bad("to", "2026-11-22T00:00:00Z") }
+            query.filter(\.$recordedAt < to)
+        }
         if let status = f.status {
             guard ["normal", "abnormal"].contains(status) else { throw Self.bad("status", "normal, abnormal") }
             query.filter(\.$status == status)
@@ -59,6 +66,14 @@ struct PassageQuery {
 
     static func bad(_ field: String, _ allowed: String) -> AppError {
         AppError(.unprocessableEntity, "invalid_filter", zh: "筛选条件\(field)无效（可用：\(allowed)）", en: "Invalid \(field) filter (use \(allowed))")
+    }
+
+    static func instant(_ text: String) -> Date? {
+        let plain = ISO8601DateFormatter()
+        if let d = plain.date(from: text) { return d }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return fractional.date(from: text)
     }
 
     static func encodeCursor(_ at: Date, _ id: UUID) -> String {

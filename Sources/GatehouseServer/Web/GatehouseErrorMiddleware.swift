@@ -39,10 +39,31 @@ struct GatehouseErrorMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// Names the field a request got wrong.
+    static func explain(_ error: DecodingError) -> LocalizedText {
+        func path(_ keys: [any CodingKey]) -> String { keys.map(\.stringValue).filter { !$0.isEmpty }.joined(separator: ".") }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let name = path(context.codingPath + [key])
+            return LocalizedText(zh: "缺少必填项：\(name)", en: "Missing field: \(name)")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let name = path(context.codingPath)
+            return LocalizedText(zh: "字段格式不正确：\(name)", en: "Wrong type for field: \(name)")
+        case .dataCorrupted(let context):
+            let name = path(context.codingPath)
+            return name.isEmpty ? LocalizedText(zh: "请求内容无法解析", en: "The request body cannot be parsed")
+                : LocalizedText(zh: "字段格式不正确：\(name)", en: "Invalid value for field: \(name)")
+        @unknown default:
+            return LocalizedText(zh: "请求格式不正确", en: "The request is malformed")
+        }
+    }
+
     private func describe(_ error: any Error, language: Language) -> (HTTPResponseStatus, String, String) {
         switch error {
         case let e as AppError:
             return (e.status, e.code, e.message.text(for: language.rawValue))
+        case let e as DecodingError:
+            return (.unprocessableEntity, "invalid_request", Self.explain(e).text(for: language.rawValue))
         case let e as any AbortError:
             let code: String
             switch e.status {
@@ -65,9 +86,6 @@ struct GatehouseErrorMiddleware: AsyncMiddleware {
                     : LocalizedText(zh: "请求格式不正确：\(e.reason)", en: "Bad request: \(e.reason)")
             }
             return (e.status, code, text.text(for: language.rawValue))
-        case is DecodingError:
-            let text = LocalizedText(zh: "请求格式不正确，请检查必填项", en: "The request is malformed; check the required fields")
-            return (.badRequest, "bad_request", text.text(for: language.rawValue))
         default:
             let text = LocalizedText(zh: "服务器出错，请稍后再试", en: "Server error; please try again later")
             return (.internalServerError, "server_error", text.text(for: language.rawValue))

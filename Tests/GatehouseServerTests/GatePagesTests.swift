@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import GatehouseCore
+@testable import GatehouseServer
+import VaporTesting
+import XCTVapor
+
+final class GatePagesTests: XCTestCase {
+    func testOperatorLandsOnTheGateScreenAndSeesTheSeedList() async throws {
+        try await TestApp.run { app in
+            let g = try await GateFixture.make(app)
+            var body = g.body(36.6, register: true)
+            body["name"] = "李云"
+            body["phone"] = "13800008058"
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: body)
+            let web = WebClient(app)
+            do { let value = try await web.login("guard.a").location; XCTAssertEqual(value, "/gate") }
+            let gate = try await web.get("/gate")
+            XCTAssertEqual(gate.status, .ok)
+            let html = gate.body.string
+            XCTAssertTrue(html.contains("幸福北门"))
+            XCTAssertTrue(html.contains("非公务私自采集居民身份证信息属违法行为"))
+            for column in ["用户姓名", "时间", "状态", "体温", "联系方式"] { XCTAssertTrue(html.contains(column), column) }
+            XCTAssertTrue(html.contains("李*"))
+            XCTAssertTrue(html.contains("138****8058"))
+            XCTAssertTrue(html.contains("20261122 08:00:00"), "times in China Standard Time, as the seed shows")
+            XCTAssertTrue(html.contains("正常"))
+            XCTAssertFalse(html.contains("李云"))
+            XCTAssertFalse(html.contains("13800008058"))
+
+            let records = try await web.get("/records")
+            XCTAssertTrue(records.body.string.contains("李*"))
+            let passage = try await Passage.query(on: app.db).first()!
+            let detail = try await web.get("/records/\(passage.id!.uuidString)")
+            XCTAssertEqual(detail.status, .ok)
+            XCTAssertTrue(detail.body.string.contains("guard.a"), "the record names who made it")
+            XCTAssertTrue(detail.body.string.contains("36.6℃"))
+        }
+    }
+
+    func testAbnormalFilterAndScopedDetails() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, register: true))
+            clock.advance(by: 10)
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(38.1))
+            let web = WebClient(app)
+            _ = try await web.login("guard.a")
+            let abnormal = try await web.get("/records?status=abnormal").body.string
+            XCTAssertEqual(abnormal.components(separatedBy: "<tr class=\"abnormal\"").count - 1, 1)
+            XCTAssertTrue(abnormal.contains("待复测"))
+            let other = WebClient(app)
+            _ = try await other.login("guard.b")
+            let passage = try await Passage.query(on: app.db).first()!
+            do { let value = try await other.get("/records/\(passage.id!.uuidString)").status; XCTAssertEqual(value, .notFound) }
+            do { let value = try await other.get("/records").body.string.contains("田"); XCTAssertFalse(value) }
+            do { let value = try await other.get("/live/checkpoints/\(g.f.gateA.id!.uuidString)").status; XCTAssertEqual(value, .notFound) }
+        }
+    }
+
+    func testAdminSeesPendingFeverCasesAndSetsTheRule() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(38.0, register: true)).json()
+            clock.advance(by: 301)
+            _ = try await g.guardA.send(.POST, "/api/v1/passages/\(first["id"] as! String)/remeasure", json: ["temperature": 38.2])
+            try await g.f.account(app, "admin.a", .communityAdmin, community: g.f.communityA)
+            let web = WebClient(app)
+            _ = try await web.login("admin.a")
+            let page = "/admin/communities/\(g.f.communityA.id!.uuidString)"
+            let html = try await web.get(page).body.string
+            XCTAssertTrue(html.contains("id=\"fever-cases\""))
+            XCTAssertTrue(html.contains("38.2"))
+            do { let value = try await web.post(page + "/settings", ["threshold": "37.5", "restMinutes": "10"]).status; XCTAssertEqual(value, .seeOther) }
+            let c = try await Community.find(g.f.communityA.id, on: app.db)!
+            XCTAssertEqual(c.feverThresholdTenths, 375)
+            XCTAssertEqual(c.remeasureRestSeconds, 600)
+            try await web.get(page)
+            let bad = try await web.post(page + "/settings", ["threshold": "39", "restMinutes": "10"])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            XCTAssertTrue(bad.body.string.contains("37.0至38.0"))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Fluent
+import Foundation
+import GatehouseCore
+@testable import GatehouseServer
+import VaporTesting
+import XCTVapor
+
+final class PassageListTests: XCTestCase {
+    func testListFiltersPagesAndMasks() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            var body = g.body(36.5, register: true)
+            body["name"] = "田壮"
+            body["phone"] = "13812348058"
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: body)
+            for i in 0..<4 {
+                clock.advance(by: 60)
+                _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(i == 2 ? 37.9 : 36.4, direction: i % 2 == 0 ? "out" : "in"))
+            }
+            let all = try await g.guardA.send(.GET, "/api/v1/passages?limit=2").json()
+            let firstPage = all["items"] as! [[String: Any]]
+            XCTAssertEqual(firstPage.count, 2)
+            let cursor = try XCTUnwrap(all["nextCursor"] as? String)
+            let second = try await g.guardA.send(.GET, "/api/v1/passages?limit=2&cursor=\(cursor)").json()
+            let third = try await g.guardA.send(.GET, "/api/v1/passages?limit=2&cursor=\(second["nextCursor"] as! String)").json()
+            let ids = (firstPage + (second["items"] as! [[String: Any]]) + (third["items"] as! [[String: Any]])).map { $0["id"] as! String }
+            XCTAssertEqual(ids.count, 5)
+            XCTAssertEqual(Set(ids).count, 5, "no row twice across pages")
+            XCTAssertTrue(third["nextCursor"] is NSNull || third["nextCursor"] == nil)
+            let times = (firstPage + (second["items"] as! [[String: Any]])).map { $0["recordedAt"] as! String }
+            XCTAssertEqual(times, times.sorted(by: >), "newest first")
+
+            let abnormal = try await g.guardA.send(.GET, "/api/v1/passages?status=abnormal").json()["items"] as! [[String: Any]]
+            XCTAssertEqual(abnormal.count, 1)
+            XCTAssertEqual(abnormal.first?["temperature"] as? Double, 37.9)
+            let outs = try await g.guardA.send(.GET, "/api/v1/passages?direction=out").json()["items"] as! [[String: Any]]
+            XCTAssertEqual(outs.count, 2)
+            let window = try await g.guardA.send(.GET, "/api/v1/passages?from=2026-11-22T00:01:30Z&to=2026-11-22T00:03:30Z").json()["items"] as! [[String: Any]]
+            XCTAssertEqual(window.count, 2)
+            do { let value = try await g.guardA.send(.GET, "/api/v1/passages?status=weird").errorCode; XCTAssertEqual(value, "invalid_filter") }
+            do { let value = try await g.guardA.send(.GET, "/api/v1/passages?cursor=garbage").errorCode; XCTAssertEqual(value, "invalid_filter") }
+
+            let text = try await g.guardA.send(.GET, "/api/v1/passages").body.string
+            XCTAssertFalse(text.contains("田壮"))
+            XCTAssertFalse(text.contains("13812348058"))
+            XCTAssertFalse(text.contains(GateFixture.idNumber))
+            XCTAssertTrue(text.contains("138****8058"))
+        }
+    }
+
+    func testPassagesAreScopedToCheckpointAndCommunity() async throws {
+        try await TestApp.run { app in
+            let g = try await GateFixture.make(app)
+            let a = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5)).json()["id"] as! String
+            _ = try await g.guardB.send(.POST, "/api/v1/passages", json: g.body(36.5, gate: g.f.gateB))
+            let wrongGate = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, gate: g.f.gateB))
+            XCTAssertEqual(wrongGate.status, .forbidden)
+            XCTAssertEqual(wrongGate.errorCode, "wrong_checkpoint")
+            do { let value = try await g.guardB.send(.GET, "/api/v1/passages/\(a)").status; XCTAssertEqual(value, .notFound) }
+            do { let value = try await g.guardB.send(.POST, "/api/v1/passages/\(a)/remeasure", json: ["temperature": 36.5]).status; XCTAssertEqual(value, .forbidden) }
+            do { let value = try await g.guardB.send(.GET, "/api/v1/passages").json(); XCTAssertEqual((value["items"] as! [Any]).count, 1) }
+            do { let value = try await g.guardB.send(.POST, "/api/v1/people/lookup", json: ["checkpointId": g.f.gateA.id!.uuidString, "idNumber": GateFixture.idNumber]).status; XCTAssertEqual(value, .forbidden) }
+
+            try await g.f.account(app, "admin.b", .communityAdmin, community: g.f.communityB)
+            let adminB = try await APIClient.signedIn(app, "admin.b")
+            do { let value = try await adminB.send(.POST, "/api/v1/passages", json: g.body(36.5)).status; XCTAssertEqual(value, .notFound) }
+            do { let value = try await adminB.send(.GET, "/api/v1/passages/\(a)").status; XCTAssertEqual(value, .notFound) }
+            do { let value = try await adminB.send(.GET, "/api/v1/passages").json(); XCTAssertEqual((value["items"] as! [Any]).count, 1) }
+
+            try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
+            let health = try await APIClient.signedIn(app, "health.a")
+            do { let value = try await health.send(.GET, "/api/v1/passages").json(); XCTAssertEqual((value["items"] as! [Any]).count, 2) }
+            do { let value = try await health.send(.POST, "/api/v1/passages", json: g.body(36.5)).status; XCTAssertEqual(value, .forbidden) }
+            try await g.f.account(app, "far.admin", .communityAdmin, community: g.f.communityOther)
+            let far = try await APIClient.signedIn(app, "far.admin")
+            do { let value = try await far.send(.GET, "/api/v1/passages").json(); XCTAssertEqual((value["items"] as! [Any]).count, 0) }
+            do { let value = try await APIClient(app: app).send(.GET, "/api/v1/passages").status; XCTAssertEqual(value, .unauthorized) }
+        }
+    }
+}
