@@ -18,7 +18,8 @@ enum ServerSentEvents {
                 }
                 try await writer.write(.end)
             } catch {
-                // The browser went away.
+                // The browser went away; the writer must still be finished.
+                try? await writer.write(.error(error))
             }
             await live.unsubscribe(subscription)
         })
