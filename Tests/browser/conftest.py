@@ -93,3 +93,10 @@ def wait_for_path(driver, fragment, timeout=10):
     from selenium.webdriver.support.ui import WebDriverWait
     WebDriverWait(driver, timeout).until(lambda d: fragment in d.current_url)
     return driver.current_url
+
+
+def until(driver, condition, timeout=10):
+    """Waits for `condition(driver)`, riding out elements replaced by a page load in the meantime."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)

@@ -10,20 +10,19 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import login, logout, shot, wait_for_path
+from conftest import login, logout, shot, until, wait_for_path
 
 
 def wait_text(driver, element_id, fragment, timeout=10):
-    WebDriverWait(driver, timeout).until(lambda d: fragment in d.find_element("id", element_id).text)
+    until(driver, lambda d: fragment in d.find_element("id", element_id).text, timeout)
     return driver.find_element("id", element_id).text
 
 
 def open_gate(browser, server):
     login(browser, server, "demo-guard1")
     wait_for_path(browser, "/gate")
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    until(browser, lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def type_id(browser, number):
@@ -40,7 +39,7 @@ def record(browser, temperature=None, quick=None):
         field.clear()
         field.send_keys(temperature)
     browser.find_element("id", "confirm").click()
-    WebDriverWait(browser, 10).until(lambda d: d.find_element("id", "result").is_displayed() or d.find_element("id", "measure-error").text)
+    until(browser, lambda d: d.find_element("id", "result").is_displayed() or d.find_element("id", "measure-error").text)
     assert not browser.find_element("id", "measure-error").text, browser.find_element("id", "measure-error").text
     return browser.find_element("id", "decision").get_attribute("data-decision")
 
@@ -48,7 +47,7 @@ def record(browser, temperature=None, quick=None):
 def test_typed_id_then_temperature_allows(server, browser):
     open_gate(browser, server)
     type_id(browser, "11010519491231002X")
-    WebDriverWait(browser, 10).until(lambda d: d.find_element("id", "person").is_displayed())
+    until(browser, lambda d: d.find_element("id", "person").is_displayed())
     assert "1949-12-31" in browser.find_element("id", "person-facts").text
     browser.find_element("id", "person-name").send_keys("田壮")
     browser.find_element("id", "person-phone").send_keys("13812348058")
@@ -56,7 +55,7 @@ def test_typed_id_then_temperature_allows(server, browser):
     shot(browser, "gate-typed-id")
     assert record(browser, quick="36.5") == "allow"
     shot(browser, "gate-allow")
-    WebDriverWait(browser, 10).until(lambda d: "田*" in d.find_element("id", "records").text)
+    until(browser, lambda d: "田*" in d.find_element("id", "records").text)
     assert "138****8058" in browser.find_element("id", "records").text
 
     # Seen before: nothing is asked again, one action for the temperature and one to confirm.
@@ -90,11 +89,11 @@ def test_fever_remeasure_refers_and_the_admin_sees_the_alert(server, browser):
         rest.clear()
         rest.send_keys("0")
         admin.find_element("css selector", "#settings-form button").click()
-        WebDriverWait(admin, 10).until(lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
+        until(admin, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
 
         open_gate(browser, server)
         type_id(browser, "412821197910110010")
-        WebDriverWait(browser, 10).until(lambda d: d.find_element("id", "person").is_displayed())
+        until(browser, lambda d: d.find_element("id", "person").is_displayed())
         browser.find_element("id", "person-name").send_keys("王昌")
         browser.find_element("id", "register-resident").click()
         assert record(browser, temperature="37.8") == "refer"
@@ -103,7 +102,7 @@ def test_fever_remeasure_refers_and_the_admin_sees_the_alert(server, browser):
         shot(browser, "gate-remeasure")
         browser.find_element("id", "remeasure-temperature").send_keys("37.9")
         browser.find_element("id", "remeasure").click()
-        WebDriverWait(browser, 10).until(lambda d: d.find_element("css selector", '#reasons li[data-code="fever"]'))
+        until(browser, lambda d: d.find_element("css selector", '#reasons li[data-code="fever"]'))
         assert browser.find_element("id", "decision").get_attribute("data-decision") == "refer"
         shot(browser, "gate-fever")
 
@@ -130,13 +129,13 @@ def test_no_id_registration_with_a_photo(server, browser):
     browser.find_element("id", "noid-photo").send_keys(path)
     shot(browser, "gate-noid")
     browser.find_element("id", "noid-next").click()
-    WebDriverWait(browser, 10).until(lambda d: d.find_element("id", "measure").is_displayed())
+    until(browser, lambda d: d.find_element("id", "measure").is_displayed())
     browser.find_element("id", "register-resident").click()
     assert record(browser, quick="36.4") == "allow"
-    row = WebDriverWait(browser, 10).until(lambda d: d.find_element("xpath", "//table[@id='records']//a[text()='黄**']"))
+    row = until(browser, lambda d: d.find_element("xpath", "//table[@id='records']//a[text()='黄**']"))
     row.click()
     wait_for_path(browser, "/records/")
-    WebDriverWait(browser, 10).until(lambda d: d.find_elements("id", "record-photo"))
+    until(browser, lambda d: d.find_elements("id", "record-photo"))
     assert "无证登记" in browser.find_element("id", "record-facts").text
     assert browser.execute_script("return document.getElementById('record-photo').naturalWidth >= 0")
     shot(browser, "record-noid")
@@ -149,12 +148,12 @@ def test_reader_post_appears_on_the_operator_screen(server, browser):
         wait_for_path(admin, "/admin/communities/")
         admin.find_element("id", "device-name").send_keys("北门读卡器")
         admin.find_element("css selector", "#add-device button").click()
-        token = WebDriverWait(admin, 10).until(lambda d: d.find_element("id", "device-token")).text
+        token = until(admin, lambda d: d.find_element("id", "device-token")).text
         assert token.startswith("dev_")
     finally:
         admin.quit()
     open_gate(browser, server)
-    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    until(browser, lambda d: d.execute_script("return document.readyState") == "complete")
     import time
     time.sleep(1)  # let the screen's event stream connect
     card = {"cardType": "resident", "name": "田晓", "sex": "男", "ethnicity": "汉", "birthDate": "19850612",
