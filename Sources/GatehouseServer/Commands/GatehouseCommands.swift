@@ -6,6 +6,7 @@ public enum GatehouseCommands {
     public static func register(_ app: Application) {
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         app.asyncCommands.use(DemoCommand(), as: "demo")
+        app.asyncCommands.use(QRCommand(), as: "qr")
     }
 
     /// Before `serve`: SQLite (the embedded default) is migrated in place; PostgreSQL must be migrated

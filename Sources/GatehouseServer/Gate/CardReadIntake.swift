@@ -69,7 +69,7 @@ struct CardReadIntake {
         read.deviceID = try device.requireID()
         read.payloadSealed = services.sealer.seal(String(decoding: try JSONEncoder().encode(card), as: UTF8.self), context: "card_read.payload")
         read.createdAt = now
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await read.create(on: tx)
             device.lastSeenAt = now
             try await device.save(on: tx)

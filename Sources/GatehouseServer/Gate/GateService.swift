@@ -37,7 +37,7 @@ struct GateService {
         let stored: Passage
         var feverCase: FeverCase?
         do {
-            (stored, feverCase) = try await db.transaction { tx in
+            (stored, feverCase) = try await db.writeTransaction { tx in
                 let people = PersonDirectory(services: services, db: tx, communityID: community.id!, actor: userID)
                 let person: Person
                 switch identity {
@@ -119,7 +119,7 @@ struct GateService {
             readings: readings, wearsMask: passage.wearsMask,
             idCardValidUntil: person.cardValidUntil.flatMap { CalendarDate(parsing: $0) }, now: now))
         let userID = try user.requireID()
-        let fever: FeverCase? = try await db.transaction { tx in
+        let fever: FeverCase? = try await db.writeTransaction { tx in
             Self.apply(outcome, readings: allReadings, to: passage, now: now)
             try await passage.save(on: tx)
             return try await Self.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx)

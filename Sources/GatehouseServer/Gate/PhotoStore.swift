@@ -27,7 +27,7 @@ struct PhotoStore {
         photo.contentType = clean.kind.rawValue
         photo.createdAt = services.clock.now()
         photo.createdBy = user
-        try await db.transaction { tx in
+        try await db.writeTransaction { tx in
             try await photo.create(on: tx)
             person.photoID = photoID
             try await person.save(on: tx)
