@@ -2,14 +2,27 @@ import FluentKit
 import SQLKit
 
 extension Database {
-    /// A transaction that will write. On SQLite it starts with `BEGIN IMMEDIATE`, taking the write lock before
+    /// A transaction that will write. On SQLite, transactions queue for the process's one writer and start with
+    /// `BEGIN IMMEDIATE`, taking the write lock before
     /// its first read: a deferred transaction that reads and then writes fails with "database is locked"
     /// when another connection wrote in between, whatever the busy handler does. PostgreSQL uses an ordinary transaction.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await transaction(body)
         }
-        return try await withConnection { connection in
+        await AsyncLock.sqliteWriter.lock()
+        do {
+            let result = try await sqliteImmediateTransaction(body)
+            await AsyncLock.sqliteWriter.unlock()
+            return result
+        } catch {
+            await AsyncLock.sqliteWriter.unlock()
+            throw error
+        }
+    }
+
+    private func sqliteImmediateTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await withConnection { connection in
             let raw = connection as! any SQLDatabase
             try await raw.raw("BEGIN IMMEDIATE").run()
             do {

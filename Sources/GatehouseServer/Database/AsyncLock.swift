@@ -1,0 +1,25 @@
+/// A first-come, first-served lock for async code: SQLite's write transactions queue here instead of
+/// spinning in SQLite's busy handler.
+actor AsyncLock {
+    private var locked = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    /// One lock for every SQLite write transaction of this process (SQLite has one writer anyway).
+    static let sqliteWriter = AsyncLock()
+
+    func lock() async {
+        guard locked else {
+            locked = true
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func unlock() {
+        if waiters.isEmpty {
+            locked = false
+        } else {
+            waiters.removeFirst().resume()
+        }
+    }
+}
