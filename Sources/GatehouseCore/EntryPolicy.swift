@@ -3,8 +3,9 @@ import Foundation
 /// The gate's rules as one pure function (Henan guide, Inner Mongolia notice).
 ///
 /// Fever dominates: a person with a high reading is referred whatever else holds (they are not simply
-/// sent away). Then a missing mask denies until masked, then an unregistered person without a pass is
-/// refused entry (leaving is never refused for that). An expired ID card is a warning only.
+/// sent away). Then a missing mask denies until masked; a revoked, suspended, expired or forged pass denies; a
+/// household under home quarantine may not go out; a used-up outing quota denies going out; an unregistered person
+/// without a pass is refused entry (leaving is never refused for that). An expired ID card is a warning only.
 public struct EntryPolicy: Sendable {
     public let feverRule: FeverRule
 
@@ -29,6 +30,18 @@ public struct EntryPolicy: Sendable {
         }
         if !request.wearsMask {
             reasons.append(.noMask)
+            if decision == .allow { decision = .deny }
+        }
+        if let refusal = request.passRefusal {
+            reasons.append(refusal)
+            if decision == .allow { decision = .deny }
+        }
+        if request.homeQuarantine, request.direction == .out {
+            reasons.append(.homeQuarantine)
+            if decision == .allow { decision = .deny }
+        }
+        if let quota = request.quotaRefusal, request.direction == .out {
+            reasons.append(quota)
             if decision == .allow { decision = .deny }
         }
         if request.standing == .unregistered, request.direction == .in {

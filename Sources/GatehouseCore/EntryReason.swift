@@ -31,6 +31,32 @@ public struct EntryReason: Sendable, Equatable, Codable {
         code: "id_card_expired",
         message: LocalizedText(zh: "身份证已过有效期，请提醒其尽快换领", en: "The ID card has expired; remind the holder to renew it"),
         isWarning: true)
+    public static let homeQuarantine = EntryReason(
+        code: "home_quarantine",
+        message: LocalizedText(zh: "该户正在居家隔离医学观察，所有成员不得外出（生活物资由社区配送）",
+                               en: "This household is under home medical observation: no member may go out (the community delivers supplies)"))
+    public static let passRevoked = EntryReason(
+        code: "pass_revoked", message: LocalizedText(zh: "通行证已作废", en: "The pass has been revoked"))
+    public static let passSuspended = EntryReason(
+        code: "pass_suspended", message: LocalizedText(zh: "通行证已暂停使用", en: "The pass is suspended"))
+
+    /// The gate's reason for a token that does not verify.
+    public static func pass(_ error: PassTokenError) -> EntryReason {
+        EntryReason(code: error.code, message: error.message)
+    }
+
+    /// Over the outing quota: how many exits are allowed in how many days, and when the next is possible.
+    public static func quotaUsed(exits: Int, days: Int) -> EntryReason {
+        EntryReason(code: "quota_used",
+                    message: LocalizedText(zh: "外出次数已用完（每\(days)天\(exits)次）", en: "Outing quota used up (\(exits) per \(days) days)"))
+    }
+
+    /// Outside the hours when going out is allowed.
+    public static func outsideHours(from: Int, to: Int) -> EntryReason {
+        EntryReason(code: "outside_hours",
+                    message: LocalizedText(zh: "不在允许外出时段（\(from):00–\(to):00）", en: "Outside the hours for going out (\(from):00–\(to):00)"))
+    }
+
     public static let noReading = EntryReason(
         code: "no_temperature",
         message: LocalizedText(zh: "请先测量体温", en: "Measure the temperature first"))

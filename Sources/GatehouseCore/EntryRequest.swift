@@ -16,15 +16,25 @@ public struct EntryRequest: Sendable {
     public var wearsMask: Bool
     /// Last day of the ID card's validity, when read or known.
     public var idCardValidUntil: CalendarDate?
+    /// Why the pass shown cannot be honoured (revoked, suspended, expired, forged, another community's), if so.
+    public var passRefusal: EntryReason?
+    /// The person's household is under home medical observation: nobody of it goes out.
+    public var homeQuarantine: Bool
+    /// The household's or person's outing quota is used up (with what the gate tells them), if so.
+    public var quotaRefusal: EntryReason?
     public var now: Date
 
     public init(direction: Direction, standing: Standing, readings: [TemperatureReading], wearsMask: Bool,
-                idCardValidUntil: CalendarDate? = nil, now: Date) {
+                idCardValidUntil: CalendarDate? = nil, passRefusal: EntryReason? = nil, homeQuarantine: Bool = false,
+                quotaRefusal: EntryReason? = nil, now: Date) {
         self.direction = direction
         self.standing = standing
         self.readings = readings
         self.wearsMask = wearsMask
         self.idCardValidUntil = idCardValidUntil
+        self.passRefusal = passRefusal
+        self.homeQuarantine = homeQuarantine
+        self.quotaRefusal = quotaRefusal
         self.now = now
     }
 }

@@ -86,16 +86,25 @@
     show($("result"), false);
   }
 
+  var lookupSeq = 0;
   function lookup(idNumber) {
+    // A wedge reader types 18 characters and then Enter: both may start a lookup, and only the latest may answer.
+    var seq = ++lookupSeq;
     error("id-error", "");
     api("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }).then(function (res) {
-      if (!res.ok) { error("id-error", errText(res)); return; }
+      if (seq !== lookupSeq) return;
+      if (!res.ok) {
+        state = null;
+        ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
+        error("id-error", errText(res));
+        return;
+      }
       var d = res.data;
       state = { mode: "typed", idNumber: d.idNumber, known: d.known, registered: d.registered };
       showPerson({ known: d.known, registered: d.registered, name: d.name, sexLabel: d.sexLabel, age: d.age,
                    birthDate: d.birthDate, division: d.division, phoneMasked: d.phoneMasked, card: d.card,
                    expired: d.cardExpired });
-    }, function () { error("id-error", T.network_error); });
+    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
   }
 
   $("id-form").addEventListener("submit", function (e) {
