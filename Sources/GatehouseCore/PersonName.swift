@@ -20,12 +20,13 @@ public enum PersonName {
         return String(trimmed.prefix(keep)) + String(repeating: "*", count: max(trimmed.count - keep, 1))
     }
 
-    /// A trimmed name of 1 to 40 characters with no control characters or digits, or `nil`.
+    /// A trimmed name of 1 to 40 characters with no control characters or digits (Chinese numerals are name characters: 张三), or `nil`.
     public static func validated(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...40).contains(trimmed.count),
               !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
-              !trimmed.contains(where: \.isNumber), !trimmed.contains(where: { "<>{}\\/@".contains($0) })
+              !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .decimalNumber }),
+              !trimmed.contains(where: { "<>{}\\/@".contains($0) })
         else { return nil }
         return trimmed
     }

@@ -34,6 +34,8 @@ final class PhoneAndNameTests: XCTestCase {
         XCTAssertEqual(PersonName.validated("  田壮 "), "田壮")
         XCTAssertNil(PersonName.validated(""))
         XCTAssertNil(PersonName.validated("abc123"))
+        XCTAssertEqual(PersonName.validated("张三"), "张三")
+        XCTAssertNil(PersonName.validated("张３"))
         XCTAssertNil(PersonName.validated("<script>"))
     }
 }
