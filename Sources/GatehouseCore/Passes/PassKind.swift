@@ -27,3 +27,11 @@ public enum PassKind: UInt8, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension PassKind {
+    /// The kind for its `code`.
+    public init?(code: String) {
+        guard let kind = Self.allCases.first(where: { $0.code == code }) else { return nil }
+        self = kind
+    }
+}

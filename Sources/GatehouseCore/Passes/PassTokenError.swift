@@ -11,6 +11,9 @@ public enum PassTokenError: Error, Sendable, Equatable {
     /// Issued by another community.
     case wrongCommunity
 
+    /// Every error, for turning a stored code back into its message.
+    public static let all: [PassTokenError] = [.malformed, .unknownKey, .badSignature, .expired, .wrongCommunity]
+
     public var code: String {
         switch self {
         case .malformed: return "pass_malformed"

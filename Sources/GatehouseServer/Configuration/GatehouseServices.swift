@@ -9,6 +9,8 @@ public struct GatehouseServices: Sendable {
     public let sealer: FieldSealer
     public let blindIndex: BlindIndex
     public let divisions: DivisionCodes
+    public let passSigner: PassTokenSigner
+    public let passVerifier: PassTokenVerifier
 
     public init(configuration: AppConfiguration, clock: any WallClock, keyRing: SecretKeyRing) {
         self.configuration = configuration
@@ -17,6 +19,8 @@ public struct GatehouseServices: Sendable {
         self.sealer = FieldSealer(ring: keyRing)
         self.blindIndex = BlindIndex(ring: keyRing)
         self.divisions = .bundled
+        self.passSigner = PassTokenSigner(ring: keyRing)
+        self.passVerifier = PassTokenVerifier(ring: keyRing)
     }
 
     /// Today in China Standard Time, by the injected clock.

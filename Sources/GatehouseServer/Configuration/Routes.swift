@@ -10,9 +10,13 @@ enum Routes {
         try api.register(collection: TokenController())
         RegistrationController.registerAPI(api)
         try api.register(collection: CardReadController())
+        api.get("pass-keys", use: PassAPIController.passKeys)
+        api.get("household-import-template.csv", use: HouseholdAPIController.template)
         let authedAPI = api.grouped(BearerTokenAuthenticator(), CSRFMiddleware(onlyForSessions: true))
         try authedAPI.register(collection: CommunityAPIController())
         try authedAPI.register(collection: PassageAPIController())
+        try authedAPI.register(collection: PassAPIController())
+        try authedAPI.register(collection: HouseholdAPIController())
 
         let web = app.grouped(CSRFMiddleware())
         try web.register(collection: LanguageController())
@@ -23,5 +27,7 @@ enum Routes {
         try web.register(collection: LiveController())
         try web.register(collection: GateController())
         try web.register(collection: CommunityGateSettingsController())
+        try web.register(collection: HouseholdPagesController())
+        try web.register(collection: ResidentPagesController())
     }
 }

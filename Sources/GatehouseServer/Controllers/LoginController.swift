@@ -33,7 +33,8 @@ struct LoginController: RouteCollection {
         switch role {
         case .districtAdmin, .communityAdmin: return "/admin"
         case .operator: return "/gate"
-        case .health, .police, .resident, .landlord: return "/account"
+        case .resident: return "/me"
+        case .health, .police, .landlord: return "/account"
         }
     }
 

@@ -22,7 +22,7 @@ struct GateService {
         let (gate, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let rule = Self.feverRule(of: community)
         if let existing = try await existing(input.clientRequestId, user: user) {
-            return (PassageView(existing, restSeconds: rule.restSeconds, language: language), false)
+            return (PassageView(existing, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
         }
         guard let direction = Direction(rawValue: input.direction) else {
             throw Self.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
@@ -39,40 +39,58 @@ struct GateService {
         do {
             (stored, feverCase) = try await db.writeTransaction { tx in
                 let people = PersonDirectory(services: services, db: tx, communityID: community.id!, actor: userID)
-                let person: Person
+                var person: Person?
+                var household: Household?
+                var resolution: PassResolution?
                 switch identity {
                 case .idNumber(let id, let name, let phone, let card, _):
                     person = try await people.upsert(idNumber: id, name: name, phone: phone, card: card)
                 case .noDocument(let name, let phone):
                     person = try await people.upsertWithoutDocument(name: name, phone: phone)
+                case .pass(let scanned):
+                    resolution = scanned
+                    person = scanned.person
+                    household = scanned.household
                 }
-                if input.registerAsResident == true, !person.isRegistered {
-                    person.isRegistered = true
-                    person.registeredAt = now
-                    person.registeredBy = userID
+                if let person {
+                    if input.registerAsResident == true, !person.isRegistered {
+                        person.isRegistered = true
+                        person.registeredAt = now
+                        person.registeredBy = userID
+                    }
+                    person.lastSeenAt = now
+                    try await person.save(on: tx)
+                    if household == nil { household = try await HouseholdDirectory(db: tx).household(of: person) }
                 }
-                person.lastSeenAt = now
-                try await person.save(on: tx)
                 if case .idNumber(_, _, _, _, let cardRead?) = identity {
                     cardRead.usedByPassage = passageID
                     try await cardRead.save(on: tx)
                 }
                 let readings = [TemperatureReading(value: reading, takenAt: now)]
+                let quota = direction == .out
+                    ? try await OutingQuotaCounter(db: tx).status(community.outingQuota, householdID: household?.id, personID: person?.id,
+                                                                  passID: resolution?.pass?.id, now: now)
+                    : nil
+                let registered = resolution != nil || person?.isRegistered == true
                 let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
-                    direction: direction, standing: person.isRegistered ? .registered : .unregistered,
+                    direction: direction, standing: registered ? .registered : .unregistered,
                     readings: readings, wearsMask: input.mask,
-                    idCardValidUntil: person.cardValidUntil.flatMap { CalendarDate(parsing: $0) }, now: now))
+                    idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
+                    passRefusal: resolution?.refusal, homeQuarantine: household?.homeQuarantine ?? false,
+                    quotaRefusal: quota?.refusal, now: now))
                 let p = Passage()
                 p.id = passageID
                 p.communityID = community.id!
                 p.$checkpoint.id = gate.id!
                 p.$operatorUser.id = userID
-                p.$person.id = person.id!
+                p.$person.id = person?.id
+                p.householdID = household?.id
+                p.passID = resolution?.pass?.id
                 p.direction = direction.rawValue
                 p.mode = identity.mode.rawValue
                 p.wearsMask = input.mask
-                p.nameMasked = person.nameMasked
-                p.phoneMasked = person.phoneMasked
+                p.nameMasked = person?.nameMasked ?? household.map { "\($0.label)（户）" } ?? "—"
+                p.phoneMasked = person?.phoneMasked ?? ""
                 p.recordedAt = now
                 p.clientTime = input.clientTime
                 p.clientRequestID = input.clientRequestId
@@ -84,12 +102,12 @@ struct GateService {
         } catch {
             // Two retries raced: the unique client request id let one through; answer with it.
             if let existing = try await existing(input.clientRequestId, user: user) {
-                return (PassageView(existing, restSeconds: rule.restSeconds, language: language), false)
+                return (PassageView(existing, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
             }
             throw error
         }
         await announce(stored, gate: gate, feverCase: feverCase, rule: rule)
-        return (PassageView(stored, restSeconds: rule.restSeconds, language: language), true)
+        return (PassageView(stored, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), true)
     }
 
     /// The re-measure after the rest: it decides.
@@ -113,11 +131,21 @@ struct GateService {
         }
         readings.append(TemperatureReading(value: reading, takenAt: now))
         let allReadings = readings
-        guard let person = try await Person.find(passage.$person.id, on: db) else { throw AppError.notFound }
+        let person = try await Person.find(passage.$person.id, on: db)
+        let household = try await Household.find(passage.householdID, on: db)
+        let direction = Direction(rawValue: passage.direction) ?? .in
+        let quota = direction == .out
+            ? try await OutingQuotaCounter(db: db).status(community.outingQuota, householdID: household?.id, personID: person?.id,
+                                                          passID: passage.passID, now: now)
+            : nil
+        let passRefusal = passage.reasons.split(separator: ",").map(String.init).first { $0.hasPrefix("pass_") }
+            .map { EntryReasonCatalog.reason($0, restSeconds: rule.restSeconds) }
+        let registered = passage.passID != nil || person?.isRegistered == true
         let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
-            direction: Direction(rawValue: passage.direction) ?? .in, standing: person.isRegistered ? .registered : .unregistered,
+            direction: direction, standing: registered ? .registered : .unregistered,
             readings: readings, wearsMask: passage.wearsMask,
-            idCardValidUntil: person.cardValidUntil.flatMap { CalendarDate(parsing: $0) }, now: now))
+            idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
+            passRefusal: passRefusal, homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal, now: now))
         let userID = try user.requireID()
         let fever: FeverCase? = try await db.writeTransaction { tx in
             Self.apply(outcome, readings: allReadings, to: passage, now: now)
@@ -125,7 +153,7 @@ struct GateService {
             return try await Self.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx)
         }
         await announce(passage, gate: gate, feverCase: fever, rule: rule)
-        return PassageView(passage, restSeconds: rule.restSeconds, language: language)
+        return PassageView(passage, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language)
     }
 
     static func feverRule(of community: Community) -> FeverRule {
@@ -151,6 +179,7 @@ struct GateService {
         c.checkpointID = passage.$checkpoint.id
         c.passageID = passage.id!
         c.personID = passage.$person.id
+        c.householdID = passage.householdID
         c.status = "pending"
         c.temperatureTenths = passage.temperatureTenths
         c.openedAt = now

@@ -13,6 +13,8 @@ struct PassageInput: Content {
     var idNumber: String?
     var cardReadId: UUID?
     var noId: NoID?
+    /// A scanned pass: the signed token from its QR, or its 8-character short code.
+    var passCode: String?
     /// Name and phone for a typed ID number seen for the first time (never asked again afterwards).
     var name: String?
     var phone: String?

@@ -17,7 +17,9 @@ struct PassageView: Content {
     let checkpointId: UUID
     let communityId: UUID
     let operatorId: UUID
-    let personId: UUID
+    let personId: UUID?
+    let householdId: UUID?
+    let passId: UUID?
     let recordedAt: Date
     let clientTime: Date?
     let direction: String
@@ -30,12 +32,12 @@ struct PassageView: Content {
     let awaitingRemeasure: Bool
     let remeasureAfter: Date?
 
-    init(_ p: Passage, restSeconds: Int, language: Language) {
+    init(_ p: Passage, restSeconds: Int, quota: OutingQuota? = nil, language: Language) {
         let readings = ReadingsCodec.decode(p.readings)
         id = p.id!
         decision = p.decision
         reasons = p.reasons.split(separator: ",").map { code in
-            let reason = EntryReasonCatalog.reason(String(code), restSeconds: restSeconds)
+            let reason = EntryReasonCatalog.reason(String(code), restSeconds: restSeconds, quota: quota)
             return Reason(code: String(code), message: reason.message.text(for: language.rawValue), warning: reason.isWarning)
         }
         status = p.status
@@ -43,6 +45,8 @@ struct PassageView: Content {
         communityId = p.communityID
         operatorId = p.$operatorUser.id
         personId = p.$person.id
+        householdId = p.householdID
+        passId = p.passID
         recordedAt = p.recordedAt
         clientTime = p.clientTime
         direction = p.direction

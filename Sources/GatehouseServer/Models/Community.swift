@@ -16,6 +16,10 @@ final class Community: Model, @unchecked Sendable {
     @Field(key: "fever_threshold_tenths") var feverThresholdTenths: Int
     /// Rest before the re-measure, in seconds (default 300).
     @Field(key: "remeasure_rest_seconds") var remeasureRestSeconds: Int
+    /// JSON of the `OutingQuota`, when the community limits outings.
+    @OptionalField(key: "outing_quota") var outingQuotaJSON: String?
+    /// Default validity of a new pass, in days.
+    @Field(key: "pass_validity_days") var passValidityDays: Int
     @Children(for: \.$community) var checkpoints: [Checkpoint]
 
     init() {}
@@ -29,5 +33,6 @@ final class Community: Model, @unchecked Sendable {
         self.createdAt = createdAt
         self.feverThresholdTenths = 373
         self.remeasureRestSeconds = 300
+        self.passValidityDays = 90
     }
 }

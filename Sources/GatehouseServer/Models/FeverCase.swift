@@ -9,7 +9,8 @@ final class FeverCase: Model, @unchecked Sendable {
     @Field(key: "community_id") var communityID: UUID
     @Field(key: "checkpoint_id") var checkpointID: UUID
     @Field(key: "passage_id") var passageID: UUID
-    @Field(key: "person_id") var personID: UUID
+    @OptionalField(key: "person_id") var personID: UUID?
+    @OptionalField(key: "household_id") var householdID: UUID?
     @Field(key: "status") var status: String
     @Field(key: "temperature_tenths") var temperatureTenths: Int
     @Field(key: "opened_at") var openedAt: Date

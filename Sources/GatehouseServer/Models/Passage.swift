@@ -10,7 +10,10 @@ final class Passage: Model, @unchecked Sendable {
     @Field(key: "community_id") var communityID: UUID
     @Parent(key: "checkpoint_id") var checkpoint: Checkpoint
     @Parent(key: "operator_id") var operatorUser: User
-    @Parent(key: "person_id") var person: Person
+    /// Nil when a household pass was shown (the household is known, not which member).
+    @OptionalParent(key: "person_id") var person: Person?
+    @OptionalField(key: "household_id") var householdID: UUID?
+    @OptionalField(key: "pass_id") var passID: UUID?
     @Field(key: "direction") var direction: String
     @Field(key: "mode") var mode: String
     /// Every reading, oldest first: `366@1795305600;373@1795305900` (tenths @ epoch seconds).

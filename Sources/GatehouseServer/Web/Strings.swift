@@ -4,7 +4,7 @@ import GatehouseCore
 /// The interface text of every page, in Chinese and English. Templates read it as `t.key`.
 enum Strings {
     static func text(_ key: String, _ language: Language) -> String {
-        (catalog[key] ?? LocalizedText(zh: key, en: key)).text(for: language.rawValue)
+        (catalog[key] ?? householdCatalog[key] ?? LocalizedText(zh: key, en: key)).text(for: language.rawValue)
     }
 
     /// The whole catalog in one language, for a page context.
@@ -19,12 +19,12 @@ enum Strings {
     }
 
     private static let tables: [Language: [String: String]] = Dictionary(uniqueKeysWithValues: Language.allCases.map { lang in
-        (lang, catalog.merging(roleLabels) { a, _ in a }.mapValues { $0.text(for: lang.rawValue) })
+        (lang, catalog.merging(householdCatalog) { a, _ in a }.merging(roleLabels) { a, _ in a }.mapValues { $0.text(for: lang.rawValue) })
     })
 
     private static let roleLabels = Dictionary(uniqueKeysWithValues: Role.allCases.map { ("role_" + $0.rawValue, $0.label) })
 
-    private static func t(_ zh: String, _ en: String) -> LocalizedText { LocalizedText(zh: zh, en: en) }
+    static func t(_ zh: String, _ en: String) -> LocalizedText { LocalizedText(zh: zh, en: en) }
 
     static let catalog: [String: LocalizedText] = [
         "app_name": t("门岗 · 社区防疫出入管理", "Gatehouse · community gate control"),

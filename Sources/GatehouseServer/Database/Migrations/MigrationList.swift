@@ -8,6 +8,7 @@ enum MigrationList {
             M002CreateAccounts(),
             M003CreateIndexes(),
             M004CreateGate(),
+            M005CreateHouseholds(),
             SessionRecord.migration,
         ]
     }

@@ -54,7 +54,8 @@
     $("noid-photo").value = "";
     $("mask").checked = true;
     $("register-resident").checked = false;
-    document.querySelector('input[name="direction"][value="in"]').checked = true;
+    // The direction stays as the operator set it: a gate works a stream of people going one way.
+    $("pass-quota").textContent = ""; show($("pass-quota"), false); $("pass-warnings").innerHTML = ""; show($("tap-hint"), false);
     Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (b) { b.classList.remove("chosen"); });
     ["id-error", "measure-error", "remeasure-error"].forEach(function (id) { error(id, ""); });
     $("id-number").focus();
@@ -107,14 +108,68 @@
     }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
   }
 
+  // A pass: the signed token from its QR (GH1.…), or the 8-character code printed under it.
+  function isPass(v) { return v.indexOf("GH1.") === 0 || v.replace(/[-\s]/g, "").length === 8; }
+
+  function scanPass(code) {
+    var seq = ++lookupSeq;
+    error("id-error", "");
+    api("POST", "/api/v1/passes/scan", { checkpointId: checkpointId, code: code }).then(function (res) {
+      if (seq !== lookupSeq) return;
+      if (!res.ok) {
+        state = null;
+        ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
+        error("id-error", errText(res));
+        return;
+      }
+      var d = res.data;
+      state = { mode: "pass", passCode: code, registered: true };
+      showPerson({ known: true, registered: d.valid, name: d.holderName });
+      $("person-known").textContent = d.pass ? d.pass.kindLabel + " · " + d.pass.shortCode : "";
+      if (d.householdLabel) fact(T.household, d.householdLabel + (d.memberCount ? " · " + d.memberCount + T.member_count : ""));
+      if (d.holderCategory) fact(T.category, d.holderCategory);
+      if (d.pass) fact(T.valid_until, d.pass.expiresAt.slice(0, 10) + " · " + d.pass.statusLabel);
+      var warn = $("pass-warnings"); warn.innerHTML = "";
+      var add = function (r) { var li = document.createElement("li"); li.className = "field-error"; li.textContent = r.message; li.setAttribute("data-code", r.code); warn.appendChild(li); };
+      if (d.refusal) add(d.refusal);
+      if (d.homeQuarantine) add({ code: "home_quarantine", message: T.quarantine });
+      if (d.quota) { $("pass-quota").textContent = d.quota.text; show($("pass-quota"), true); if (d.quota.refusal) add(d.quota.refusal); }
+      show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
+      show($("tap-hint"), true);
+    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
+  }
+
+  function identify(v) {
+    if (isPass(v)) scanPass(v.trim()); else lookup(v);
+  }
+
   $("id-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var v = $("id-number").value.trim();
-    if (v) lookup(v);
+    if (v) identify(v);
   });
   $("id-number").addEventListener("input", function () {
     var v = this.value.replace(/\s/g, "");
     if (v.length === 18 && /^[0-9]{17}[0-9Xx]$/.test(v)) lookup(v);
+  });
+
+  // Camera scanning where the browser has a QR detector (Chrome on Android); otherwise the scanner or the code.
+  $("camera-scan").addEventListener("click", function () {
+    var video = $("camera");
+    if (!("BarcodeDetector" in window) || !navigator.mediaDevices) { error("id-error", T.camera_unsupported); return; }
+    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+      video.srcObject = stream; show(video, true); video.play();
+      var stop = function () { stream.getTracks().forEach(function (t) { t.stop(); }); show(video, false); };
+      var look = function () {
+        if (video.hidden) return;
+        detector.detect(video).then(function (codes) {
+          if (codes.length) { stop(); $("id-number").value = codes[0].rawValue; identify(codes[0].rawValue); }
+          else setTimeout(look, 200);
+        }, function () { setTimeout(look, 400); });
+      };
+      look();
+    }, function () { error("id-error", T.camera_unsupported); });
   });
 
   $("tab-id").addEventListener("click", function () {
@@ -137,6 +192,8 @@
       Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (x) { x.classList.remove("chosen"); });
       b.classList.add("chosen");
       $("temperature").value = b.getAttribute("data-value");
+      // A pass-holder: the tap is the confirmation (scan + tap = two actions).
+      if (state && state.mode === "pass") $("confirm").click();
     });
   });
 
@@ -154,6 +211,7 @@
     if (state.mode === "typed") { body.idNumber = state.idNumber; }
     if (state.mode === "reader") { body.cardReadId = state.cardReadId; }
     if (state.mode === "noId") { body.noId = state.noId; }
+    if (state.mode === "pass") { body.passCode = state.passCode; delete body.registerAsResident; }
     if ($("person-name").value.trim()) body.name = $("person-name").value.trim();
     if ($("person-phone").value.trim()) body.phone = $("person-phone").value.trim();
     $("confirm").disabled = true;

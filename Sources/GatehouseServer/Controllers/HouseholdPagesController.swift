@@ -1,0 +1,233 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// The community office's household pages: the list with import and settings, one household with its passes,
+/// and the printable A4 sheet of household passes.
+struct HouseholdPagesController: RouteCollection {
+    struct ListPage: Encodable {
+        let page: PageContext
+        let communityId: UUID
+        let communityName: String
+        let households: [HouseholdSummary]
+        let search: String
+        let quota: QuotaValues
+        let passValidityDays: Int
+        let errors: FieldErrors
+        let stringsJSON: String
+    }
+
+    struct QuotaValues: Encodable {
+        let enabled: Bool
+        let perPerson: Bool
+        let exits: Int
+        let days: Int
+        let fromHour: Int
+        let toHour: Int
+    }
+
+    struct HouseholdPage: Encodable {
+        let page: PageContext
+        let household: Household.Public
+        let members: [HouseholdMember]
+        let passes: [PassView]
+        let errors: FieldErrors
+    }
+
+    struct SheetPage: Encodable {
+        struct Card: Encodable {
+            let householdLabel: String
+            let kindLabel: String
+            let shortCode: String
+            let validUntil: String
+            let qrSVG: String
+        }
+        let page: PageContext
+        let communityName: String
+        let cards: [Card]
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("admin", "communities", ":communityID", "households", use: list)
+        routes.post("admin", "communities", ":communityID", "household-passes", use: issueMissing)
+        routes.post("admin", "communities", ":communityID", "pass-settings", use: saveSettings)
+        routes.get("admin", "communities", ":communityID", "passes", "print", use: sheet)
+        routes.get("admin", "households", ":householdID", use: household)
+        routes.post("admin", "households", ":householdID", "quarantine", use: quarantine)
+        routes.post("admin", "households", ":householdID", "passes", use: issue)
+        routes.post("admin", "households", ":householdID", "residents", ":residentID", "login", use: createLogin)
+        routes.post("admin", "passes", ":passID", ":action", use: passAction)
+    }
+
+    private func community(_ req: Request) async throws -> (User, Community) {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        return (user, try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db))
+    }
+
+    func list(req: Request) async throws -> Response {
+        let (user, community) = try await community(req)
+        return try await renderList(req, user: user, community: community, errors: [:], status: .ok)
+    }
+
+    private func renderList(_ req: Request, user: User, community: Community, errors: FieldErrors, status: HTTPStatus,
+                            notice: String? = nil) async throws -> Response {
+        let search = (try? req.query.get(String.self, at: "q")) ?? ""
+        let households = try await HouseholdSummary.list(community: community.id!, search: search, limit: 500,
+                                                         now: req.gatehouse.clock.now(), on: req.db)
+        let q = community.outingQuota
+        let page = ListPage(page: PageContext(req, title: Strings.text("households", req.language), notice: notice),
+                            communityId: community.id!, communityName: community.name, households: households, search: search,
+                            quota: QuotaValues(enabled: q != nil, perPerson: q?.scope == .person, exits: q?.exits ?? 1,
+                                               days: q?.days ?? 2, fromHour: q?.fromHour ?? 8, toHour: q?.toHour ?? 18),
+                            passValidityDays: community.passValidityDays, errors: errors, stringsJSON: Strings.json(req.language))
+        return try await req.view.render("households", page).encodeResponse(status: status, for: req)
+    }
+
+    func issueMissing(req: Request) async throws -> Response {
+        let (user, community) = try await community(req)
+        let issued = try await HouseholdPassIssuing(services: req.gatehouse, db: req.db).issueMissing(community: community.id!, by: try user.requireID())
+        let notice = req.language == .en ? "\(issued.count) household passes issued" : "已发放\(issued.count)张家庭通行证"
+        return try await renderList(req, user: user, community: community, errors: [:], status: .ok, notice: notice)
+    }
+
+    struct SettingsForm: Content {
+        var quotaEnabled: String?
+        var quotaScope: String?
+        var exits: Int?
+        var days: Int?
+        var fromHour: Int?
+        var toHour: Int?
+        var passValidityDays: Int?
+    }
+
+    func saveSettings(req: Request) async throws -> Response {
+        let (user, community) = try await community(req)
+        let form = try req.content.decode(SettingsForm.self)
+        do {
+            community.outingQuota = try OutingQuotaForm.quota(enabled: form.quotaEnabled == "1", scope: form.quotaScope, exits: form.exits,
+                                                              days: form.days, fromHour: form.fromHour, toHour: form.toHour)
+            if let days = form.passValidityDays {
+                guard (1...366).contains(days) else {
+                    throw AppError(.unprocessableEntity, "invalid_validity", zh: "有效天数为1至366天", en: "Validity is 1 to 366 days")
+                }
+                community.passValidityDays = days
+            }
+        } catch let e as AppError {
+            return try await renderList(req, user: user, community: community, errors: ["settings": e.message.text(for: req.language.rawValue)],
+                                        status: e.status)
+        }
+        try await community.save(on: req.db)
+        return try await renderList(req, user: user, community: community, errors: [:], status: .ok, notice: Strings.text("saved", req.language))
+    }
+
+    func sheet(req: Request) async throws -> View {
+        let (_, community) = try await community(req)
+        let now = req.gatehouse.clock.now()
+        let passes = try await Pass.query(on: req.db).filter(\.$communityID == community.id!).filter(\.$kind == PassKind.household.code)
+            .filter(\.$status == Pass.Status.active.rawValue).filter(\.$expiresAt > now).all()
+        let views = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(passes, withTokens: true)
+            .sorted { $0.householdLabel < $1.householdLabel }
+        let cards = views.map { v in
+            SheetPage.Card(householdLabel: v.householdLabel, kindLabel: v.kindLabel, shortCode: v.shortCode, validUntil: v.expiresText,
+                           qrSVG: QRPass.inlineSVG(token: v.token ?? "", moduleSize: 3))
+        }
+        return try await req.view.render("pass-sheet", SheetPage(
+            page: PageContext(req, title: Strings.text("community_pass_sheet", req.language)), communityName: community.name, cards: cards))
+    }
+
+    func household(req: Request) async throws -> Response {
+        try await renderHousehold(req, errors: [:], status: .ok)
+    }
+
+    private func renderHousehold(_ req: Request, errors: FieldErrors, status: HTTPStatus, notice: String? = nil) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        let members = try await HouseholdMember.list(household, services: req.gatehouse, language: req.language, on: req.db)
+        let passes = try await Pass.query(on: req.db).filter(\.$household.$id == household.id!).sort(\.$issuedAt, .descending).all()
+        let views = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(passes, withTokens: false)
+        let page = HouseholdPage(page: PageContext(req, title: household.label, notice: notice), household: household.public,
+                                 members: members, passes: views, errors: errors)
+        return try await req.view.render("household", page).encodeResponse(status: status, for: req)
+    }
+
+    func quarantine(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        struct Form: Decodable { let on: String? }
+        try await HouseholdQuarantine(services: req.gatehouse, db: req.db)
+            .set(household, to: (try? req.content.decode(Form.self))?.on == "1", by: try user.requireID())
+        return req.redirect(to: "/admin/households/\(household.id!.uuidString)")
+    }
+
+    func issue(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        struct Form: Decodable { let kind: String?; let residentId: String?; let expiresOn: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            let resident = try await UUID(uuidString: form.residentId ?? "").asyncFlatMap { try await Resident.find($0, on: req.db) }
+            guard resident == nil || resident?.$household.id == household.id else { throw AppError.notFound }
+            let kind = form.kind.flatMap(PassKind.init(code:)) ?? (resident.map { (ResidentCategory(rawValue: $0.category) ?? .permanent).passKind } ?? .household)
+            var expiresOn: CalendarDate?
+            if let text = form.expiresOn, !text.isEmpty {
+                guard let d = CalendarDate(parsing: text) else {
+                    throw AppError(.unprocessableEntity, "invalid_date", zh: "日期格式应为 2027-06-30", en: "Write the date as 2027-06-30")
+                }
+                expiresOn = d
+            }
+            _ = try await PassService(services: req.gatehouse, db: req.db)
+                .issue(kind, household: household, resident: resident, expiresOn: expiresOn, by: try user.requireID())
+        } catch let e as AppError {
+            return try await renderHousehold(req, errors: ["pass": e.message.text(for: req.language.rawValue)], status: e.status)
+        }
+        return req.redirect(to: "/admin/households/\(household.id!.uuidString)")
+    }
+
+    func passAction(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        let pass = try await HouseholdAccess.managePass(req.parameters.get("passID", as: UUID.self), for: user, on: req.db)
+        let service = PassService(services: req.gatehouse, db: req.db)
+        struct Form: Decodable { let reason: String? }
+        let reason = (try? req.content.decode(Form.self))?.reason
+        do {
+            switch req.parameters.get("action") {
+            case "suspend": try await service.change(pass, to: .suspended, reason: reason, by: try user.requireID())
+            case "resume": try await service.change(pass, to: .active, reason: reason, by: try user.requireID())
+            case "revoke": try await service.change(pass, to: .revoked, reason: reason, by: try user.requireID())
+            case "reissue": _ = try await service.reissue(pass, by: try user.requireID())
+            default: throw AppError.notFound
+            }
+        } catch let e as AppError where e.status != .notFound {
+            req.parameters.set("householdID", to: pass.$household.id.uuidString)
+            return try await renderHousehold(req, errors: ["pass": e.message.text(for: req.language.rawValue)], status: e.status)
+        }
+        return req.redirect(to: "/admin/households/\(pass.$household.id.uuidString)")
+    }
+
+    func createLogin(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        guard let rid = req.parameters.get("residentID", as: UUID.self), let resident = try await Resident.find(rid, on: req.db),
+              resident.$household.id == household.id, resident.userID == nil,
+              let person = try await Person.find(resident.$person.id, on: req.db) else { throw AppError.notFound }
+        struct Form: Decodable { let username: String?; let password: String? }
+        let form = try req.content.decode(Form.self)
+        let name = person.nameSealed.flatMap { try? req.gatehouse.sealer.open($0, context: "person.name") } ?? ""
+        let phone = person.phoneSealed.flatMap { try? req.gatehouse.sealer.open($0, context: "person.phone") }
+        do {
+            let account = try await AccountCreation(services: req.gatehouse, db: req.db).create(
+                .init(username: form.username ?? "", password: form.password ?? "", name: name, phone: phone, role: Role.resident.rawValue),
+                placement: (nil, nil, household.communityID),
+                createdBy: user.id, language: req.language, hasher: req.password.async)
+            let community = try await Community.find(household.communityID, on: req.db)
+            account.districtID = community?.districtID
+            account.subdistrictID = community?.$subdistrict.id
+            try await account.save(on: req.db)
+            resident.userID = account.id
+            try await resident.save(on: req.db)
+        } catch let invalid as OperatorRegistration.Invalid {
+            return try await renderHousehold(req, errors: Dictionary(uniqueKeysWithValues: invalid.errors.map { ("login_" + $0.key, $0.value) }), status: .unprocessableEntity)
+        }
+        return try await renderHousehold(req, errors: [:], status: .ok, notice: Strings.text("saved", req.language))
+    }
+}

@@ -1,0 +1,122 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// `/api/v1/passes…`: verify, scan at the gate, QR codes, status changes; `/api/v1/households/{id}/passes` to issue.
+struct PassAPIController: RouteCollection {
+    struct IssueInput: Content {
+        var kind: String
+        var residentId: UUID?
+        /// Last day of validity (`yyyy-MM-dd`); the community's default when absent.
+        var expiresOn: String?
+    }
+
+    struct StatusInput: Content { var reason: String? }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("passes", "verify", use: verify)
+        routes.post("passes", "scan", use: scan)
+        routes.get("passes", ":passID", use: show)
+        routes.get("passes", ":passID", "qr.svg", use: svg)
+        routes.get("passes", ":passID", "qr.png", use: png)
+        routes.post("passes", ":passID", "suspend") { try await change($0, to: .suspended) }
+        routes.post("passes", ":passID", "resume") { try await change($0, to: .active) }
+        routes.post("passes", ":passID", "revoke") { try await change($0, to: .revoked) }
+        routes.post("passes", ":passID", "reissue", use: reissue)
+        routes.get("households", ":householdID", "passes", use: householdPasses)
+        routes.post("households", ":householdID", "passes", use: issue)
+    }
+
+    /// The public keys, for verifiers that work offline (no sign-in: they are public).
+    static func passKeys(req: Request) async throws -> Response {
+        let body = try JSONSerialization.data(withJSONObject: ["keys": req.gatehouse.passVerifier.jwks()], options: [.sortedKeys])
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "application", subType: "jwk-set+json")
+        headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return Response(status: .ok, headers: headers, body: .init(data: body))
+    }
+
+    func verify(req: Request) async throws -> PassVerification.Result {
+        let user = try req.requireUser()
+        return try await PassVerification(services: req.gatehouse, db: req.db, language: req.language)
+            .verify(try req.content.decode(PassVerification.Input.self), by: user)
+    }
+
+    func scan(req: Request) async throws -> PassScan.Result {
+        let user = try req.requireUser()
+        return try await PassScan(services: req.gatehouse, db: req.db, language: req.language)
+            .scan(try req.content.decode(PassScan.Input.self), by: user)
+    }
+
+    func show(req: Request) async throws -> PassView {
+        let user = try req.requireUser()
+        let pass = try await HouseholdAccess.readPass(req.parameters.get("passID", as: UUID.self), for: user, on: req.db)
+        return try await PassViews(services: req.gatehouse, db: req.db, language: req.language).view(pass, withToken: user.roleValue != .police)
+    }
+
+    func householdPasses(req: Request) async throws -> [PassView] {
+        let user = try req.requireUser()
+        let household = try await HouseholdAccess.read(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        let passes = try await Pass.query(on: req.db).filter(\.$household.$id == household.id!).sort(\.$issuedAt, .descending).all()
+        return try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(passes, withTokens: false)
+    }
+
+    func svg(req: Request) async throws -> Response {
+        let (pass, user) = try await qrPass(req)
+        let code = try QRPass.code(for: pass, services: req.gatehouse, user: user)
+        return QRPass.response(Data(code.svg(moduleSize: 8).utf8), type: .init(type: "image", subType: "svg+xml"))
+    }
+
+    func png(req: Request) async throws -> Response {
+        let (pass, user) = try await qrPass(req)
+        let code = try QRPass.code(for: pass, services: req.gatehouse, user: user)
+        return QRPass.response(code.png(scale: 8), type: .png)
+    }
+
+    private func qrPass(_ req: Request) async throws -> (Pass, User) {
+        let user = try req.requireUser()
+        guard user.roleValue != .police else { throw AppError.forbidden }
+        return (try await HouseholdAccess.readPass(req.parameters.get("passID", as: UUID.self), for: user, on: req.db), user)
+    }
+
+    func issue(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        let input = try req.content.decode(IssueInput.self)
+        guard let kind = PassKind(code: input.kind) else {
+            throw AppError(.unprocessableEntity, "invalid_kind", zh: "通行证类型无效", en: "Unknown pass kind")
+        }
+        var resident: Resident?
+        if let rid = input.residentId {
+            guard let found = try await Resident.find(rid, on: req.db), found.$household.id == household.id else { throw AppError.notFound }
+            resident = found
+        }
+        var expiresOn: CalendarDate?
+        if let text = input.expiresOn, !text.isEmpty {
+            guard let date = CalendarDate(parsing: text) else {
+                throw AppError(.unprocessableEntity, "invalid_date", zh: "日期格式应为 2027-06-30", en: "Write the date as 2027-06-30")
+            }
+            expiresOn = date
+        }
+        let pass = try await PassService(services: req.gatehouse, db: req.db)
+            .issue(kind, household: household, resident: resident, expiresOn: expiresOn, by: try user.requireID())
+        let view = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).view(pass, withToken: true)
+        return try await view.encodeResponse(status: .created, for: req)
+    }
+
+    func change(_ req: Request, to status: Pass.Status) async throws -> PassView {
+        let user = try req.requireUser()
+        let pass = try await HouseholdAccess.managePass(req.parameters.get("passID", as: UUID.self), for: user, on: req.db)
+        let reason = (try? req.content.decode(StatusInput.self))?.reason
+        try await PassService(services: req.gatehouse, db: req.db).change(pass, to: status, reason: reason, by: try user.requireID())
+        return try await PassViews(services: req.gatehouse, db: req.db, language: req.language).view(pass, withToken: false)
+    }
+
+    func reissue(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let old = try await HouseholdAccess.managePass(req.parameters.get("passID", as: UUID.self), for: user, on: req.db)
+        let pass = try await PassService(services: req.gatehouse, db: req.db).reissue(old, by: try user.requireID())
+        let view = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).view(pass, withToken: true)
+        return try await view.encodeResponse(status: .created, for: req)
+    }
+}

@@ -1,0 +1,83 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// The resident's own pages: `/me` (household, members, passes) and `/me/passes/{id}` (the pass to show at the
+/// gate: large QR, works offline once loaded).
+struct ResidentPagesController: RouteCollection {
+    struct HomePage: Encodable {
+        let page: PageContext
+        let household: Household.Public?
+        let members: [HouseholdMember]
+        let passes: [PassView]
+    }
+
+    struct PassPage: Encodable {
+        let page: PageContext
+        let pass: PassView
+        let communityName: String
+        let qrSVG: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("me", use: home)
+        routes.get("me", "passes", ":passID", use: pass)
+        routes.get("me", "sw.js", use: serviceWorker)
+    }
+
+    func home(req: Request) async throws -> View {
+        let user = try req.requireUser(.resident)
+        let resident = try await Resident.query(on: req.db).filter(\.$userID == user.id).first()
+        var members: [HouseholdMember] = []
+        var passes: [PassView] = []
+        var household: Household?
+        if let resident, let h = try await Household.find(resident.$household.id, on: req.db) {
+            household = h
+            members = try await HouseholdMember.list(h, services: req.gatehouse, language: req.language, on: req.db)
+            // The household's pass and the resident's own; other members' personal passes stay theirs.
+            let all = try await Pass.query(on: req.db).filter(\.$household.$id == h.id!).filter(\.$status != Pass.Status.revoked.rawValue)
+                .sort(\.$issuedAt, .descending).all()
+            let mine = all.filter { $0.$resident.id == nil || $0.$resident.id == resident.id }
+            passes = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(mine, withTokens: false)
+        }
+        return try await req.view.render("me", HomePage(page: PageContext(req, title: Strings.text("resident_page", req.language)),
+                                                        household: household?.public, members: members, passes: passes))
+    }
+
+    func pass(req: Request) async throws -> Response {
+        let user = try req.requireUser(.resident)
+        let pass = try await HouseholdAccess.readPass(req.parameters.get("passID", as: UUID.self), for: user, on: req.db)
+        let resident = try await Resident.query(on: req.db).filter(\.$userID == user.id).first()
+        guard pass.$resident.id == nil || pass.$resident.id == resident?.id else { throw AppError.notFound }
+        let view = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).view(pass, withToken: true)
+        let community = try await Community.find(pass.communityID, on: req.db)
+        let page = PassPage(page: PageContext(req, title: view.kindLabel), pass: view, communityName: community?.name ?? "",
+                            qrSVG: view.valid ? QRPass.inlineSVG(token: view.token ?? "", moduleSize: 6) : "")
+        let response = try await req.view.render("pass", page).encodeResponse(for: req)
+        // Kept by this browser only (the service worker serves it offline), never by shared caches.
+        response.headers.cacheControl = .init(isPrivate: true, maxAge: 0)
+        return response
+    }
+
+    /// Caches the pass pages the resident opened, so they open without a network at the gate.
+    func serviceWorker(req: Request) async throws -> Response {
+        let script = """
+        const CACHE = "gatehouse-passes-v1";
+        self.addEventListener("install", e => self.skipWaiting());
+        self.addEventListener("activate", e => e.waitUntil(self.clients.claim()));
+        self.addEventListener("fetch", e => {
+          const url = new URL(e.request.url);
+          if (e.request.method !== "GET" || !(url.pathname.startsWith("/me/passes/") || url.pathname === "/css/app.css")) return;
+          e.respondWith(fetch(e.request).then(res => {
+            if (res.ok) { const copy = res.clone(); caches.open(CACHE).then(c => c.put(e.request, copy)); }
+            return res;
+          }).catch(() => caches.match(e.request)));
+        });
+        """
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "application", subType: "javascript", parameters: ["charset": "utf-8"])
+        headers.add(name: "Service-Worker-Allowed", value: "/")
+        headers.cacheControl = .init(noCache: true)
+        return Response(status: .ok, headers: headers, body: .init(string: script))
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import GatehouseCore
+
+/// Turns what the scanner read — a signed token or a typed short code — into a pass of `community`, checking the
+/// signature, the community, the expiry and the pass's status (revocation needs the database; the rest does not).
+struct PassResolver {
+    let services: GatehouseServices
+    let db: any Database
+
+    static let unreadable = AppError(.unprocessableEntity, "pass_malformed", PassTokenError.malformed.message)
+    static let unknownCode = AppError(.unprocessableEntity, "pass_code_unknown",
+                                      zh: "没有这个通行码，请核对8位码或重新扫码", en: "No pass has this code; check the 8 characters or scan again")
+
+    func resolve(_ scanned: String, community: UUID) async throws -> PassResolution {
+        let text = scanned.trimmingCharacters(in: .whitespacesAndNewlines)
+        let now = services.clock.now()
+        let pass: Pass
+        if text.hasPrefix("GH1.") {
+            let claims: PassClaims
+            do { claims = try services.passVerifier.verifySignature(text) } catch {
+                if error == .malformed { throw Self.unreadable }
+                return Self.refused(.pass(error))
+            }
+            guard claims.communityID == community else { return Self.refused(.pass(.wrongCommunity)) }
+            guard let found = try await Pass.find(claims.passID, on: db), found.communityID == community else {
+                return Self.refused(.passRevoked)
+            }
+            if claims.expiresAt <= now { return try await resolution(found, refusal: .pass(.expired)) }
+            pass = found
+        } else {
+            guard let code = PassShortCode(typed: text) else { throw text.isEmpty ? Self.unreadable : Self.unknownCode }
+            guard let found = try await Pass.query(on: db).filter(\.$communityID == community).filter(\.$shortCode == code.value).first()
+            else { throw Self.unknownCode }
+            pass = found
+        }
+        let refusal: EntryReason?
+        switch pass.statusValue {
+        case .revoked: refusal = .passRevoked
+        case .suspended: refusal = .passSuspended
+        case .active: refusal = pass.expiresAt <= now ? .pass(.expired) : nil
+        }
+        return try await resolution(pass, refusal: refusal)
+    }
+
+    private func resolution(_ pass: Pass, refusal: EntryReason?) async throws -> PassResolution {
+        let household = try await Household.find(pass.$household.id, on: db)
+        let resident = try await Resident.find(pass.$resident.id, on: db)
+        let person = try await Person.find(resident?.$person.id, on: db)
+        return PassResolution(pass: pass, household: household, resident: resident, person: person, refusal: refusal)
+    }
+
+    private static func refused(_ reason: EntryReason) -> PassResolution {
+        PassResolution(pass: nil, household: nil, resident: nil, person: nil, refusal: reason)
+    }
+}

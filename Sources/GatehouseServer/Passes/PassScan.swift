@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import GatehouseCore
+import Vapor
+
+/// `POST /api/v1/passes/scan`: what the gate screen shows for a scanned pass before the temperature — the pass,
+/// the household (quarantine), the holder, what is left of the outing quota, and whether the pass holds.
+struct PassScan {
+    struct Input: Content {
+        var checkpointId: UUID
+        var code: String
+    }
+
+    struct Reason: Content {
+        let code: String
+        let message: String
+    }
+
+    struct Quota: Content {
+        let remaining: Int
+        let text: String
+        let refusal: Reason?
+    }
+
+    struct Result: Content {
+        let valid: Bool
+        let refusal: Reason?
+        let pass: PassView?
+        let householdLabel: String?
+        let homeQuarantine: Bool
+        let holderName: String?
+        let holderCategory: String?
+        let memberCount: Int
+        let quota: Quota?
+    }
+
+    let services: GatehouseServices
+    let db: any Database
+    let language: Language
+
+    func scan(_ input: Input, by user: User) async throws -> Result {
+        let (_, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
+        let r = try await PassResolver(services: services, db: db).resolve(input.code, community: community.id!)
+        let lang = language.rawValue
+        let reason = { (e: EntryReason) in Reason(code: e.code, message: e.message.text(for: lang)) }
+        var view: PassView?
+        if let pass = r.pass, let household = r.household {
+            view = PassView(pass, household: household, holder: r.person, token: nil, now: services.clock.now(), language: language)
+        }
+        var quota: Quota?
+        if let status = try await OutingQuotaCounter(db: db).status(community.outingQuota, householdID: r.household?.id,
+                                                                    personID: r.person?.id, passID: r.pass?.id, now: services.clock.now()) {
+            let text = LocalizedText(zh: "外出剩余\(status.remaining)次（每\(status.days)天\(status.exits)次，\(status.fromHour):00–\(status.toHour):00）",
+                                     en: "\(status.remaining) outing(s) left (\(status.exits) per \(status.days) days, \(status.fromHour):00–\(status.toHour):00)")
+            quota = Quota(remaining: status.remaining, text: text.text(for: lang), refusal: status.refusal.map(reason))
+        }
+        var members = 0
+        if let id = r.household?.id { members = try await Resident.query(on: db).filter(\.$household.$id == id).count() }
+        let name = r.person?.nameSealed.flatMap { try? services.sealer.open($0, context: "person.name") }
+        return Result(valid: r.isValid, refusal: r.refusal.map(reason), pass: view, householdLabel: r.household?.label,
+                      homeQuarantine: r.household?.homeQuarantine ?? false, holderName: name,
+                      holderCategory: r.resident.flatMap { ResidentCategory(rawValue: $0.category) }?.label.text(for: lang),
+                      memberCount: members, quota: quota)
+    }
+}
