@@ -11,20 +11,15 @@ struct PassScan {
         var code: String
     }
 
-    struct Reason: Content {
-        let code: String
-        let message: String
-    }
-
     struct Quota: Content {
         let remaining: Int
         let text: String
-        let refusal: Reason?
+        let refusal: ReasonView?
     }
 
     struct Result: Content {
         let valid: Bool
-        let refusal: Reason?
+        let refusal: ReasonView?
         let pass: PassView?
         let householdLabel: String?
         let homeQuarantine: Bool
@@ -42,7 +37,7 @@ struct PassScan {
         let (_, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let r = try await PassResolver(services: services, db: db).resolve(input.code, community: community.id!)
         let lang = language.rawValue
-        let reason = { (e: EntryReason) in Reason(code: e.code, message: e.message.text(for: lang)) }
+        let reason = { (e: EntryReason) in ReasonView(e, language: language) }
         var view: PassView?
         if let pass = r.pass, let household = r.household {
             view = PassView(pass, household: household, holder: r.person, token: nil, now: services.clock.now(), language: language)

@@ -7,18 +7,13 @@ import Vapor
 struct PassVerification {
     struct Input: Content { var token: String }
 
-    struct Reason: Content {
-        let code: String
-        let message: String
-    }
-
     struct Result: Content {
         let valid: Bool
         let passId: UUID?
         let kind: String?
         let householdId: UUID?
         let expiresAt: Date?
-        let reason: Reason?
+        let reason: ReasonView?
     }
 
     let services: GatehouseServices
@@ -30,7 +25,7 @@ struct PassVerification {
         let claims: PassClaims
         do { claims = try services.passVerifier.verifySignature(input.token) } catch {
             return Result(valid: false, passId: nil, kind: nil, householdId: nil, expiresAt: nil,
-                          reason: Reason(code: error.code, message: error.message.text(for: lang)))
+                          reason: ReasonView(code: error.code, message: error.message.text(for: lang)))
         }
         // The caller's community decides: a pass of another community is never valid here.
         let inScope: Bool
@@ -39,10 +34,10 @@ struct PassVerification {
         guard inScope else {
             let e = PassTokenError.wrongCommunity
             return Result(valid: false, passId: nil, kind: nil, householdId: nil, expiresAt: nil,
-                          reason: Reason(code: e.code, message: e.message.text(for: lang)))
+                          reason: ReasonView(code: e.code, message: e.message.text(for: lang)))
         }
         let r = try await PassResolver(services: services, db: db).resolve(input.token, community: claims.communityID)
         return Result(valid: r.isValid, passId: claims.passID, kind: claims.kind.code, householdId: claims.householdID,
-                      expiresAt: claims.expiresAt, reason: r.refusal.map { Reason(code: $0.code, message: $0.message.text(for: lang)) })
+                      expiresAt: claims.expiresAt, reason: r.refusal.map { ReasonView(code: $0.code, message: $0.message.text(for: lang)) })
     }
 }

@@ -88,18 +88,18 @@
   }
 
   var lookupSeq = 0;
+  function refuseIdentification(res) {
+    state = null;
+    ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
+    error("id-error", errText(res));
+  }
   function lookup(idNumber) {
     // A wedge reader types 18 characters and then Enter: both may start a lookup, and only the latest may answer.
     var seq = ++lookupSeq;
     error("id-error", "");
     api("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }).then(function (res) {
       if (seq !== lookupSeq) return;
-      if (!res.ok) {
-        state = null;
-        ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
-        error("id-error", errText(res));
-        return;
-      }
+      if (!res.ok) { refuseIdentification(res); return; }
       var d = res.data;
       state = { mode: "typed", idNumber: d.idNumber, known: d.known, registered: d.registered };
       showPerson({ known: d.known, registered: d.registered, name: d.name, sexLabel: d.sexLabel, age: d.age,
@@ -116,12 +116,7 @@
     error("id-error", "");
     api("POST", "/api/v1/passes/scan", { checkpointId: checkpointId, code: code }).then(function (res) {
       if (seq !== lookupSeq) return;
-      if (!res.ok) {
-        state = null;
-        ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
-        error("id-error", errText(res));
-        return;
-      }
+      if (!res.ok) { refuseIdentification(res); return; }
       var d = res.data;
       state = { mode: "pass", passCode: code, registered: true };
       showPerson({ known: true, registered: d.valid, name: d.holderName });

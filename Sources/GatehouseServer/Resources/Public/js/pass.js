@@ -1,0 +1,1 @@
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("/me/sw.js", { scope: "/me/" }).catch(function () {});
