@@ -88,7 +88,12 @@ public struct ResidentIDNumber: Sendable, Hashable, CustomStringConvertible {
     public func age(on date: CalendarDate) -> Int { birthDate.years(until: date) }
 
     /// The number with all but the first three and last two characters hidden: `412***********001X` style.
-    public var masked: String { value.prefix(3) + String(repeating: "*", count: 11) + value.suffix(4) }
+    public var masked: String { Self.mask(value) }
+
+    /// `110***********002X`: the first three and last four characters of a stored number.
+    public static func mask(_ value: String) -> String {
+        value.prefix(3) + String(repeating: "*", count: max(0, value.count - 7)) + value.suffix(4)
+    }
 
     public var description: String { masked }
 }

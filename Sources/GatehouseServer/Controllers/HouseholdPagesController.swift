@@ -162,21 +162,9 @@ struct HouseholdPagesController: RouteCollection {
     func issue(req: Request) async throws -> Response {
         let user = try req.requireUser(.communityAdmin, .districtAdmin)
         let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
-        struct Form: Decodable { let kind: String?; let residentId: String?; let expiresOn: String? }
-        let form = try req.content.decode(Form.self)
         do {
-            let resident = try await UUID(uuidString: form.residentId ?? "").asyncFlatMap { try await Resident.find($0, on: req.db) }
-            guard resident == nil || resident?.$household.id == household.id else { throw AppError.notFound }
-            let kind = form.kind.flatMap(PassKind.init(code:)) ?? (resident.map { (ResidentCategory(rawValue: $0.category) ?? .permanent).passKind } ?? .household)
-            var expiresOn: CalendarDate?
-            if let text = form.expiresOn, !text.isEmpty {
-                guard let d = CalendarDate(parsing: text) else {
-                    throw AppError(.unprocessableEntity, "invalid_date", zh: "日期格式应为 2027-06-30", en: "Write the date as 2027-06-30")
-                }
-                expiresOn = d
-            }
-            _ = try await PassService(services: req.gatehouse, db: req.db)
-                .issue(kind, household: household, resident: resident, expiresOn: expiresOn, by: try user.requireID())
+            _ = try await req.content.decode(PassIssueRequest.self)
+                .issue(for: household, services: req.gatehouse, db: req.db, by: try user.requireID())
         } catch let e as AppError {
             return try await renderHousehold(req, errors: ["pass": e.message.text(for: req.language.rawValue)], status: e.status)
         }

@@ -4,13 +4,6 @@ import Vapor
 
 /// `/api/v1/passes…`: verify, scan at the gate, QR codes, status changes; `/api/v1/households/{id}/passes` to issue.
 struct PassAPIController: RouteCollection {
-    struct IssueInput: Content {
-        var kind: String
-        var residentId: UUID?
-        /// Last day of validity (`yyyy-MM-dd`); the community's default when absent.
-        var expiresOn: String?
-    }
-
     struct StatusInput: Content { var reason: String? }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -82,24 +75,8 @@ struct PassAPIController: RouteCollection {
     func issue(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
-        let input = try req.content.decode(IssueInput.self)
-        guard let kind = PassKind(code: input.kind) else {
-            throw AppError(.unprocessableEntity, "invalid_kind", zh: "通行证类型无效", en: "Unknown pass kind")
-        }
-        var resident: Resident?
-        if let rid = input.residentId {
-            guard let found = try await Resident.find(rid, on: req.db), found.$household.id == household.id else { throw AppError.notFound }
-            resident = found
-        }
-        var expiresOn: CalendarDate?
-        if let text = input.expiresOn, !text.isEmpty {
-            guard let date = CalendarDate(parsing: text) else {
-                throw AppError(.unprocessableEntity, "invalid_date", zh: "日期格式应为 2027-06-30", en: "Write the date as 2027-06-30")
-            }
-            expiresOn = date
-        }
-        let pass = try await PassService(services: req.gatehouse, db: req.db)
-            .issue(kind, household: household, resident: resident, expiresOn: expiresOn, by: try user.requireID())
+        let pass = try await req.content.decode(PassIssueRequest.self)
+            .issue(for: household, services: req.gatehouse, db: req.db, by: try user.requireID())
         let view = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).view(pass, withToken: true)
         return try await view.encodeResponse(status: .created, for: req)
     }

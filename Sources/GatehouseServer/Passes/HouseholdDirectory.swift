@@ -7,7 +7,9 @@ struct HouseholdDirectory {
 
     /// The household a person is registered in, if any.
     func household(of person: Person) async throws -> Household? {
-        guard let id = person.id, let resident = try await Resident.query(on: db).filter(\.$person.$id == id).first() else { return nil }
-        return try await Household.find(resident.$household.id, on: db)
+        guard let id = person.id else { return nil }
+        // One query: this runs on every ID-card passage.
+        return try await Household.query(on: db).join(Resident.self, on: \Resident.$household.$id == \Household.$id)
+            .filter(Resident.self, \.$person.$id == id).first()
     }
 }

@@ -20,7 +20,7 @@ struct HouseholdMember: Content {
             let category = ResidentCategory(rawValue: r.category) ?? .permanent
             let id = r.person.idNumberSealed.flatMap { try? services.sealer.open($0, context: "person.id_number") }
             return HouseholdMember(residentId: r.id!, nameMasked: r.person.nameMasked, phoneMasked: r.person.phoneMasked,
-                                   idNumberMasked: id.map { $0.prefix(3) + String(repeating: "*", count: max(0, $0.count - 7)) + $0.suffix(4) },
+                                   idNumberMasked: id.map(ResidentIDNumber.mask),
                                    category: category.rawValue, categoryLabel: category.label.text(for: language.rawValue),
                                    stayUntil: r.stayUntil, hasAccount: r.userID != nil)
         }

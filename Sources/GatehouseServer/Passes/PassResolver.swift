@@ -14,33 +14,36 @@ struct PassResolver {
 
     func resolve(_ scanned: String, community: UUID) async throws -> PassResolution {
         let text = scanned.trimmingCharacters(in: .whitespacesAndNewlines)
-        let now = services.clock.now()
-        let pass: Pass
         if text.hasPrefix("GH1.") {
             let claims: PassClaims
             do { claims = try services.passVerifier.verifySignature(text) } catch {
                 if error == .malformed { throw Self.unreadable }
                 return Self.refused(.pass(error))
             }
-            guard claims.communityID == community else { return Self.refused(.pass(.wrongCommunity)) }
-            guard let found = try await Pass.find(claims.passID, on: db), found.communityID == community else {
-                return Self.refused(.passRevoked)
-            }
-            if claims.expiresAt <= now { return try await resolution(found, refusal: .pass(.expired)) }
-            pass = found
-        } else {
-            guard let code = PassShortCode(typed: text) else { throw text.isEmpty ? Self.unreadable : Self.unknownCode }
-            guard let found = try await Pass.query(on: db).filter(\.$communityID == community).filter(\.$shortCode == code.value).first()
-            else { throw Self.unknownCode }
-            pass = found
+            return try await resolve(claims, community: community)
         }
-        let refusal: EntryReason?
+        guard let code = PassShortCode(typed: text) else { throw text.isEmpty ? Self.unreadable : Self.unknownCode }
+        guard let pass = try await Pass.query(on: db).filter(\.$communityID == community).filter(\.$shortCode == code.value).first()
+        else { throw Self.unknownCode }
+        return try await resolution(pass, refusal: Self.refusal(of: pass, now: services.clock.now()))
+    }
+
+    /// The pass behind claims whose signature has already been checked.
+    func resolve(_ claims: PassClaims, community: UUID) async throws -> PassResolution {
+        guard claims.communityID == community else { return Self.refused(.pass(.wrongCommunity)) }
+        guard let pass = try await Pass.find(claims.passID, on: db), pass.communityID == community else {
+            return Self.refused(.passRevoked)
+        }
+        let now = services.clock.now()
+        return try await resolution(pass, refusal: claims.expiresAt <= now ? .pass(.expired) : Self.refusal(of: pass, now: now))
+    }
+
+    private static func refusal(of pass: Pass, now: Date) -> EntryReason? {
         switch pass.statusValue {
-        case .revoked: refusal = .passRevoked
-        case .suspended: refusal = .passSuspended
-        case .active: refusal = pass.expiresAt <= now ? .pass(.expired) : nil
+        case .revoked: return .passRevoked
+        case .suspended: return .passSuspended
+        case .active: return pass.expiresAt <= now ? .pass(.expired) : nil
         }
-        return try await resolution(pass, refusal: refusal)
     }
 
     private func resolution(_ pass: Pass, refusal: EntryReason?) async throws -> PassResolution {

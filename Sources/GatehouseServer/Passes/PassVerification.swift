@@ -36,7 +36,7 @@ struct PassVerification {
             return Result(valid: false, passId: nil, kind: nil, householdId: nil, expiresAt: nil,
                           reason: ReasonView(code: e.code, message: e.message.text(for: lang)))
         }
-        let r = try await PassResolver(services: services, db: db).resolve(input.token, community: claims.communityID)
+        let r = try await PassResolver(services: services, db: db).resolve(claims, community: claims.communityID)
         return Result(valid: r.isValid, passId: claims.passID, kind: claims.kind.code, householdId: claims.householdID,
                       expiresAt: claims.expiresAt, reason: r.refusal.map { ReasonView(code: $0.code, message: $0.message.text(for: lang)) })
     }
