@@ -7,6 +7,8 @@ extension Strings {
         "household": t("住户", "Household"),
         "members": t("成员", "Members"),
         "member_count": t("人数", "Members"),
+        "persons_unit": t("人", " people"),
+        "household_pass": t("家庭通行证（整户）", "Household pass (whole household)"),
         "import_title": t("导入住户和居民（CSV）", "Import households and residents (CSV)"),
         "import_hint": t("先下载模板，用 Excel 或 WPS 填好后另存为 CSV。有任何一行错误时不导入任何数据。", "Download the template, fill it in with Excel or WPS and save as CSV. If any row is wrong, nothing is imported."),
         "download_template": t("下载模板", "Download the template"),

@@ -121,9 +121,9 @@
       state = { mode: "pass", passCode: code, registered: true };
       showPerson({ known: true, registered: d.valid, name: d.holderName });
       $("person-known").textContent = d.pass ? d.pass.kindLabel + " · " + d.pass.shortCode : "";
-      if (d.householdLabel) fact(T.household, d.householdLabel + (d.memberCount ? " · " + d.memberCount + T.member_count : ""));
+      if (d.householdLabel) fact(T.household, d.householdLabel + (d.memberCount ? " · " + d.memberCount + T.persons_unit : ""));
       if (d.holderCategory) fact(T.category, d.holderCategory);
-      if (d.pass) fact(T.valid_until, d.pass.expiresAt.slice(0, 10) + " · " + d.pass.statusLabel);
+      if (d.pass) fact(T.valid_until, d.pass.expiresText + " · " + d.pass.statusLabel);
       var warn = $("pass-warnings"); warn.innerHTML = "";
       var add = function (r) { var li = document.createElement("li"); li.className = "field-error"; li.textContent = r.message; li.setAttribute("data-code", r.code); warn.appendChild(li); };
       if (d.refusal) add(d.refusal);
