@@ -49,6 +49,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return years
     }
 
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let start = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        return CalendarDate(calendar.date(byAdding: .day, value: days, to: start)!, in: calendar.timeZone)
+    }
+
+    /// Whole days from this date to `date` (negative when `date` is earlier).
+    public func days(until date: CalendarDate) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let a = calendar.date(from: DateComponents(year: year, month: month, day: day))!
+        let b = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        return calendar.dateComponents([.day], from: a, to: b).day!
+    }
+
     /// `yyyy-MM-dd`.
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 

@@ -5,7 +5,9 @@ import Foundation
 /// Fever dominates: a person with a high reading is referred whatever else holds (they are not simply
 /// sent away). Then a missing mask denies until masked; a revoked, suspended, expired or forged pass denies; a
 /// household under home quarantine may not go out; a used-up outing quota denies going out; an unregistered person
-/// without a pass is refused entry (leaving is never refused for that). An expired ID card is a warning only.
+/// without a pass is refused entry (leaving is never refused for that); so is a visitor nobody vouched for, a visitor
+/// whose visit is over, and someone whose application waits for confirmation. A courier is never let in, either way.
+/// An expired ID card is a warning only.
 public struct EntryPolicy: Sendable {
     public let feverRule: FeverRule
 
@@ -44,13 +46,27 @@ public struct EntryPolicy: Sendable {
             reasons.append(quota)
             if decision == .allow { decision = .deny }
         }
-        if request.standing == .unregistered, request.direction == .in {
-            reasons.append(.notRegistered)
+        if let refusal = Self.standingRefusal(request.standing, direction: request.direction) {
+            reasons.append(refusal)
             if decision == .allow { decision = .deny }
+        }
+        if request.standing == .visitorEscorted, request.direction == .in {
+            reasons.append(.visitorEscorted)
         }
         if let validUntil = request.idCardValidUntil, validUntil < CalendarDate(request.now) {
             reasons.append(.idCardExpired)
         }
         return EntryOutcome(decision: decision, reasons: reasons, temperatureAbnormal: fever.isAbnormal, fever: fever)
+    }
+
+    private static func standingRefusal(_ standing: EntryRequest.Standing, direction: Direction) -> EntryReason? {
+        switch (standing, direction) {
+        case (.courier, _): return .courierNoEntry
+        case (.unregistered, .in): return .notRegistered
+        case (.visitorWithoutHost, .in): return .visitorNeedsHost
+        case (.visitOver, .in): return .visitOver
+        case (.awaitingConfirmation, .in): return .awaitingConfirmation
+        default: return nil
+        }
     }
 }

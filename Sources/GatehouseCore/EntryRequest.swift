@@ -8,6 +8,16 @@ public struct EntryRequest: Sendable {
         case registered
         /// Not registered and holding no pass.
         case unregistered
+        /// A self-registered visitor whose host has not vouched yet.
+        case visitorWithoutHost
+        /// A visitor vouched for by a resident of the host household, who escorts them.
+        case visitorEscorted
+        /// A visitor whose visit is over (left already, or registered on another day).
+        case visitOver
+        /// A courier or delivery rider: hands over at the gate, never enters.
+        case courier
+        /// Applied for a pass or declared a stay; the office or the landlord has not confirmed yet.
+        case awaitingConfirmation
     }
 
     public var direction: Direction
