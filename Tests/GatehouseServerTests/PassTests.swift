@@ -8,48 +8,6 @@ import VaporTesting
 import XCTVapor
 
 final class PassTests: XCTestCase {
-    static let csv = """
-    楼栋,单元,房号,姓名,身份证号,手机号,类别,暂住截止日期
-    8,1,101,张三,110105198001010016,13812340001,常住,
-    8,1,101,张小三,110105200008080017,,常住,
-    8,1,102,李四,110105199003150025,13812340002,暂住,2027-01-31
-    """
-
-    struct World {
-        let g: GateFixture
-        let admin: APIClient
-        let adminB: APIClient
-    }
-
-    func world(_ app: Application) async throws -> World {
-        let g = try await GateFixture.make(app)
-        try await g.f.account(app, "admin.a", .communityAdmin, community: g.f.communityA)
-        try await g.f.account(app, "admin.b", .communityAdmin, community: g.f.communityB)
-        return World(g: g, admin: try await APIClient.signedIn(app, "admin.a"), adminB: try await APIClient.signedIn(app, "admin.b"))
-    }
-
-    func upload(_ app: Application, _ client: APIClient, _ community: Community, _ text: String) async throws -> TestingHTTPResponse {
-        var headers = HTTPHeaders()
-        headers.bearerAuthorization = BearerAuthorization(token: client.token!)
-        headers.contentType = .init(type: "text", subType: "csv")
-        return try await app.testing().sendRequest(.POST, "/api/v1/communities/\(community.id!.uuidString)/household-imports",
-                                                   headers: headers, body: ByteBuffer(string: text))
-    }
-
-    /// Imports the sheet, issues household passes; returns label → pass id.
-    func householdPasses(_ app: Application, _ w: World) async throws -> [String: String] {
-        let imported = try await upload(app, w.admin, w.g.f.communityA, Self.csv)
-        XCTAssertEqual(imported.status, .ok, imported.body.string)
-        let issued = try await w.admin.send(.POST, "/api/v1/communities/\(w.g.f.communityA.id!.uuidString)/household-passes")
-        XCTAssertEqual(try issued.json()["issued"] as? Int, 2)
-        let list = try await w.admin.send(.GET, "/api/v1/communities/\(w.g.f.communityA.id!.uuidString)/households").jsonArray()
-        return Dictionary(uniqueKeysWithValues: list.map { ($0["label"] as! String, $0["householdPassId"] as! String) })
-    }
-
-    func token(_ w: World, _ passID: String) async throws -> String {
-        try await w.admin.send(.GET, "/api/v1/passes/\(passID)").json()["token"] as! String
-    }
-
     func verify(_ client: APIClient, _ token: String) async throws -> (Bool, String?) {
         let json = try await client.send(.POST, "/api/v1/passes/verify", json: ["token": token]).json()
         return (json["valid"] as? Bool ?? false, (json["reason"] as? [String: Any])?["code"] as? String)
@@ -58,7 +16,7 @@ final class PassTests: XCTestCase {
     func testImportIsAllOrNothingWithEveryProblemNamed() async throws {
         try await TestApp.run { app in
             let w = try await world(app)
-            let bad = Self.csv + "\n8,1,,王五,110105199003150026,123,外地,"
+            let bad = PassWorld.csv + "\n8,1,,王五,110105199003150026,123,外地,"
             let refused = try await upload(app, w.admin, w.g.f.communityA, bad)
             XCTAssertEqual(refused.status, .unprocessableEntity)
             let problems = try XCTUnwrap(try refused.json()["problems"] as? [[String: Any]])
@@ -68,18 +26,18 @@ final class PassTests: XCTestCase {
             let awaited2 = try await Resident.query(on: app.db).count()
             XCTAssertEqual(awaited2, 0)
 
-            let ok = try await upload(app, w.admin, w.g.f.communityA, Self.csv)
+            let ok = try await upload(app, w.admin, w.g.f.communityA, PassWorld.csv)
             XCTAssertEqual(try ok.json()["householdsCreated"] as? Int, 2)
             XCTAssertEqual(try ok.json()["residentsCreated"] as? Int, 3)
             // The same file again updates, never duplicates; another community's admin cannot import here.
-            let again = try await upload(app, w.admin, w.g.f.communityA, Self.csv)
+            let again = try await upload(app, w.admin, w.g.f.communityA, PassWorld.csv)
             XCTAssertEqual(try again.json()["residentsUpdated"] as? Int, 3)
             let awaited3 = try await Resident.query(on: app.db).count()
             XCTAssertEqual(awaited3, 3)
-            let awaited4 = try await upload(app, w.adminB, w.g.f.communityA, Self.csv).status
+            let awaited4 = try await upload(app, w.adminB, w.g.f.communityA, PassWorld.csv).status
             XCTAssertEqual(awaited4, .notFound)
             // Excel's GB18030 "CSV" reads as well.
-            let gbk = Self.csv.replacingOccurrences(of: "8,1,", with: "9,1,").data(using: String.Encoding(rawValue: 0x8000_0632))!
+            let gbk = PassWorld.csv.replacingOccurrences(of: "8,1,", with: "9,1,").data(using: String.Encoding(rawValue: 0x8000_0632))!
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: w.admin.token!)
             let gbResponse = try await app.testing().sendRequest(.POST, "/api/v1/communities/\(w.g.f.communityA.id!.uuidString)/household-imports",

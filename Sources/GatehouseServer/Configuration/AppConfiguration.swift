@@ -11,19 +11,23 @@ public struct AppConfiguration: Sendable {
     public var port: Int
     /// bcrypt cost for new password hashes (tests use a low one).
     public var bcryptCost: Int
+    /// The address people reach the server at (`https://gate.example.cn`), printed in poster QR codes; when unset,
+    /// the address of the admin's own request is used.
+    public var publicURL: String?
 
     public init(database: DatabaseChoice, dataDirectory: String, secretKeyPath: String,
-                hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: Int = 12) {
+                hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: Int = 12, publicURL: String? = nil) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.secretKeyPath = secretKeyPath
         self.hostname = hostname
         self.port = port
         self.bcryptCost = bcryptCost
+        self.publicURL = publicURL
     }
 
     /// Reads `DATABASE_URL`, `GATEHOUSE_DATA_DIR`, `GATEHOUSE_SECRET_KEY_FILE`, `GATEHOUSE_HOST`,
-    /// `GATEHOUSE_PORT` and `GATEHOUSE_BCRYPT_COST`, failing with a message that names the variable.
+    /// `GATEHOUSE_PORT`, `GATEHOUSE_BCRYPT_COST` and `GATEHOUSE_PUBLIC_URL`, failing with a message that names the variable.
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
         let dataDir = env["GATEHOUSE_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
         let database: DatabaseChoice
@@ -54,7 +58,14 @@ public struct AppConfiguration: Sendable {
             }
             cost = c
         }
+        var publicURL: String?
+        if let text = env["GATEHOUSE_PUBLIC_URL"], !text.isEmpty {
+            guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil, url.query == nil else {
+                throw ConfigurationError("GATEHOUSE_PUBLIC_URL must be an http(s) address such as https://gate.example.cn (got \"\(text)\")")
+            }
+            publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
+        }
         return AppConfiguration(database: database, dataDirectory: dataDir, secretKeyPath: keyPath,
-                                hostname: host, port: port, bcryptCost: cost)
+                                hostname: host, port: port, bcryptCost: cost, publicURL: publicURL)
     }
 }

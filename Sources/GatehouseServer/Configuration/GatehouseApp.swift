@@ -23,6 +23,7 @@ public enum GatehouseApp {
             ring = loaded.ring
         }
         app.gatehouse = GatehouseServices(configuration: configuration, clock: clock, keyRing: ring)
+        app.rateLimiter = RateLimiter()
 
         try configureDatabase(app, configuration.database)
         app.migrations.add(MigrationList.all)

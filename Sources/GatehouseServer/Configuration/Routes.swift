@@ -12,11 +12,13 @@ enum Routes {
         try api.register(collection: CardReadController())
         api.get("pass-keys", use: PassAPIController.passKeys)
         api.get("household-import-template.csv", use: HouseholdAPIController.template)
+        api.get("divisions", use: RegistrationAPIController.divisions)
         let authedAPI = api.grouped(BearerTokenAuthenticator(), CSRFMiddleware(onlyForSessions: true))
         try authedAPI.register(collection: CommunityAPIController())
         try authedAPI.register(collection: PassageAPIController())
         try authedAPI.register(collection: PassAPIController())
         try authedAPI.register(collection: HouseholdAPIController())
+        try authedAPI.register(collection: RegistrationAPIController())
 
         let web = app.grouped(CSRFMiddleware())
         try web.register(collection: LanguageController())
@@ -29,5 +31,7 @@ enum Routes {
         try web.register(collection: CommunityGateSettingsController())
         try web.register(collection: HouseholdPagesController())
         try web.register(collection: ResidentPagesController())
+        try web.register(collection: SelfRegistrationController())
+        try web.register(collection: RegistrationPagesController())
     }
 }

@@ -1,11 +1,20 @@
 import Fluent
 import Vapor
 
-/// Server-sent events for the gate screen (`/live/checkpoints/{id}`) and the community's screens (`/live/communities/{id}`).
+/// Server-sent events for the gate screen (`/live/checkpoints/{id}`), the community's screens (`/live/communities/{id}`)
+/// and a resident's household page (`/live/me`).
 struct LiveController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("live", "checkpoints", ":checkpointID", use: checkpoint)
         routes.get("live", "communities", ":communityID", use: community)
+        routes.get("live", "me", use: household)
+    }
+
+    /// The signed-in resident's household: visitors and parcels as they arrive.
+    func household(req: Request) async throws -> Response {
+        let user = try req.requireUser(.resident)
+        guard let resident = try await Resident.query(on: req.db).filter(\.$userID == user.id).first() else { throw AppError.notFound }
+        return await ServerSentEvents.response(for: .household(resident.$household.id), on: req)
     }
 
     func checkpoint(req: Request) async throws -> Response {

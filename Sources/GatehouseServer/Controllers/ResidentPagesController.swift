@@ -10,6 +10,12 @@ struct ResidentPagesController: RouteCollection {
         let household: Household.Public?
         let members: [HouseholdMember]
         let passes: [PassView]
+        let inbox: HouseholdInbox?
+    }
+
+    struct ReturningForm: Content {
+        var residentId: UUID
+        var returningOn: String
     }
 
     struct PassPage: Encodable {
@@ -23,6 +29,10 @@ struct ResidentPagesController: RouteCollection {
         routes.get("me", use: home)
         routes.get("me", "passes", ":passID", use: pass)
         routes.get("me", "sw.js", use: serviceWorker)
+        routes.post("me", "visits", ":visitID", "vouch") { try await answerVisit($0, vouch: true) }
+        routes.post("me", "visits", ":visitID", "decline") { try await answerVisit($0, vouch: false) }
+        routes.post("me", "deliveries", ":deliveryID", "picked-up", use: pickedUp)
+        routes.post("me", "returning", use: returning)
     }
 
     func home(req: Request) async throws -> View {
@@ -31,6 +41,7 @@ struct ResidentPagesController: RouteCollection {
         var members: [HouseholdMember] = []
         var passes: [PassView] = []
         var household: Household?
+        var inbox: HouseholdInbox?
         if let resident, let h = try await Household.find(resident.$household.id, on: req.db) {
             household = h
             members = try await HouseholdMember.list(h, services: req.gatehouse, language: req.language, on: req.db)
@@ -39,9 +50,51 @@ struct ResidentPagesController: RouteCollection {
                 .sort(\.$issuedAt, .descending).all()
             let mine = all.filter { $0.$resident.id == nil || $0.$resident.id == resident.id }
             passes = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(mine, withTokens: false)
+            inbox = try await HouseholdInbox.load(h, services: req.gatehouse, language: req.language, on: req.db)
         }
         return try await req.view.render("me", HomePage(page: PageContext(req, title: Strings.text("resident_page", req.language)),
-                                                        household: household?.public, members: members, passes: passes))
+                                                        household: household?.public, members: members, passes: passes, inbox: inbox))
+    }
+
+    /// The signed-in resident's own record.
+    private func resident(_ req: Request) async throws -> (User, Resident) {
+        let user = try req.requireUser(.resident)
+        guard let resident = try await Resident.query(on: req.db).filter(\.$userID == user.id).first() else { throw AppError.notFound }
+        return (user, resident)
+    }
+
+    func answerVisit(_ req: Request, vouch: Bool) async throws -> Response {
+        let (user, resident) = try await resident(req)
+        guard let visit = try await Visit.find(req.parameters.get("visitID", as: UUID.self), on: req.db),
+              visit.householdID == resident.$household.id else { throw AppError.notFound }
+        let vouching = VisitVouching(services: req.gatehouse, db: req.db)
+        if vouch { try await vouching.fromApp(visit, resident: resident, user: try user.requireID()) }
+        else { try await vouching.decline(visit, resident: resident, user: try user.requireID()) }
+        return req.redirect(to: "/me#visits")
+    }
+
+    func pickedUp(req: Request) async throws -> Response {
+        let (user, resident) = try await resident(req)
+        guard let delivery = try await Delivery.find(req.parameters.get("deliveryID", as: UUID.self), on: req.db),
+              delivery.householdID == resident.$household.id else { throw AppError.notFound }
+        try await DeliveryLog(services: req.gatehouse, db: req.db).pickedUp(delivery, by: try user.requireID())
+        return req.redirect(to: "/me#deliveries")
+    }
+
+    /// A member is expected back on a day: the page reminds the household until their arrival report is filed.
+    func returning(req: Request) async throws -> Response {
+        let (_, resident) = try await resident(req)
+        let form = try req.content.decode(ReturningForm.self)
+        guard let member = try await Resident.find(form.residentId, on: req.db), member.$household.id == resident.$household.id else {
+            throw AppError.notFound
+        }
+        let today = req.gatehouse.today
+        guard let day = CalendarDate(parsing: form.returningOn), day >= today.adding(days: -14), day <= today.adding(days: 90) else {
+            throw AppError(.unprocessableEntity, "invalid_date", zh: "请选择近期的返回日期", en: "Choose a return date in the near future")
+        }
+        member.returningOn = day.description
+        try await member.save(on: req.db)
+        return req.redirect(to: "/me#returnees")
     }
 
     func pass(req: Request) async throws -> Response {

@@ -7,12 +7,14 @@ enum GateIdentity {
     case idNumber(ResidentIDNumber, name: String?, phone: PhoneNumber?, card: CardDetails?, cardRead: CardRead?)
     case noDocument(name: String, phone: PhoneNumber)
     case pass(PassResolution)
+    case registration(RegistrationAtGate)
 
     var mode: IdentificationMode {
         switch self {
         case .idNumber(_, _, _, let card, _): return card == nil ? .typed : .reader
         case .noDocument: return .noId
         case .pass: return .pass
+        case .registration: return .registration
         }
     }
 }
@@ -20,14 +22,18 @@ enum GateIdentity {
 extension GateService {
     /// Validates the one identification the input carries; nothing is stored.
     func identify(_ input: PassageInput, checkpoint gate: Checkpoint) async throws -> GateIdentity {
-        let given = [input.idNumber != nil, input.cardReadId != nil, input.noId != nil, input.passCode != nil].filter { $0 }.count
+        let given = [input.idNumber != nil, input.cardReadId != nil, input.noId != nil, input.passCode != nil,
+                     input.registrationCode != nil].filter { $0 }.count
         guard given == 1 else {
             throw Self.invalid(given == 0 ? "identification_required" : "identification_ambiguous",
-                               LocalizedText(zh: "请扫通行证、刷身份证、输入身份证号，或使用无证登记（四选一）",
-                                             en: "Scan the pass, read the ID card, type the ID number, or use no-ID registration (one of the four)"))
+                               LocalizedText(zh: "请扫通行证或登记码、刷身份证、输入身份证号，或使用无证登记（只选一种）",
+                                             en: "Scan the pass or registration code, read the ID card, type the ID number, or use no-ID registration (only one)"))
         }
         if let code = input.passCode {
             return .pass(try await PassResolver(services: services, db: db).resolve(code, community: gate.$community.id))
+        }
+        if let code = input.registrationCode {
+            return .registration(try await RegistrationAtGate.resolve(code, gate: gate, services: services, db: db))
         }
         let phone = try Self.optionalPhone(input.phone)
         let name = try Self.optionalName(input.name)

@@ -36,12 +36,14 @@ struct GateService {
         let passageID = UUID()
         let stored: Passage
         var feverCase: FeverCase?
+        var delivery: Delivery?
         do {
-            (stored, feverCase) = try await db.writeTransaction { tx in
+            (stored, feverCase, delivery) = try await db.writeTransaction { tx in
                 let people = PersonDirectory(services: services, db: tx, communityID: community.id!, actor: userID)
                 var person: Person?
                 var household: Household?
                 var resolution: PassResolution?
+                var registration: RegistrationAtGate?
                 switch identity {
                 case .idNumber(let id, let name, let phone, let card, _):
                     person = try await people.upsert(idNumber: id, name: name, phone: phone, card: card)
@@ -51,6 +53,10 @@ struct GateService {
                     resolution = scanned
                     person = scanned.person
                     household = scanned.household
+                case .registration(let scanned):
+                    registration = scanned
+                    household = scanned.household
+                    person = try await people.upsert(registrationOf: scanned.opened)
                 }
                 if let person {
                     if input.registerAsResident == true, !person.isRegistered {
@@ -60,7 +66,9 @@ struct GateService {
                     }
                     person.lastSeenAt = now
                     try await person.save(on: tx)
-                    if household == nil { household = try await HouseholdDirectory(db: tx).household(of: person) }
+                    if household == nil || registration?.category == .returnee {
+                        household = try await HouseholdDirectory(db: tx).household(of: person) ?? household
+                    }
                 }
                 if case .idNumber(_, _, _, _, let cardRead?) = identity {
                     cardRead.usedByPassage = passageID
@@ -72,8 +80,9 @@ struct GateService {
                                                                   passID: resolution?.pass?.id, now: now)
                     : nil
                 let registered = resolution != nil || person?.isRegistered == true
+                let standing = registration?.standing(today: services.today) ?? (registered ? .registered : .unregistered)
                 let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
-                    direction: direction, standing: registered ? .registered : .unregistered,
+                    direction: direction, standing: standing,
                     readings: readings, wearsMask: input.mask,
                     idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
                     passRefusal: resolution?.refusal, homeQuarantine: household?.homeQuarantine ?? false,
@@ -86,6 +95,7 @@ struct GateService {
                 p.$person.id = person?.id
                 p.householdID = household?.id
                 p.passID = resolution?.pass?.id
+                p.registrationID = registration?.registration.id
                 p.direction = direction.rawValue
                 p.mode = identity.mode.rawValue
                 p.wearsMask = input.mask
@@ -97,7 +107,12 @@ struct GateService {
                 Self.apply(outcome, readings: readings, to: p, now: now)
                 try await p.create(on: tx)
                 let fever = try await Self.openFeverCaseIfNeeded(outcome, passage: p, by: userID, now: now, on: tx)
-                return (p, fever)
+                var delivery: Delivery?
+                if let registration {
+                    delivery = try await RegistrationPassage.apply(registration, passage: p, community: community, by: userID,
+                                                                   services: services, on: tx)
+                }
+                return (p, fever, delivery)
             }
         } catch {
             // Two retries raced: the unique client request id let one through; answer with it.
@@ -107,6 +122,7 @@ struct GateService {
             throw error
         }
         await announce(stored, gate: gate, feverCase: feverCase, rule: rule)
+        if let delivery { await live.publish(LiveEvent(type: "delivery", payload: ["id": delivery.id!]), to: .household(delivery.householdID)) }
         return (PassageView(stored, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), true)
     }
 
@@ -141,8 +157,12 @@ struct GateService {
         let passRefusal = passage.reasons.split(separator: ",").map(String.init).first { $0.hasPrefix("pass_") }
             .map { EntryReasonCatalog.reason($0, restSeconds: rule.restSeconds) }
         let registered = passage.passID != nil || person?.isRegistered == true
+        let registration: RegistrationAtGate? = if let r = try await SelfRegistration.find(passage.registrationID, on: db) {
+            try await RegistrationAtGate.load(r, services: services, db: db)
+        } else { nil }
+        let standing = registration?.standing(today: services.today) ?? (registered ? .registered : .unregistered)
         let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
-            direction: direction, standing: registered ? .registered : .unregistered,
+            direction: direction, standing: standing,
             readings: readings, wearsMask: passage.wearsMask,
             idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
             passRefusal: passRefusal, homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal, now: now))
@@ -150,6 +170,10 @@ struct GateService {
         let fever: FeverCase? = try await db.writeTransaction { tx in
             Self.apply(outcome, readings: allReadings, to: passage, now: now)
             try await passage.save(on: tx)
+            if let registration {
+                _ = try await RegistrationPassage.apply(registration, passage: passage, community: community, by: userID,
+                                                        services: services, on: tx)
+            }
             return try await Self.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx)
         }
         await announce(passage, gate: gate, feverCase: fever, rule: rule)

@@ -15,6 +15,8 @@ struct PassageInput: Content {
     var noId: NoID?
     /// A scanned pass: the signed token from its QR, or its 8-character short code.
     var passCode: String?
+    /// A self-registration's 6-digit code (from the person's phone), scanned or typed by the operator.
+    var registrationCode: String?
     /// Name and phone for a typed ID number seen for the first time (never asked again afterwards).
     var name: String?
     var phone: String?

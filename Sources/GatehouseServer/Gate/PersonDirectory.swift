@@ -51,6 +51,16 @@ struct PersonDirectory {
         return person
     }
 
+    /// The person behind a self-registration: by ID number when given, otherwise by phone.
+    func upsert(registrationOf r: SelfRegistration.Opened) async throws -> Person {
+        let phone = try? PhoneNumber(r.phone)
+        if let text = r.idNumber, let id = try? ResidentIDNumber(text, today: services.today) {
+            return try await upsert(idNumber: id, name: r.name, phone: phone, card: nil)
+        }
+        guard let phone else { throw AppError(.unprocessableEntity, "invalid_phone", PhoneNumberError.empty.message) }
+        return try await upsertWithoutDocument(name: r.name, phone: phone)
+    }
+
     private func setPhone(_ person: Person, _ phone: PhoneNumber) {
         person.phoneSealed = services.sealer.seal(phone.value, context: "person.phone")
         person.phoneIndex = services.blindIndex.phone(phone)

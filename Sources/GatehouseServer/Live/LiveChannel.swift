@@ -1,14 +1,17 @@
 import Foundation
 
-/// Where live events go: one checkpoint's screens, or everyone watching a community.
+/// Where live events go: one checkpoint's screens, everyone watching a community, or a household's members.
 enum LiveChannel: Hashable, Sendable {
     case checkpoint(UUID)
     case community(UUID)
+    /// A household's resident pages (visitors waiting for a host, parcels at the pickup point).
+    case household(UUID)
 
     var key: String {
         switch self {
         case .checkpoint(let id): return "checkpoint:" + id.uuidString
         case .community(let id): return "community:" + id.uuidString
+        case .household(let id): return "household:" + id.uuidString
         }
     }
 }

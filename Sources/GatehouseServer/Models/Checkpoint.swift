@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GatehouseCore
 
 /// A gate of a community (卡点, e.g. 幸福小区北门) where passages are checked and recorded.
 final class Checkpoint: Model, @unchecked Sendable {
@@ -12,6 +13,8 @@ final class Checkpoint: Model, @unchecked Sendable {
     @Field(key: "is_open") var isOpen: Bool
     /// Code that gate staff enter to register as operators of this checkpoint.
     @Field(key: "enrolment_code") var enrolmentCode: String
+    /// Public code of the gate's self-registration poster (`/r/{code}`); knowing it only opens the form.
+    @OptionalField(key: "registration_code") var registrationCode: String?
     @Field(key: "created_at") var createdAt: Date
 
     init() {}
@@ -22,6 +25,7 @@ final class Checkpoint: Model, @unchecked Sendable {
         self.name = name
         self.isOpen = isOpen
         self.enrolmentCode = enrolmentCode
+        self.registrationCode = EnrolmentCode.generate(length: 10)
         self.createdAt = createdAt
     }
 }

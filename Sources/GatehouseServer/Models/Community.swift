@@ -20,6 +20,13 @@ final class Community: Model, @unchecked Sendable {
     @OptionalField(key: "outing_quota") var outingQuotaJSON: String?
     /// Default validity of a new pass, in days.
     @Field(key: "pass_validity_days") var passValidityDays: Int
+    /// Where couriers leave parcels (指定取件点), shown to households with their pickup window.
+    @OptionalField(key: "pickup_point") var pickupPoint: String?
+    /// Pickup windows: length in minutes and households per window.
+    @Field(key: "pickup_slot_minutes") var pickupSlotMinutes: Int
+    @Field(key: "pickup_slot_capacity") var pickupSlotCapacity: Int
+    /// Days of health monitoring after a returnee's arrival (default 14).
+    @Field(key: "returnee_monitoring_days") var returneeMonitoringDays: Int
     @Children(for: \.$community) var checkpoints: [Checkpoint]
 
     init() {}
@@ -34,5 +41,8 @@ final class Community: Model, @unchecked Sendable {
         self.feverThresholdTenths = 373
         self.remeasureRestSeconds = 300
         self.passValidityDays = 90
+        self.pickupSlotMinutes = 30
+        self.pickupSlotCapacity = 10
+        self.returneeMonitoringDays = 14
     }
 }

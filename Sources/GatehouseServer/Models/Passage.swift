@@ -14,6 +14,8 @@ final class Passage: Model, @unchecked Sendable {
     @OptionalParent(key: "person_id") var person: Person?
     @OptionalField(key: "household_id") var householdID: UUID?
     @OptionalField(key: "pass_id") var passID: UUID?
+    /// The self-registration the operator scanned (visitor, courier, returnee …).
+    @OptionalField(key: "registration_id") var registrationID: UUID?
     @Field(key: "direction") var direction: String
     @Field(key: "mode") var mode: String
     /// Every reading, oldest first: `366@1795305600;373@1795305900` (tenths @ epoch seconds).

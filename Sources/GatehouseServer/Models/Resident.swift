@@ -15,6 +15,8 @@ final class Resident: Model, @unchecked Sendable {
     @OptionalField(key: "stay_until") var stayUntil: String?
     /// The resident's own account, when they have one.
     @OptionalField(key: "user_id") var userID: UUID?
+    /// Expected day of return from elsewhere (`yyyy-MM-dd`), set by the household: a reminder until the returnee reports.
+    @OptionalField(key: "returning_on") var returningOn: String?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by") var createdBy: UUID
 

@@ -12,4 +12,10 @@ struct HouseholdDirectory {
         return try await Household.query(on: db).join(Resident.self, on: \Resident.$household.$id == \Household.$id)
             .filter(Resident.self, \.$person.$id == id).first()
     }
+
+    /// The member of `household` with this ID number (blind index), if any.
+    func member(of household: UUID, idNumberIndex: String) async throws -> Resident? {
+        try await Resident.query(on: db).join(Person.self, on: \Resident.$person.$id == \Person.$id)
+            .filter(\.$household.$id == household).filter(Person.self, \.$idNumberIndex == idNumberIndex).first()
+    }
 }

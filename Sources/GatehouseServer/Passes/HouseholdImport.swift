@@ -50,7 +50,7 @@ struct HouseholdImport {
                 for (index, row) in rows.enumerated() {
                     let household: Household
                     if let known = households[row.address.label] { household = known } else {
-                        household = newHousehold(row.address, community: communityID, by: user, now: now)
+                        household = Household(address: row.address, community: communityID, by: user, now: now)
                         try await household.create(on: tx)
                         households[household.label] = household
                         created.households += 1
@@ -101,22 +101,6 @@ struct HouseholdImport {
 
     private func failure(_ problems: [Problem]) -> Result {
         Result(ok: false, rows: 0, householdsCreated: 0, residentsCreated: 0, residentsUpdated: 0, problems: problems)
-    }
-
-    private func newHousehold(_ address: HouseholdAddress, community: UUID, by user: UUID, now: Date) -> Household {
-        let h = Household()
-        h.id = UUID()
-        h.communityID = community
-        h.label = address.label
-        h.building = address.building
-        h.unit = address.unit
-        h.room = address.room
-        h.villageGroup = address.villageGroup
-        h.houseNumber = address.houseNumber
-        h.homeQuarantine = false
-        h.createdAt = now
-        h.createdBy = user
-        return h
     }
 
     private func setLandlord(_ household: Household, name: String?, phone: PhoneNumber, on tx: any Database) async throws {

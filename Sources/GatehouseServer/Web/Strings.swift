@@ -4,7 +4,7 @@ import GatehouseCore
 /// The interface text of every page, in Chinese and English. Templates read it as `t.key`.
 enum Strings {
     static func text(_ key: String, _ language: Language) -> String {
-        (catalog[key] ?? householdCatalog[key] ?? LocalizedText(zh: key, en: key)).text(for: language.rawValue)
+        (merged[key] ?? LocalizedText(zh: key, en: key)).text(for: language.rawValue)
     }
 
     /// The whole catalog in one language, for a page context.
@@ -19,8 +19,11 @@ enum Strings {
     }
 
     private static let tables: [Language: [String: String]] = Dictionary(uniqueKeysWithValues: Language.allCases.map { lang in
-        (lang, catalog.merging(householdCatalog) { a, _ in a }.merging(roleLabels) { a, _ in a }.mapValues { $0.text(for: lang.rawValue) })
+        (lang, merged.merging(roleLabels) { a, _ in a }.mapValues { $0.text(for: lang.rawValue) })
     })
+
+    /// Every page's text: the general catalog and those of the household and self-registration pages.
+    private static let merged = catalog.merging(householdCatalog) { a, _ in a }.merging(registrationCatalog) { a, _ in a }
 
     private static let roleLabels = Dictionary(uniqueKeysWithValues: Role.allCases.map { ("role_" + $0.rawValue, $0.label) })
 

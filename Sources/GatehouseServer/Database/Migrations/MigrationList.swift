@@ -9,6 +9,7 @@ enum MigrationList {
             M003CreateIndexes(),
             M004CreateGate(),
             M005CreateHouseholds(),
+            M006CreateSelfRegistrations(),
             SessionRecord.migration,
         ]
     }

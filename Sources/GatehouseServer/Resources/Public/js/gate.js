@@ -50,14 +50,15 @@
     if (timer) { clearInterval(timer); timer = null; }
     ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
     $("person-facts").innerHTML = "";
-    ["id-number", "temperature", "person-name", "person-phone", "noid-name", "noid-phone", "remeasure-temperature"].forEach(function (id) { $(id).value = ""; });
+    ["id-number", "temperature", "person-name", "person-phone", "noid-name", "noid-phone", "remeasure-temperature", "host-pass"].forEach(function (id) { $(id).value = ""; });
     $("noid-photo").value = "";
     $("mask").checked = true;
     $("register-resident").checked = false;
     // The direction stays as the operator set it: a gate works a stream of people going one way.
     $("pass-quota").textContent = ""; show($("pass-quota"), false); $("pass-warnings").innerHTML = ""; show($("tap-hint"), false);
     Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (b) { b.classList.remove("chosen"); });
-    ["id-error", "measure-error", "remeasure-error"].forEach(function (id) { error(id, ""); });
+    ["id-error", "measure-error", "remeasure-error", "host-error"].forEach(function (id) { error(id, ""); });
+    show($("host-box"), false);
     $("id-number").focus();
   }
 
@@ -109,6 +110,7 @@
   }
 
   // A pass: the signed token from its QR (GH1.…), or the 8-character code printed under it.
+  // (Checked after isRegistration: a 6-digit registration code is never a pass.)
   function isPass(v) { return v.indexOf("GH1.") === 0 || v.replace(/[-\s]/g, "").length === 8; }
 
   function scanPass(code) {
@@ -134,8 +136,53 @@
     }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
   }
 
+  // A self-registration: the 6 digits in the QR on the person's phone (or read out).
+  function isRegistration(v) { return /^[0-9]{6}$/.test(v.replace(/\s/g, "")); }
+
+  function showRegistration(d) {
+    var admitted = d.standing === "registered" || d.standing === "visitorEscorted";
+    state = { mode: "registration", registrationCode: d.code, registrationId: d.id, registered: admitted };
+    showPerson({ known: true, registered: admitted, name: d.name, phoneMasked: d.phoneMasked });
+    $("person-known").textContent = d.categoryLabel + " · " + T.registration_code + " " + d.code;
+    if (d.householdLabel) fact(T.household, d.householdLabel);
+    d.facts.forEach(function (f) { fact(f.label, f.value); });
+    var warn = $("pass-warnings"); warn.innerHTML = "";
+    if (d.instruction) {
+      var li = document.createElement("li"); li.textContent = d.instruction.message; li.setAttribute("data-code", d.instruction.code);
+      li.className = d.standing === "visitorEscorted" ? "warning-text" : "field-error"; warn.appendChild(li);
+    }
+    if (d.homeQuarantine) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = T.quarantine; warn.appendChild(q); }
+    show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
+    show($("host-box"), d.needsHost); error("host-error", "");
+    show($("tap-hint"), true);
+    if (d.needsHost) $("host-pass").focus();
+  }
+
+  function scanRegistration(code) {
+    var seq = ++lookupSeq;
+    error("id-error", "");
+    api("POST", "/api/v1/registrations/scan", { checkpointId: checkpointId, code: code }).then(function (res) {
+      if (seq !== lookupSeq) return;
+      if (!res.ok) { refuseIdentification(res); return; }
+      showRegistration(res.data);
+    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
+  }
+
+  function vouch() {
+    var code = $("host-pass").value.trim();
+    if (!state || state.mode !== "registration" || !code) return;
+    error("host-error", "");
+    api("POST", "/api/v1/registrations/" + state.registrationId + "/vouch", { checkpointId: checkpointId, passCode: code }).then(function (res) {
+      if (!res.ok) { error("host-error", errText(res)); $("host-pass").select(); return; }
+      showRegistration(res.data);
+    }, function () { error("host-error", T.network_error); });
+  }
+  $("host-vouch").addEventListener("click", vouch);
+  $("host-pass").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); vouch(); } });
+
   function identify(v) {
-    if (isPass(v)) scanPass(v.trim()); else lookup(v);
+    if (isRegistration(v)) scanRegistration(v.replace(/\s/g, ""));
+    else if (isPass(v)) scanPass(v.trim()); else lookup(v);
   }
 
   $("id-form").addEventListener("submit", function (e) {
@@ -188,7 +235,7 @@
       b.classList.add("chosen");
       $("temperature").value = b.getAttribute("data-value");
       // A pass-holder: the tap is the confirmation (scan + tap = two actions).
-      if (state && state.mode === "pass") $("confirm").click();
+      if (state && (state.mode === "pass" || state.mode === "registration")) $("confirm").click();
     });
   });
 
@@ -207,6 +254,7 @@
     if (state.mode === "reader") { body.cardReadId = state.cardReadId; }
     if (state.mode === "noId") { body.noId = state.noId; }
     if (state.mode === "pass") { body.passCode = state.passCode; delete body.registerAsResident; }
+    if (state.mode === "registration") { body.registrationCode = state.registrationCode; delete body.registerAsResident; }
     if ($("person-name").value.trim()) body.name = $("person-name").value.trim();
     if ($("person-phone").value.trim()) body.phone = $("person-phone").value.trim();
     $("confirm").disabled = true;

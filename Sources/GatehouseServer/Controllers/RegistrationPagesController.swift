@@ -1,0 +1,127 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// The community office's self-registration pages: the overview (pass applications, visitors inside, parcels,
+/// returnees, pickup settings) and each gate's printable poster.
+struct RegistrationPagesController: RouteCollection {
+    struct OverviewPage: Encodable {
+        let page: PageContext
+        let communityId: UUID
+        let communityName: String
+        let overview: RegistrationOverview
+        let settings: Settings
+        let errors: FieldErrors
+    }
+
+    struct Settings: Content {
+        var pickupPoint: String?
+        var pickupSlotMinutes: Int?
+        var pickupSlotCapacity: Int?
+        var returneeMonitoringDays: Int?
+    }
+
+    struct PosterPage: Encodable {
+        let page: PageContext
+        let communityName: String
+        let gateName: String
+        let url: String
+        let qrSVG: String
+    }
+
+    struct RejectForm: Content { var reason: String? }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("admin", "communities", ":communityID", "registrations", use: overview)
+        routes.post("admin", "communities", ":communityID", "registration-settings", use: saveSettings)
+        routes.post("admin", "registrations", ":registrationID", "approve", use: approve)
+        routes.post("admin", "registrations", ":registrationID", "reject", use: reject)
+        routes.get("admin", "checkpoints", ":checkpointID", "poster", use: poster)
+    }
+
+    private func community(_ req: Request, id: UUID?) async throws -> (User, Community) {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        return (user, try await AccessScope(user).community(id, on: req.db))
+    }
+
+    func overview(req: Request) async throws -> Response {
+        let (_, community) = try await community(req, id: req.parameters.get("communityID", as: UUID.self))
+        return try await render(req, community, errors: [:], status: .ok)
+    }
+
+    private func render(_ req: Request, _ community: Community, errors: FieldErrors, status: HTTPStatus, notice: String? = nil) async throws -> Response {
+        let overview = try await RegistrationOverview.load(community, services: req.gatehouse, language: req.language, on: req.db)
+        let settings = Settings(pickupPoint: community.pickupPoint ?? DeliveryLog.defaultPickupPoint.text(for: req.language.rawValue),
+                                pickupSlotMinutes: community.pickupSlotMinutes, pickupSlotCapacity: community.pickupSlotCapacity,
+                                returneeMonitoringDays: community.returneeMonitoringDays)
+        return try await req.view.render("registrations", OverviewPage(
+            page: PageContext(req, title: Strings.text("registrations", req.language), notice: notice), communityId: community.id!,
+            communityName: community.name, overview: overview, settings: settings, errors: errors)).encodeResponse(status: status, for: req)
+    }
+
+    func saveSettings(req: Request) async throws -> Response {
+        let (_, community) = try await community(req, id: req.parameters.get("communityID", as: UUID.self))
+        let form = try req.content.decode(Settings.self)
+        let lang = req.language.rawValue
+        var errors: FieldErrors = [:]
+        let point = form.pickupPoint?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if point.isEmpty || point.count > 40 { errors["pickupPoint"] = LocalizedText(zh: "请填写取件点（40字以内）", en: "Name the pickup point (at most 40 characters)").text(for: lang) }
+        let minutes = form.pickupSlotMinutes ?? 0
+        if ![10, 15, 20, 30, 60].contains(minutes) { errors["pickupSlotMinutes"] = LocalizedText(zh: "时段长度可选10、15、20、30或60分钟", en: "Choose 10, 15, 20, 30 or 60 minutes").text(for: lang) }
+        let capacity = form.pickupSlotCapacity ?? 0
+        if !(1...200).contains(capacity) { errors["pickupSlotCapacity"] = LocalizedText(zh: "每时段户数应为1至200", en: "From 1 to 200 households").text(for: lang) }
+        let days = form.returneeMonitoringDays ?? 0
+        if !(1...28).contains(days) { errors["returneeMonitoringDays"] = LocalizedText(zh: "监测天数应为1至28天", en: "From 1 to 28 days").text(for: lang) }
+        guard errors.isEmpty else { return try await render(req, community, errors: errors, status: .unprocessableEntity) }
+        community.pickupPoint = point
+        community.pickupSlotMinutes = minutes
+        community.pickupSlotCapacity = capacity
+        community.returneeMonitoringDays = days
+        try await community.save(on: req.db)
+        return req.redirect(to: "/admin/communities/\(community.id!)/registrations")
+    }
+
+    private func application(_ req: Request) async throws -> (User, SelfRegistration) {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        guard let r = try await SelfRegistration.find(req.parameters.get("registrationID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        _ = try await AccessScope(user).community(r.communityID, on: req.db)
+        return (user, r)
+    }
+
+    func approve(req: Request) async throws -> Response {
+        let (user, r) = try await application(req)
+        _ = try await PassApplicationReview(services: req.gatehouse, db: req.db).approve(r, by: try user.requireID())
+        return req.redirect(to: "/admin/communities/\(r.communityID)/registrations")
+    }
+
+    func reject(req: Request) async throws -> Response {
+        let (user, r) = try await application(req)
+        let form = try req.content.decode(RejectForm.self)
+        do {
+            try await PassApplicationReview(services: req.gatehouse, db: req.db).reject(r, reason: form.reason, by: try user.requireID())
+        } catch let error as AppError where error.code == "reason_required" {
+            let community = try await community(req, id: r.communityID).1
+            return try await render(req, community, errors: ["reason": error.message.text(for: req.language.rawValue)], status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/admin/communities/\(r.communityID)/registrations")
+    }
+
+    /// An A4 poster: the gate's self-registration QR, the community, the rules and what the data is for.
+    func poster(req: Request) async throws -> View {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        guard let gate = try await Checkpoint.find(req.parameters.get("checkpointID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        let community = try await AccessScope(user).community(gate.$community.id, on: req.db)
+        let url = Self.baseURL(req) + "/r/" + (gate.registrationCode ?? "")
+        return try await req.view.render("poster", PosterPage(
+            page: PageContext(req, title: Strings.text("poster", req.language)), communityName: community.name, gateName: gate.name,
+            url: url, qrSVG: QRPass.inlineSVG(token: url, moduleSize: 8)))
+    }
+
+    /// `GATEHOUSE_PUBLIC_URL`, or the address the admin reached this server at.
+    static func baseURL(_ req: Request) -> String {
+        if let configured = req.gatehouse.configuration.publicURL { return configured }
+        let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
+        let host = req.headers.first(name: .host) ?? "\(req.gatehouse.configuration.hostname):\(req.gatehouse.configuration.port)"
+        return scheme + "://" + host
+    }
+}

@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import GatehouseCore
+
+/// The community office decides on a resident's pass application from the poster form: approving registers the
+/// person in their household (created if new) and issues a personal pass; rejecting needs a reason.
+struct PassApplicationReview {
+    let services: GatehouseServices
+    let db: any Database
+
+    func approve(_ r: SelfRegistration, by admin: UUID) async throws -> Pass {
+        try checkPending(r)
+        let opened = r.opened(with: services.sealer)
+        guard let address = opened.address, let idText = opened.idNumber,
+              let id = try? ResidentIDNumber(idText, today: services.today) else {
+            throw AppError(.unprocessableEntity, "application_incomplete", zh: "申请缺少住址或身份证号，请驳回", en: "The application lacks an address or ID number: reject it")
+        }
+        let now = services.clock.now()
+        return try await db.writeTransaction { tx in
+            let existing = try await Household.query(on: tx).filter(\.$communityID == r.communityID).filter(\.$label == address.label).first()
+            let household = existing ?? Household(address: address, community: r.communityID, by: admin, now: now)
+            if existing == nil { try await household.create(on: tx) }
+            let person = try await PersonDirectory(services: services, db: tx, communityID: r.communityID, actor: admin)
+                .upsert(idNumber: id, name: opened.name, phone: try? PhoneNumber(opened.phone), card: nil)
+            if !person.isRegistered {
+                person.isRegistered = true
+                person.registeredAt = now
+                person.registeredBy = admin
+                try await person.save(on: tx)
+            }
+            var resident = try await Resident.query(on: tx).filter(\.$communityID == r.communityID).filter(\.$person.$id == person.id!).first()
+            if let resident, resident.$household.id != household.id {
+                let other = try await Household.find(resident.$household.id, on: tx)?.label ?? ""
+                throw AppError(.conflict, "resident_elsewhere", zh: "此人已登记在\(other)，请先在住户页面处理", en: "This person is already registered at \(other)")
+            }
+            if resident == nil {
+                let created = Resident()
+                created.id = UUID()
+                created.communityID = r.communityID
+                created.$household.id = household.id!
+                created.$person.id = person.id!
+                created.category = ResidentCategory.permanent.rawValue
+                created.createdAt = now
+                created.createdBy = admin
+                try await created.create(on: tx)
+                resident = created
+            }
+            let pass = try await PassService(services: services, db: tx).issue(.personal, household: household, resident: resident, by: admin)
+            r.status = SelfRegistration.Status.approved.rawValue
+            r.householdID = household.id
+            r.passID = pass.id
+            r.decidedAt = now
+            r.decidedBy = admin
+            r.updatedAt = now
+            try await r.save(on: tx)
+            return pass
+        }
+    }
+
+    func reject(_ r: SelfRegistration, reason: String?, by admin: UUID) async throws {
+        try checkPending(r)
+        guard let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty, reason.count <= 100 else {
+            throw AppError(.unprocessableEntity, "reason_required", zh: "请填写不通过的理由（100字以内）", en: "Give the reason (at most 100 characters)")
+        }
+        let now = services.clock.now()
+        r.status = SelfRegistration.Status.rejected.rawValue
+        r.decisionReason = reason
+        r.decidedAt = now
+        r.decidedBy = admin
+        r.updatedAt = now
+        try await r.save(on: db)
+    }
+
+    private func checkPending(_ r: SelfRegistration) throws {
+        guard r.categoryValue == .resident else { throw AppError.notFound }
+        guard r.statusValue == .pending else {
+            throw AppError(.conflict, "already_decided", zh: "该申请已处理", en: "This application has been decided")
+        }
+    }
+}

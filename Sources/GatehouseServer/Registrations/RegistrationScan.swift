@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import GatehouseCore
+import Vapor
+
+/// `POST /api/v1/registrations/scan`: what the gate screen shows for a scanned self-registration before the
+/// temperature — who, for which household, and what the gate's rule for the category says.
+struct RegistrationScan {
+    struct Input: Content {
+        var checkpointId: UUID
+        var code: String
+    }
+
+    struct VouchInput: Content {
+        var checkpointId: UUID
+        var passCode: String
+    }
+
+    struct Fact: Content {
+        let label: String
+        let value: String
+    }
+
+    struct Result: Content {
+        let id: UUID
+        let code: String
+        let category: String
+        let categoryLabel: String
+        let name: String
+        let phoneMasked: String
+        let householdLabel: String?
+        let homeQuarantine: Bool
+        let facts: [Fact]
+        /// What the entry policy will say (`courier`, `visitorWithoutHost`, `visitorEscorted`, …).
+        let standing: String
+        /// The gate's rule for this person, to read before measuring.
+        let instruction: ReasonView?
+        /// A visitor waiting for a resident of the host household to vouch.
+        let needsHost: Bool
+        let visitId: UUID?
+    }
+
+    let services: GatehouseServices
+    let db: any Database
+    let language: Language
+
+    func scan(_ input: Input, by user: User) async throws -> Result {
+        let (gate, _) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
+        let reg = try await RegistrationAtGate.resolve(input.code, gate: gate, services: services, db: db)
+        return try await view(reg)
+    }
+
+    func vouch(_ registrationID: UUID?, _ input: VouchInput, by user: User) async throws -> Result {
+        let (gate, _) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
+        guard let registrationID, let r = try await SelfRegistration.find(registrationID, on: db), r.checkpointID == gate.id,
+              let visit = try await Visit.query(on: db).filter(\.$registrationID == registrationID).first()
+        else { throw AppError.notFound }
+        try await VisitVouching(services: services, db: db).atGate(visit, passCode: input.passCode, operatorUser: try user.requireID())
+        return try await view(try await RegistrationAtGate.load(r, services: services, db: db))
+    }
+
+    func view(_ reg: RegistrationAtGate) async throws -> Result {
+        let lang = language.rawValue
+        let a = reg.opened.answers
+        var facts: [Fact] = []
+        func add(_ field: RegistrationField, _ value: String?) {
+            if let value, !value.isEmpty { facts.append(Fact(label: field.label.text(for: lang), value: value)) }
+        }
+        add(.idNumber, reg.opened.idNumber.map(ResidentIDNumber.mask))
+        add(.platform, a["platform"])
+        add(.visitPurpose, a["visitPurpose"])
+        if let origin = a["origin"] { add(.origin, services.divisions.lookup(origin).fullName) }
+        add(.arrivalDate, a["arrivalDate"])
+        if let t = a["transport"].flatMap(TransportMode.init(rawValue:)) {
+            add(.transport, t.label.text(for: lang) + (a["transportNumber"].map { " " + $0 } ?? ""))
+        }
+        if let s = a["symptoms"] {
+            add(.symptoms, s == "none" ? LocalizedText(zh: "无", en: "None").text(for: lang)
+                : s.split(separator: ",").compactMap { Symptom(rawValue: String($0))?.label.text(for: lang) }.joined(separator: "、"))
+        }
+        add(.moveIn, a["moveIn"])
+        if let visit = reg.visit, let at = visit.vouchedAt, visit.declinedAt == nil {
+            let via = visit.vouchedVia == "gate" ? LocalizedText(zh: "门口扫证", en: "pass at the gate") : LocalizedText(zh: "手机担保", en: "on the phone")
+            let host = try await vouchingResidentName(visit)
+            facts.append(Fact(label: LocalizedText(zh: "担保住户", en: "Vouched by").text(for: lang),
+                              value: "\(host ?? "") · \(via.text(for: lang)) · \(Self.time(at))"))
+        }
+        if reg.visit?.declinedAt != nil {
+            facts.append(Fact(label: LocalizedText(zh: "担保住户", en: "Vouched by").text(for: lang),
+                              value: LocalizedText(zh: "住户已拒绝此来访", en: "The household declined this visit").text(for: lang)))
+        }
+        let standing = reg.standing(today: services.today)
+        let instruction: EntryReason? = switch standing {
+        case .courier: .courierNoEntry
+        case .visitorWithoutHost: .visitorNeedsHost
+        case .visitorEscorted: .visitorEscorted
+        case .visitOver: .visitOver
+        case .awaitingConfirmation: .awaitingConfirmation
+        case .unregistered: .notRegistered
+        case .registered: nil
+        }
+        return Result(id: reg.registration.id!, code: reg.registration.code, category: reg.category.rawValue,
+                      categoryLabel: reg.category.label.text(for: lang), name: reg.opened.name,
+                      phoneMasked: reg.registration.phoneMasked, householdLabel: reg.household?.label ?? reg.registration.householdLabel,
+                      homeQuarantine: reg.household?.homeQuarantine ?? false, facts: facts, standing: "\(standing)",
+                      instruction: instruction.map { ReasonView($0, language: language) },
+                      needsHost: standing == .visitorWithoutHost, visitId: reg.visit?.id)
+    }
+
+    private func vouchingResidentName(_ visit: Visit) async throws -> String? {
+        guard let id = visit.vouchedByResidentID, let resident = try await Resident.find(id, on: db),
+              let person = try await Person.find(resident.$person.id, on: db) else { return nil }
+        return person.nameMasked
+    }
+
+    static func time(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.timeZone = .chinaStandard
+        f.dateFormat = "HH:mm"
+        return f.string(from: date)
+    }
+}
