@@ -38,8 +38,8 @@ struct SelfRegistrationController: RouteCollection {
         let status: RegistrationStatus
     }
 
-    /// Per IP: 20 submissions in 10 minutes; per phone: 6 an hour.
-    static let ipLimit = (count: 20, seconds: 600.0)
+    /// Per IP: 60 submissions in 10 minutes (a crowd at one gate may share a carrier's address); per phone: 6 an hour.
+    static let ipLimit = (count: 60, seconds: 600.0)
     static let phoneLimit = (count: 6, seconds: 3600.0)
 
     func boot(routes: any RoutesBuilder) throws {

@@ -83,7 +83,7 @@ struct RegistrationScan {
             let via = visit.vouchedVia == "gate" ? LocalizedText(zh: "门口扫证", en: "pass at the gate") : LocalizedText(zh: "手机担保", en: "on the phone")
             let host = try await vouchingResidentName(visit)
             facts.append(Fact(label: LocalizedText(zh: "担保住户", en: "Vouched by").text(for: lang),
-                              value: "\(host ?? "") · \(via.text(for: lang)) · \(Self.time(at))"))
+                              value: [host, via.text(for: lang), Self.time(at)].compactMap { $0 }.joined(separator: " · ")))
         }
         if reg.visit?.declinedAt != nil {
             facts.append(Fact(label: LocalizedText(zh: "担保住户", en: "Vouched by").text(for: lang),
