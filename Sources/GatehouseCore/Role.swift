@@ -14,6 +14,8 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case resident
     /// A landlord renting homes in a community.
     case landlord
+    /// A rental agency (房屋中介) reporting its tenants to a community.
+    case agency
 
     /// Display name.
     public var label: LocalizedText {
@@ -25,6 +27,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .police: return LocalizedText(zh: "公安督导", en: "Police supervision")
         case .resident: return LocalizedText(zh: "居民", en: "Resident")
         case .landlord: return LocalizedText(zh: "房东", en: "Landlord")
+        case .agency: return LocalizedText(zh: "房屋中介", en: "Rental agency")
         }
     }
 

@@ -177,6 +177,21 @@ final class PassTests: XCTestCase {
             let wrongKind = try await w.admin.send(.POST, "/api/v1/households/\(tenantHousehold.id!.uuidString)/passes",
                                                    json: ["kind": "personal", "residentId": tenant.id!.uuidString])
             XCTAssertEqual(wrongKind.errorCode, "kind_not_for_category")
+            let unconfirmed = try await w.admin.send(.POST, "/api/v1/households/\(tenantHousehold.id!.uuidString)/passes",
+                                                     json: ["kind": "temporaryResident", "residentId": tenant.id!.uuidString])
+            XCTAssertEqual(unconfirmed.errorCode, "tenancy_unconfirmed")
+            // The landlord's confirmation with a proof (TenancyTests walks through it) lets the office issue it.
+            let photo = try PhotoStore(services: app.gatehouse, db: app.db).photo(PhotoTests.jpegWithLocation(), community: tenantHousehold.communityID,
+                                                                                   by: tenantHousehold.createdBy)
+            try await photo.create(on: app.db)
+            let stay = Tenancy()
+            stay.communityID = tenantHousehold.communityID
+            stay.householdID = tenantHousehold.id!
+            stay.source = "self"
+            (stay.nameSealed, stay.nameMasked, stay.idNumberSealed, stay.idNumberIndex, stay.phoneSealed, stay.phoneMasked) = ("", "李*", "", "", "", "")
+            (stay.originCode, stay.moveIn, stay.landlordPhoneIndex, stay.createdAt) = ("410102", "2026-11-01", "", Date())
+            (stay.status, stay.proofPhotoID, stay.residentID) = (Tenancy.Status.confirmed.rawValue, photo.id, tenant.id)
+            try await stay.create(on: app.db)
             let temp = try await w.admin.send(.POST, "/api/v1/households/\(tenantHousehold.id!.uuidString)/passes",
                                               json: ["kind": "temporaryResident", "residentId": tenant.id!.uuidString])
             XCTAssertEqual(temp.status, .created)

@@ -305,7 +305,7 @@ def test_pass_application_is_approved_by_the_office(server, browser):
     login(browser, server, "demo-admin1")
     browser.find_element("id", "registrations-link").click()
     wait_for_path(browser, "/registrations")
-    row = [r for r in browser.find_elements("css selector", "#applications tbody tr") if "19栋301室" in r.text][0]
+    row = [r for r in browser.find_elements("css selector", "#application-list li") if "19栋301室" in r.text][0]
     assert "诸葛*" in row.text and "诸葛瑾" not in row.text
     shot(browser, "registrations-office")
     row.find_element("css selector", "button.approve").click()

@@ -33,5 +33,6 @@ enum Routes {
         try web.register(collection: ResidentPagesController())
         try web.register(collection: SelfRegistrationController())
         try web.register(collection: RegistrationPagesController())
+        try web.register(collection: RentalPagesController())
     }
 }

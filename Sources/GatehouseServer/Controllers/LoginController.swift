@@ -34,7 +34,9 @@ struct LoginController: RouteCollection {
         case .districtAdmin, .communityAdmin: return "/admin"
         case .operator: return "/gate"
         case .resident: return "/me"
-        case .health, .police, .landlord: return "/account"
+        case .landlord: return "/landlord"
+        case .agency: return "/agency"
+        case .health, .police: return "/account"
         }
     }
 

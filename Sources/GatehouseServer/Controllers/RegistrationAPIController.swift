@@ -13,6 +13,16 @@ struct RegistrationAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("registrations", "scan", use: scan)
         routes.post("registrations", ":registrationID", "vouch", use: vouch)
+        routes.on(.POST, "registrations", ":registrationID", "landlord-confirmation", body: .collect(maxSize: "8mb"), use: landlordConfirmation)
+    }
+
+    /// The landlord at the gate: `?checkpointId=&landlordCode=`, the proof photo (JPEG or PNG) as the body.
+    func landlordConfirmation(req: Request) async throws -> RegistrationScan.Result {
+        let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin)
+        return try await RegistrationScan(services: req.gatehouse, db: req.db, language: req.language).landlordConfirmation(
+            req.parameters.get("registrationID", as: UUID.self), checkpointID: try? req.query.get(UUID.self, at: "checkpointId"),
+            landlordCode: try? req.query.get(String.self, at: "landlordCode"),
+            proof: req.body.data.map { Data(buffer: $0) } ?? Data(), by: user)
     }
 
     func scan(req: Request) async throws -> RegistrationScan.Result {

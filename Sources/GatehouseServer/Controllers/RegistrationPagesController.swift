@@ -37,6 +37,30 @@ struct RegistrationPagesController: RouteCollection {
         routes.post("admin", "registrations", ":registrationID", "approve", use: approve)
         routes.post("admin", "registrations", ":registrationID", "reject", use: reject)
         routes.get("admin", "checkpoints", ":checkpointID", "poster", use: poster)
+        routes.post("admin", "communities", ":communityID", "rental-accounts", use: createRentalAccount)
+    }
+
+    /// A landlord's or rental agency's account in this community; a landlord's homes (by the phone the office
+    /// recorded) are linked to it at once.
+    func createRentalAccount(req: Request) async throws -> Response {
+        let (admin, community) = try await community(req, id: req.parameters.get("communityID", as: UUID.self))
+        var input = try req.content.decode(AccountCreation.Input.self)
+        if ![Role.landlord.rawValue, Role.agency.rawValue].contains(input.role ?? "") { input.role = nil }
+        do {
+            let user = try await AccountCreation(services: req.gatehouse, db: req.db).create(
+                input, placement: (community.districtID, community.$subdistrict.id, community.id), createdBy: admin.id,
+                language: req.language, hasher: req.password.async)
+            if user.roleValue == .landlord, let index = user.phoneIndex {
+                for home in try await Household.query(on: req.db).filter(\.$communityID == community.id!).filter(\.$landlordPhoneIndex == index).all() {
+                    home.landlordUserID = user.id
+                    try await home.save(on: req.db)
+                }
+            }
+            return try await render(req, community, errors: [:], status: .ok,
+                                    notice: Strings.text("account_created", req.language) + " " + user.username)
+        } catch let invalid as OperatorRegistration.Invalid {
+            return try await render(req, community, errors: Dictionary(uniqueKeysWithValues: invalid.errors.map { ("account_" + $0.key, $0.value) }), status: .unprocessableEntity)
+        }
     }
 
     private func community(_ req: Request, id: UUID?) async throws -> (User, Community) {

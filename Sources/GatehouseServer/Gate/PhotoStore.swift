@@ -8,6 +8,17 @@ struct PhotoStore {
     let db: any Database
 
     func attach(_ bytes: Data, toPersonOf passage: Passage, by user: UUID) async throws {
+        guard let person = try await Person.find(passage.$person.id, on: db) else { throw AppError.notFound }
+        let photo = try photo(bytes, community: passage.communityID, by: user)
+        try await db.writeTransaction { tx in
+            try await photo.create(on: tx)
+            person.photoID = photo.id
+            try await person.save(on: tx)
+        }
+    }
+
+    /// A checked, cleaned and sealed photo (not yet stored): JPEG or PNG by content, metadata removed.
+    func photo(_ bytes: Data, community: UUID, by user: UUID) throws -> Photo {
         let clean: (kind: ImageSanitizer.Kind, data: Data)
         let result = Result { () throws(ImageSanitizer.Failure) -> (kind: ImageSanitizer.Kind, data: Data) in try ImageSanitizer.sanitize(bytes) }
         switch result {
@@ -16,22 +27,17 @@ struct PhotoStore {
             throw AppError(failure == .tooLarge(limit: ImageSanitizer.defaultLimit) ? .payloadTooLarge : .unprocessableEntity,
                            "invalid_photo", failure.message)
         }
-        guard let person = try await Person.find(passage.$person.id, on: db) else { throw AppError.notFound }
         let photoID = UUID()
         let sealed = services.sealer.sealData(clean.data, context: "photo/" + photoID.uuidString)
         let photo = Photo()
         photo.id = photoID
-        photo.communityID = passage.communityID
+        photo.communityID = community
         photo.keyID = sealed.keyID
         photo.sealedBox = sealed.box
         photo.contentType = clean.kind.rawValue
         photo.createdAt = services.clock.now()
         photo.createdBy = user
-        try await db.writeTransaction { tx in
-            try await photo.create(on: tx)
-            person.photoID = photoID
-            try await person.save(on: tx)
-        }
+        return photo
     }
 
     /// The opened photo and its content type.

@@ -39,6 +39,8 @@ final class SelfRegistration: Model, @unchecked Sendable {
     /// The household as written (`3栋2单元301室`) and, when it exists in the community, its id.
     @OptionalField(key: "household_label") var householdLabel: String?
     @OptionalField(key: "household_id") var householdID: UUID?
+    /// A tenant's or migrant's landlord (blind index of the phone they gave).
+    @OptionalField(key: "landlord_phone_index") var landlordPhoneIndex: String?
     @Field(key: "answers_sealed") var answersSealed: String
     /// The China date of submission (`yyyy-MM-dd`): repeated submissions that day are merged.
     @Field(key: "day") var day: String

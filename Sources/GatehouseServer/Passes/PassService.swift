@@ -33,6 +33,14 @@ struct PassService {
                     zh: "\(category.label.zh)人员应办理\(category.passKind.label.zh)", en: "\(category.label.en) residents get a \(category.passKind.label.en)"))
             }
         }
+        if kind == .temporaryResident, let resident {
+            // Henan guide: a tenant's pass only after the landlord has confirmed and a proof is attached.
+            let confirmed = try await Tenancy.query(on: db).filter(\.$residentID == resident.id).filter(\.$status == Tenancy.Status.confirmed.rawValue)
+                .filter(\.$proofPhotoID != nil).count()
+            guard confirmed > 0 else {
+                throw Self.invalid("tenancy_unconfirmed", zh: "暂住通行证须房东确认并附租赁凭证后才能发放", en: "A temporary-resident pass needs the landlord's confirmation and a proof first")
+            }
+        }
         var expiry = now + TimeInterval(community.passValidityDays * 86_400)
         if let expiresOn { expiry = Self.endOfDay(expiresOn) }
         if kind == .temporaryResident, let stay = resident?.stayUntil.flatMap(CalendarDate.init(parsing:)) {

@@ -38,6 +38,8 @@ struct RegistrationScan {
         /// A visitor waiting for a resident of the host household to vouch.
         let needsHost: Bool
         let visitId: UUID?
+        /// A tenant's or migrant's stay waiting for the landlord: at the gate, the landlord's code and a proof photo.
+        let needsLandlord: Bool
     }
 
     let services: GatehouseServices
@@ -57,6 +59,25 @@ struct RegistrationScan {
         else { throw AppError.notFound }
         try await VisitVouching(services: services, db: db).atGate(visit, passCode: input.passCode, operatorUser: try user.requireID())
         return try await view(try await RegistrationAtGate.load(r, services: services, db: db))
+    }
+
+    /// The landlord, present at the gate, confirms a tenant: their code scanned and a proof photographed.
+    func landlordConfirmation(_ registrationID: UUID?, checkpointID: UUID?, landlordCode: String?, proof: Data, by user: User) async throws -> Result {
+        let (gate, _) = try await GateAccess.checkpoint(checkpointID, for: user, on: db)
+        guard let registrationID, let r = try await SelfRegistration.find(registrationID, on: db), r.checkpointID == gate.id,
+              let tenancy = try await Tenancy.query(on: db).filter(\.$registrationID == registrationID).sort(\.$createdAt, .descending).first()
+        else { throw AppError.notFound }
+        guard let id = landlordCode.flatMap(LandlordCode(services: services).accountID), let landlord = try await User.find(id, on: db),
+              landlord.isActive, landlord.communityID == r.communityID else {
+            throw AppError(.unprocessableEntity, "invalid_landlord_code", zh: "房东确认码无效或已过期，请房东刷新后重新出示", en: "The landlord's code is invalid or expired: refresh it and show it again")
+        }
+        guard let household = try await Household.find(tenancy.householdID, on: db),
+              TenancyService(services: services, db: db).isLandlord(landlord, of: tenancy, household: household) else {
+            throw AppError(.unprocessableEntity, "not_the_landlord", zh: "这不是该租户申报的房东", en: "This is not the landlord the tenant named")
+        }
+        _ = try await TenancyService(services: services, db: db).confirm(tenancy, landlord: landlord, proof: proof, via: "gate", operatorID: try user.requireID())
+        guard let fresh = try await SelfRegistration.find(registrationID, on: db) else { throw AppError.notFound }
+        return try await view(try await RegistrationAtGate.load(fresh, services: services, db: db))
     }
 
     func view(_ reg: RegistrationAtGate) async throws -> Result {
@@ -104,7 +125,9 @@ struct RegistrationScan {
                       phoneMasked: reg.registration.phoneMasked, householdLabel: reg.household?.label ?? reg.registration.householdLabel,
                       homeQuarantine: reg.household?.homeQuarantine ?? false, facts: facts, standing: "\(standing)",
                       instruction: instruction.map { ReasonView($0, language: language) },
-                      needsHost: standing == .visitorWithoutHost, visitId: reg.visit?.id)
+                      needsHost: standing == .visitorWithoutHost, visitId: reg.visit?.id,
+                      needsLandlord: standing == .awaitingConfirmation && [.tenant, .migrant].contains(reg.category)
+                          && reg.registration.statusValue == .pending)
     }
 
     private func vouchingResidentName(_ visit: Visit) async throws -> String? {

@@ -46,6 +46,7 @@ extension SelfRegistration {
             answers["houseNumber"] = address.houseNumber
         }
         answers["landlordPhone"] = details.answers.landlordPhone?.value
+        landlordPhoneIndex = details.answers.landlordPhone.map { services.blindIndex.phone($0) }
         let json = (try? JSONEncoder().encode(answers)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         answersSealed = sealer.seal(json, context: "self_registration.answers")
     }

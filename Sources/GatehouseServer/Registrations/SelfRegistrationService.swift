@@ -32,7 +32,7 @@ struct SelfRegistrationService {
         let today = services.today
         let category = details.category
         let household = try await household(details.answers.household, community: community.id!)
-        if household == nil, [.visitor, .courier].contains(category) {
+        if household == nil, [.visitor, .courier, .tenant, .migrant].contains(category) {
             throw AppError(.unprocessableEntity, "unknown_household",
                            zh: "本小区没有这个住户，请核对楼栋、单元和房号", en: "No such household in this community: check the building, unit and room")
         }
@@ -116,6 +116,12 @@ struct SelfRegistrationService {
                 visit.vouchPassID = nil; visit.vouchOperatorID = nil; visit.declinedAt = nil; visit.declinedBy = nil
             }
             try await visit.save(on: tx)
+        case .tenant, .migrant:
+            guard let household else { return }
+            try await Tenancy.query(on: tx).filter(\.$registrationID == r.id!).filter(\.$status == Tenancy.Status.pending.rawValue).delete()
+            let stay = TenancyService(services: services, db: tx).pending(details, household: household, source: "self", reportedBy: nil, now: now)
+            stay.registrationID = r.id
+            try await stay.create(on: tx)
         case .returnee:
             try await ReturneeReport.query(on: tx).filter(\.$registrationID == r.id!).delete()
             let report = try await ReturneeReports(services: services, db: tx)

@@ -2,7 +2,7 @@ import Fluent
 import GatehouseCore
 import SQLKit
 
-/// Self-registration from a gate's poster: registrations, visits, deliveries, returnee reports; each checkpoint's
+/// Self-registration from a gate's poster: registrations, visits, deliveries, returnee reports, tenancies; each checkpoint's
 /// poster code; each community's pickup point and windows and returnee monitoring days; passages name the
 /// registration scanned; residents may be expected back on a day.
 struct M006CreateSelfRegistrations: AsyncMigration {
@@ -36,6 +36,7 @@ struct M006CreateSelfRegistrations: AsyncMigration {
             .field("id_number_index", .string)
             .field("household_label", .string)
             .field("household_id", .uuid, .references("households", "id"))
+            .field("landlord_phone_index", .string)
             .field("answers_sealed", .string, .required)
             .field("day", .string, .required)
             .field("submissions", .int, .required)
@@ -105,6 +106,34 @@ struct M006CreateSelfRegistrations: AsyncMigration {
             .field("filed_at", .datetime, .required)
             .field("filed_by", .uuid, .references("users", "id"))
             .create()
+        try await db.schema("tenancies")
+            .id()
+            .field("community_id", .uuid, .required, .references("communities", "id"))
+            .field("household_id", .uuid, .required, .references("households", "id"))
+            .field("registration_id", .uuid, .references("self_registrations", "id"))
+            .field("source", .string, .required)
+            .field("reported_by", .uuid, .references("users", "id"))
+            .field("name_sealed", .string, .required)
+            .field("name_masked", .string, .required)
+            .field("id_number_sealed", .string, .required)
+            .field("id_number_index", .string, .required)
+            .field("phone_sealed", .string, .required)
+            .field("phone_masked", .string, .required)
+            .field("origin_code", .string, .required)
+            .field("move_in", .string, .required)
+            .field("move_out", .string)
+            .field("landlord_phone_index", .string, .required)
+            .field("status", .string, .required)
+            .field("decided_at", .datetime)
+            .field("decided_by", .uuid, .references("users", "id"))
+            .field("decision_reason", .string)
+            .field("confirmed_via", .string)
+            .field("confirm_operator_id", .uuid, .references("users", "id"))
+            .field("proof_photo_id", .uuid, .references("photos", "id"))
+            .field("resident_id", .uuid, .references("residents", "id"))
+            .field("pass_id", .uuid, .references("passes", "id"))
+            .field("created_at", .datetime, .required)
+            .create()
         try await db.schema("passages").field("registration_id", .uuid, .references("self_registrations", "id")).update()
         let sql = db as! SQLDatabase
         try await sql.create(index: "idx_checkpoints_registration_code").unique().on("checkpoints").column("registration_code").run()
@@ -118,6 +147,9 @@ struct M006CreateSelfRegistrations: AsyncMigration {
             ("idx_deliveries_household", "deliveries", ["household_id", "picked_up_at"]),
             ("idx_deliveries_window", "deliveries", ["community_id", "window_start"]),
             ("idx_returnee_household", "returnee_reports", ["household_id", "arrival_date"]),
+            ("idx_tenancies_landlord", "tenancies", ["landlord_phone_index", "status"]),
+            ("idx_tenancies_household", "tenancies", ["household_id", "status"]),
+            ("idx_tenancies_resident", "tenancies", ["resident_id", "status"]),
         ] {
             var builder = sql.create(index: name).on(table)
             for column in columns { builder = builder.column(column) }
@@ -127,7 +159,7 @@ struct M006CreateSelfRegistrations: AsyncMigration {
 
     func revert(on db: Database) async throws {
         try await db.schema("passages").deleteField("registration_id").update()
-        for table in ["returnee_reports", "deliveries", "visits", "self_registrations"] { try await db.schema(table).delete() }
+        for table in ["tenancies", "returnee_reports", "deliveries", "visits", "self_registrations"] { try await db.schema(table).delete() }
         try await db.schema("residents").deleteField("returning_on").update()
         for field in ["pickup_point", "pickup_slot_minutes", "pickup_slot_capacity", "returnee_monitoring_days"] {
             try await db.schema("communities").deleteField(.string(field)).update()

@@ -50,15 +50,15 @@
     if (timer) { clearInterval(timer); timer = null; }
     ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
     $("person-facts").innerHTML = "";
-    ["id-number", "temperature", "person-name", "person-phone", "noid-name", "noid-phone", "remeasure-temperature", "host-pass"].forEach(function (id) { $(id).value = ""; });
+    ["id-number", "temperature", "person-name", "person-phone", "noid-name", "noid-phone", "remeasure-temperature", "host-pass", "landlord-code"].forEach(function (id) { $(id).value = ""; });
     $("noid-photo").value = "";
     $("mask").checked = true;
     $("register-resident").checked = false;
     // The direction stays as the operator set it: a gate works a stream of people going one way.
     $("pass-quota").textContent = ""; show($("pass-quota"), false); $("pass-warnings").innerHTML = ""; show($("tap-hint"), false);
     Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (b) { b.classList.remove("chosen"); });
-    ["id-error", "measure-error", "remeasure-error", "host-error"].forEach(function (id) { error(id, ""); });
-    show($("host-box"), false);
+    ["id-error", "measure-error", "remeasure-error", "host-error", "landlord-error"].forEach(function (id) { error(id, ""); });
+    show($("host-box"), false); show($("landlord-box"), false); $("landlord-proof").value = "";
     $("id-number").focus();
   }
 
@@ -143,6 +143,8 @@
     var admitted = d.standing === "registered" || d.standing === "visitorEscorted";
     state = { mode: "registration", registrationCode: d.code, registrationId: d.id, registered: admitted };
     showPerson({ known: true, registered: admitted, name: d.name, phoneMasked: d.phoneMasked });
+    if (d.standing === "visitorEscorted") $("person-status").textContent = T.vouched;
+    if (d.standing === "courier") { $("person-status").textContent = d.categoryLabel; $("person-status").className = "badge closed"; }
     $("person-known").textContent = d.categoryLabel + " · " + T.registration_code + " " + d.code;
     if (d.householdLabel) fact(T.household, d.householdLabel);
     d.facts.forEach(function (f) { fact(f.label, f.value); });
@@ -154,6 +156,7 @@
     if (d.homeQuarantine) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = T.quarantine; warn.appendChild(q); }
     show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
     show($("host-box"), d.needsHost); error("host-error", "");
+    show($("landlord-box"), d.needsLandlord); error("landlord-error", "");
     show($("tap-hint"), true);
     if (d.needsHost) $("host-pass").focus();
   }
@@ -178,6 +181,21 @@
     }, function () { error("host-error", T.network_error); });
   }
   $("host-vouch").addEventListener("click", vouch);
+
+  // A tenant's landlord at the gate: their code scanned, the lease photographed.
+  $("landlord-confirm").addEventListener("click", function () {
+    var code = $("landlord-code").value.trim();
+    var file = $("landlord-proof").files[0];
+    if (!state || state.mode !== "registration") return;
+    if (!code || !file) { error("landlord-error", T.landlord_needs_both); return; }
+    error("landlord-error", "");
+    var path = "/api/v1/registrations/" + state.registrationId + "/landlord-confirmation?checkpointId=" + encodeURIComponent(checkpointId) +
+      "&landlordCode=" + encodeURIComponent(code);
+    api("POST", path, file, file.type || "image/jpeg").then(function (res) {
+      if (!res.ok) { error("landlord-error", errText(res)); return; }
+      showRegistration(res.data);
+    }, function () { error("landlord-error", T.network_error); });
+  });
   $("host-pass").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); vouch(); } });
 
   function identify(v) {

@@ -1,0 +1,147 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// Landlords and rental agencies: `/landlord` (declarations to confirm with a proof, tenants, the code to show at the
+/// gate) and `/agency` (upload a tenant list for the landlords to confirm).
+struct RentalPagesController: RouteCollection {
+    struct LandlordPage: Encodable {
+        let page: PageContext
+        let codeQR: String
+        let codeExpires: String
+        let pending: [TenancyRow]
+        let decided: [TenancyRow]
+        let properties: [String]
+        let errors: [String]
+    }
+
+    struct AgencyPage: Encodable {
+        let page: PageContext
+        let created: Int?
+        let problems: [HouseholdImport.Problem]
+    }
+
+    struct ProofForm: Content {
+        var proof: File?
+    }
+
+    struct ReasonForm: Content { var reason: String? }
+
+    struct ListForm: Content { var list: File? }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("landlord", use: landlord)
+        routes.on(.POST, "landlord", "tenancies", ":tenancyID", "confirm", body: .collect(maxSize: "8mb"), use: confirm)
+        routes.post("landlord", "tenancies", ":tenancyID", "reject", use: reject)
+        routes.get("landlord", "tenancies", ":tenancyID", "pass", use: pass)
+        routes.get("agency", use: agency)
+        routes.on(.POST, "agency", "tenant-list", body: .collect(maxSize: "4mb"), use: upload)
+        routes.get("agency", "tenant-list-template.csv", use: template)
+    }
+
+    func landlord(req: Request) async throws -> Response {
+        let user = try req.requireUser(.landlord)
+        return try await renderLandlord(req, user, errors: [], status: .ok)
+    }
+
+    private func renderLandlord(_ req: Request, _ user: User, errors: [String], status: HTTPStatus) async throws -> Response {
+        let service = TenancyService(services: req.gatehouse, db: req.db)
+        let stays = try await service.tenancies(of: user)
+        let households = try await Household.query(on: req.db).filter(\.$communityID == (user.communityID ?? UUID())).all()
+        let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
+        let rows = stays.map { TenancyRow($0, householdLabel: labels[$0.householdID] ?? "", services: req.gatehouse, language: req.language) }
+        let properties = households.filter { $0.landlordUserID == user.id || ($0.landlordPhoneIndex != nil && $0.landlordPhoneIndex == user.phoneIndex) }
+            .map(\.label).sorted()
+        let code = try LandlordCode(services: req.gatehouse).make(for: user)
+        let f = DateFormatter()
+        f.timeZone = .chinaStandard
+        f.dateFormat = "HH:mm"
+        let response = try await req.view.render("landlord", LandlordPage(
+            page: PageContext(req, title: Strings.text("landlord_page", req.language)),
+            codeQR: QRPass.inlineSVG(token: code.code, moduleSize: 4), codeExpires: f.string(from: code.expiresAt),
+            pending: rows.filter { $0.status == Tenancy.Status.pending.rawValue }, decided: rows.filter { $0.status != Tenancy.Status.pending.rawValue },
+            properties: properties, errors: errors)).encodeResponse(status: status, for: req)
+        response.headers.cacheControl = .init(noStore: true)
+        return response
+    }
+
+    private func tenancy(_ req: Request) async throws -> (User, Tenancy) {
+        let user = try req.requireUser(.landlord)
+        guard let t = try await Tenancy.find(req.parameters.get("tenancyID", as: UUID.self), on: req.db),
+              t.landlordPhoneIndex == user.phoneIndex, t.communityID == user.communityID else { throw AppError.notFound }
+        return (user, t)
+    }
+
+    func confirm(req: Request) async throws -> Response {
+        let (user, t) = try await tenancy(req)
+        let form = try req.content.decode(ProofForm.self)
+        let proof = form.proof.map { Data(buffer: $0.data) }
+        do {
+            _ = try await TenancyService(services: req.gatehouse, db: req.db).confirm(t, landlord: user, proof: proof, via: "app")
+        } catch let error as AppError where error.status == .unprocessableEntity || error.status == .payloadTooLarge {
+            return try await renderLandlord(req, user, errors: [error.message.text(for: req.language.rawValue)],
+                                            status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/landlord#tenants")
+    }
+
+    func reject(req: Request) async throws -> Response {
+        let (user, t) = try await tenancy(req)
+        do {
+            try await TenancyService(services: req.gatehouse, db: req.db).reject(t, landlord: user, reason: try req.content.decode(ReasonForm.self).reason)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await renderLandlord(req, user, errors: [error.message.text(for: req.language.rawValue)],
+                                            status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/landlord")
+    }
+
+    /// The tenant's pass, for a tenant the agency reported (they have no status link of their own).
+    func pass(req: Request) async throws -> Response {
+        let (_, t) = try await tenancy(req)
+        guard let pass = try await Pass.find(t.passID, on: req.db) else { throw AppError.notFound }
+        let view = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).view(pass, withToken: true)
+        let community = try await Community.find(pass.communityID, on: req.db)
+        let page = ResidentPagesController.PassPage(page: PageContext(req, title: view.kindLabel), pass: view, communityName: community?.name ?? "",
+                                                    qrSVG: view.valid ? QRPass.inlineSVG(token: view.token ?? "", moduleSize: 6) : "")
+        let response = try await req.view.render("pass", page).encodeResponse(for: req)
+        response.headers.cacheControl = .init(noStore: true)
+        return response
+    }
+
+    func agency(req: Request) async throws -> View {
+        _ = try req.requireUser(.agency)
+        return try await req.view.render("agency", AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)),
+                                                              created: nil, problems: []))
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let user = try req.requireUser(.agency)
+        guard let community = user.communityID else { throw AppError.forbidden }
+        let data = try req.content.decode(ListForm.self).list.map { Data(buffer: $0.data) } ?? Data()
+        let lang = req.language.rawValue
+        var problems: [ImportProblem]
+        var created: Int?
+        if let text = ImportText.decode(data) {
+            let sheet = TenantListSheet(csv: text, today: req.gatehouse.today, divisions: req.gatehouse.divisions)
+            problems = sheet.problems
+            if problems.isEmpty {
+                problems = try await TenancyService(services: req.gatehouse, db: req.db).importAgencyList(sheet, community: community, agency: try user.requireID())
+                if problems.isEmpty { created = sheet.rows.count }
+            }
+        } else {
+            problems = [ImportProblem(line: 1, column: nil, message: LocalizedText(zh: "无法读取文件：请另存为 CSV（UTF-8）", en: "Cannot read the file: save it as CSV (UTF-8)"))]
+        }
+        let page = AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)), created: created,
+                              problems: problems.map { HouseholdImport.Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) })
+        return try await req.view.render("agency", page).encodeResponse(status: problems.isEmpty ? .ok : .unprocessableEntity, for: req)
+    }
+
+    func template(req: Request) async throws -> Response {
+        _ = try req.requireUser(.agency)
+        var headers = HTTPHeaders()
+        headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "tenant-list.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + TenantListSheet.template))
+    }
+}

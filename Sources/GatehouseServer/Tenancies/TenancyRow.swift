@@ -1,0 +1,34 @@
+import Foundation
+import GatehouseCore
+
+/// One tenant's stay as the landlord's page shows it: masked identity, where from, the dates, the pass.
+struct TenancyRow: Encodable {
+    let id: UUID
+    let nameMasked: String
+    let idNumberMasked: String
+    let phoneMasked: String
+    let householdLabel: String
+    let origin: String
+    let moveIn: String
+    let moveOut: String?
+    let sourceLabel: String
+    let status: String
+    let reason: String?
+    let passId: UUID?
+
+    init(_ t: Tenancy, householdLabel: String, services: GatehouseServices, language: Language) {
+        id = t.id!
+        nameMasked = t.nameMasked
+        idNumberMasked = ((try? services.sealer.open(t.idNumberSealed, context: "tenancy.id_number")) ?? "").isEmpty ? ""
+            : ResidentIDNumber.mask((try? services.sealer.open(t.idNumberSealed, context: "tenancy.id_number")) ?? "")
+        phoneMasked = t.phoneMasked
+        self.householdLabel = householdLabel
+        origin = services.divisions.lookup(t.originCode).fullName
+        moveIn = t.moveIn
+        moveOut = t.moveOut
+        sourceLabel = Strings.text(t.source == "agency" ? "source_agency" : "source_self", language)
+        status = t.status
+        reason = t.decisionReason
+        passId = t.passID
+    }
+}
