@@ -338,3 +338,96 @@ def test_repeated_submissions_are_merged_then_limited(server, browser):
         browser.find_element("name", name).send_keys(value)
     browser.find_element("id", "submit-registration").click()
     until(browser, lambda d: "提交太频繁" in d.page_source)
+
+
+TENANT_ID = id_number("41282119880808004")
+
+
+def choose_origin(browser, province, city, county):
+    Select(browser.find_element("id", "origin-province")).select_by_visible_text(province)
+    until(browser, lambda d: len(Select(d.find_element("id", "origin-city")).options) > 1)
+    Select(browser.find_element("id", "origin-city")).select_by_visible_text(city)
+    until(browser, lambda d: len(Select(d.find_element("id", "origin-county")).options) > 1)
+    Select(browser.find_element("id", "origin-county")).select_by_visible_text(county)
+
+
+def test_migrant_is_confirmed_by_the_landlord_with_a_proof_and_an_agency_reports_tenants(server, browser):
+    w = world(server)
+    url = poster_url(browser, server)
+    login(browser, server, "demo-admin1")
+    browser.get(server + "/admin/communities/" + w["community"] + "/registrations")
+    for role, name, phone, username in (("landlord", "曹操", "13700008888", "landlord-18"), ("agency", "链家", "13700008889", "agency-18")):
+        Select(browser.find_element("id", "rental-role")).select_by_value(role)
+        for field, value in (("rental-name", name), ("rental-phone", phone), ("rental-username", username), ("rental-password", "rental-pass-18")):
+            browser.find_element("id", field).send_keys(value)
+        browser.find_element("css selector", "#rental-account-form button").click()
+        until(browser, lambda d: username in d.find_element("css selector", ".notice").text)
+    logout(browser)
+
+    import datetime
+    today = (datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date().isoformat()
+    browser.get(url)
+    browser.find_element("css selector", '#categories a[data-category="migrant"]').click()
+    wait_for_path(browser, "/migrant")
+    for name, value in (("name", "马超"), ("phone", "13300009006"), ("idNumber", TENANT_ID), ("building", "18"), ("unit", "1"),
+                        ("room", "102"), ("employer", "快递分拣中心"), ("landlordPhone", "13700008888")):
+        browser.find_element("name", name).send_keys(value)
+    choose_origin(browser, "河南省", "郑州市", "中原区")
+    browser.execute_script("document.getElementById('moveIn').value = arguments[0]", today)
+    browser.find_element("id", "submit-registration").click()
+    wait_for_path(browser, "/r/s/")
+    status_url = browser.current_url
+    code = browser.find_element("id", "registration-code").text
+    assert "等待房东确认" in browser.find_element("id", "status-headline").text
+
+    guard(browser, server)
+    direction(browser, "in")
+    assert scan(browser, code) == ["awaiting_confirmation"]
+    assert browser.find_element("id", "landlord-box").is_displayed()
+    shot(browser, "gate-tenant-awaiting-landlord")
+    assert tap(browser) == ("deny", ["awaiting_confirmation"])
+    logout(browser)
+
+    # The landlord: no confirmation without a proof; with the lease photographed, the pass is issued.
+    login(browser, server, "landlord-18", "rental-pass-18")
+    wait_for_path(browser, "/landlord")
+    item = browser.find_element("css selector", "#pending-tenancies li")
+    assert "马*" in item.text and "18栋1单元102室" in item.text and "中原区" in item.text and TENANT_ID not in item.text
+    shot(browser, "landlord-page")
+    item.find_element("css selector", "button.confirm").click()
+    until(browser, lambda d: d.find_elements("id", "landlord-errors"))
+    assert "租赁合同" in browser.find_element("id", "landlord-errors").text
+    proof = os.path.join(tempfile.mkdtemp(), "lease.png")
+    browser.save_screenshot(proof)
+    browser.find_element("css selector", '#pending-tenancies li input[name="proof"]').send_keys(proof)
+    browser.find_element("css selector", "#pending-tenancies li button.confirm").click()
+    until(browser, lambda d: d.find_elements("css selector", '#tenants tr[data-status="confirmed"]') or "出错" in d.page_source)
+    assert browser.find_elements("css selector", '#tenants tr[data-status="confirmed"]'), browser.find_element("tag name", "main").text
+    logout(browser)
+    browser.get(status_url)
+    assert browser.find_elements("css selector", "#approved-pass svg")
+    tenant_pass = browser.find_element("id", "approved-pass-code").text
+
+    guard(browser, server)
+    direction(browser, "in")
+    scan(browser, tenant_pass)
+    assert tap(browser) == ("allow", [])
+    logout(browser)
+
+    # A rental agency reports a tenant list; the landlord sees it waiting.
+    login(browser, server, "agency-18", "rental-pass-18")
+    wait_for_path(browser, "/agency")
+    assert browser.find_element("id", "tenant-template").get_attribute("href").endswith(".csv")
+    listing = os.path.join(tempfile.mkdtemp(), "tenants.csv")
+    with open(listing, "w", encoding="utf-8") as f:
+        f.write("楼栋,单元,房号,姓名,身份证号,手机号,来源地代码,入住日期,退租日期,房东手机号\n")
+        f.write(f"18,1,102,黄忠,{id_number('41282119900101005')},13300009007,420102,{today},,13700008888\n")
+    browser.find_element("id", "tenant-list").send_keys(listing)
+    browser.find_element("id", "tenant-list-upload").click()
+    until(browser, lambda d: d.find_elements("id", "tenant-list-done"))
+    shot(browser, "agency-page")
+    logout(browser)
+    login(browser, server, "landlord-18", "rental-pass-18")
+    wait_for_path(browser, "/landlord")
+    assert "中介报送" in browser.find_element("id", "pending-tenancies").text
+    logout(browser)

@@ -3,6 +3,8 @@ import Vapor
 /// Every state-changing web form carries the session's `_csrf` token; a POST without it is refused.
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "_csrf"
+    /// The largest form a page sends (a proof photo).
+    static let largestForm = 8 * 1024 * 1024
     private static let sessionKey = "csrf"
 
     /// For the API: check only requests authenticated by the session cookie, not by a bearer token.
@@ -12,7 +14,14 @@ struct CSRFMiddleware: AsyncMiddleware {
         let exempt = onlyForSessions && (request.headers.bearerAuthorization != nil || request.auth.get(User.self) == nil)
         if request.method != .GET, request.method != .HEAD, !exempt {
             struct Form: Decodable { let _csrf: String? }
-            let sent = (try? request.content.decode(Form.self))?._csrf ?? request.headers.first(name: "X-CSRF-Token")
+            var sent = request.headers.first(name: "X-CSRF-Token")
+            if sent == nil {
+                // A form with a file arrives streamed: read it first (up to the largest upload a page allows).
+                if request.body.data == nil, request.headers.contentType?.type == "multipart" {
+                    _ = try await request.body.collect(max: Self.largestForm).get()
+                }
+                sent = (try? request.content.decode(Form.self))?._csrf
+            }
             guard let sent, let expected = request.session.data[Self.sessionKey],
                   sent.count == expected.count, constantTimeEqual(sent, expected)
             else { throw AppError.badCSRF }
