@@ -62,7 +62,7 @@ final class PassageTests: XCTestCase {
                 (g.body(36.55), "invalid_temperature", "一位小数"),
                 (g.body(36.5, id: "1101051949123100211"), "invalid_id_number", "19位"),
                 (g.body(36.5, id: "110105194912310021"), "invalid_id_number", "校验位"),
-                (g.body(36.5, id: nil), "identification_required", "四选一"),
+                (g.body(36.5, id: nil), "identification_required", "只选一种"),
             ] {
                 let r = try await g.guardA.send(.POST, "/api/v1/passages", json: body)
                 XCTAssertEqual(r.status, .unprocessableEntity, code)

@@ -130,6 +130,11 @@ final class SelfRegistrationFlowTests: XCTestCase {
         try await TestApp.run { app in
             let w = try await world(app)
             _ = try await householdPasses(app, w)
+            // The household may go out once in two days: a courier's or visitor's passage must not use that up.
+            let cid = w.g.f.communityA.id!.uuidString
+            let quota = try await w.admin.send(.PUT, "/api/v1/communities/\(cid)/outing-quota",
+                                               json: ["enabled": true, "scope": "household", "exits": 1, "days": 2, "fromHour": 0, "toHour": 24])
+            XCTAssertEqual(quota.status, .noContent)
             let rider = ["platform": "美团", "name": "孙七", "phone": "13600002222", "building": "8", "unit": "1", "room": "102"]
             let unknown = try await register(app, w.g.f.gateA, "courier", rider.merging(["room": "999"]) { $1 })
             XCTAssertEqual(unknown.status, .unprocessableEntity)
@@ -143,6 +148,8 @@ final class SelfRegistrationFlowTests: XCTestCase {
                 XCTAssertEqual(json["decision"] as? String, "deny")
                 XCTAssertEqual(reasons(json), ["courier_no_entry"])
             }
+            let passages = try await Passage.query(on: app.db).all()
+            XCTAssertTrue(passages.allSatisfy { $0.householdID == nil && $0.registrationID != nil }, "a courier's passage is not the household's")
             let deliveries = try await Delivery.query(on: app.db).all()
             XCTAssertEqual(deliveries.count, 1, "one hand-over, however often the code is scanned")
             let d = deliveries[0]

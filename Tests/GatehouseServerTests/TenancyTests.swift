@@ -103,6 +103,16 @@ final class TenancyTests: XCTestCase {
             XCTAssertTrue(awaited3)
             let awaited4 = try await passage(w, code)["decision"] as? String
             XCTAssertEqual(awaited4, "allow")
+            // The landlord records the move-out: the stay and the pass end that day.
+            do {
+                try await service.moveOut(confirmed, landlord: r.landlord, on: "2026-11-01")
+                XCTFail("moved out before moving in")
+            } catch let error as AppError { XCTAssertEqual(error.code, "invalid_move_out") }
+            try await service.moveOut(confirmed, landlord: r.landlord, on: "2026-12-31")
+            let ended = try await Pass.find(pass.id, on: app.db)!
+            XCTAssertEqual(ended.expiresAt, PassService.endOfDay(CalendarDate(year: 2026, month: 12, day: 31)!))
+            let stayUntil = try await Resident.find(confirmed.residentID, on: app.db)?.stayUntil
+            XCTAssertEqual(stayUntil, "2026-12-31")
         }
     }
 

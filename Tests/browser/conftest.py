@@ -100,3 +100,24 @@ def until(driver, condition, timeout=10):
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
     return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+
+
+def gate_scan(driver, code):
+    """The scanner types a code and Enter (operator action 1); returns the warning codes the card shows."""
+    from selenium.webdriver.common.keys import Keys
+    field = driver.find_element("id", "id-number")
+    field.clear()
+    field.send_keys(code + Keys.ENTER)
+    until(driver, lambda d: d.find_element("id", "tap-hint").is_displayed() or d.find_element("id", "id-error").text)
+    return [li.get_attribute("data-code") for li in driver.find_elements("css selector", "#pass-warnings li")]
+
+
+def gate_tap(driver, value="36.5"):
+    """Taps a temperature (operator action 2); returns the decision and its reason codes, then readies the next person."""
+    driver.find_element("css selector", f'.temp[data-value="{value}"]').click()
+    until(driver, lambda d: d.find_element("id", "result").is_displayed() or d.find_element("id", "measure-error").text)
+    assert not driver.find_element("id", "measure-error").text, driver.find_element("id", "measure-error").text
+    decision = driver.find_element("id", "decision").get_attribute("data-decision")
+    reasons = [li.get_attribute("data-code") for li in driver.find_elements("css selector", "#reasons li")]
+    driver.find_element("id", "next-person").click()
+    return decision, reasons

@@ -9,9 +9,8 @@ import subprocess
 import tempfile
 
 import pytest
-from selenium.webdriver.common.keys import Keys
 
-from conftest import login, logout, shot, until, wait_for_path
+from conftest import gate_scan as scan, gate_tap as tap, login, logout, shot, until, wait_for_path
 
 ZBAR = shutil.which("zbarimg")
 
@@ -44,23 +43,6 @@ def open_households(browser, server):
 def upload(browser, path):
     browser.find_element("id", "import-file").send_keys(path)
     browser.find_element("css selector", "#import-form button[type=submit]").click()
-
-
-def scan(browser, code):
-    field = browser.find_element("id", "id-number")
-    field.clear()
-    field.send_keys(code + Keys.ENTER)  # action 1: the scanner types the code and Enter
-    until(browser, lambda d: d.find_element("id", "tap-hint").is_displayed() or d.find_element("id", "id-error").text)
-
-
-def tap(browser, value="36.5"):
-    browser.find_element("css selector", f'.temp[data-value="{value}"]').click()  # action 2
-    until(browser, lambda d: d.find_element("id", "result").is_displayed() or d.find_element("id", "measure-error").text)
-    assert not browser.find_element("id", "measure-error").text, browser.find_element("id", "measure-error").text
-    decision = browser.find_element("id", "decision").get_attribute("data-decision")
-    reasons = [li.get_attribute("data-code") for li in browser.find_elements("css selector", "#reasons li")]
-    browser.find_element("id", "next-person").click()
-    return decision, reasons
 
 
 def click(browser, css):

@@ -13,7 +13,7 @@ import urllib.request
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from conftest import DEMO_PASSWORD, login, logout, shot, until, wait_for_path
+from conftest import gate_scan as scan, gate_tap as tap, DEMO_PASSWORD, login, logout, shot, until, wait_for_path
 
 ZBAR = shutil.which("zbarimg")
 
@@ -93,24 +93,6 @@ def register(browser, url, category, fields, symptoms=()):
     if "/r/s/" not in browser.current_url:
         raise AssertionError(browser.find_element("id", "self-registration").text)
     return browser.find_element("id", "registration-code").text, browser.current_url
-
-
-def scan(browser, code):
-    field = browser.find_element("id", "id-number")
-    field.clear()
-    field.send_keys(code + Keys.ENTER)
-    until(browser, lambda d: d.find_element("id", "tap-hint").is_displayed() or d.find_element("id", "id-error").text)
-    return [li.get_attribute("data-code") for li in browser.find_elements("css selector", "#pass-warnings li")]
-
-
-def tap(browser, value="36.5"):
-    browser.find_element("css selector", f'.temp[data-value="{value}"]').click()
-    until(browser, lambda d: d.find_element("id", "result").is_displayed() or d.find_element("id", "measure-error").text)
-    assert not browser.find_element("id", "measure-error").text, browser.find_element("id", "measure-error").text
-    decision = browser.find_element("id", "decision").get_attribute("data-decision")
-    reasons = [li.get_attribute("data-code") for li in browser.find_elements("css selector", "#reasons li")]
-    browser.find_element("id", "next-person").click()
-    return decision, reasons
 
 
 def direction(browser, way):

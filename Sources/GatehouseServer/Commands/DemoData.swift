@@ -16,7 +16,18 @@ struct DemoData {
         Login(username: "demo-guard2", role: .operator, place: "和平村村口"),
         Login(username: "demo-health", role: .health, place: "沁园街道"),
         Login(username: "demo-police", role: .police, place: "沁园街道"),
+        Login(username: "demo-landlord", role: .landlord, place: "幸福小区社区"),
     ]
+
+    /// A few households of 幸福小区 (one rented), so that passes, visitors and parcels can be tried at once.
+    static let households = """
+    楼栋,单元,房号,姓名,身份证号,手机号,类别,暂住截止日期,房东姓名,房东手机号
+    1,1,101,王建华,419001197503010028,13900001101,常住,,,
+    1,1,101,王小明,419001200509090043,,常住,,,
+    1,1,102,刘芳,419001197804120036,13900001102,常住,,,
+    1,2,201,陈静,419001199007150055,13900001201,常住,,,
+    2,1,301,周租客,412821199202020064,13900001301,暂住,2027-05-31,冯房东,13900000008
+    """
 
     let services: GatehouseServices
     let db: any Database
@@ -46,6 +57,14 @@ struct DemoData {
         _ = try await make("demo-health", .health, "李医生", "13900000004", (district.id, sub.id, nil))
         _ = try await make("demo-police", .police, "周警官", "13900000005", (district.id, sub.id, nil))
 
+        let landlord = try await make("demo-landlord", .landlord, "冯房东", "13900000008", (district.id, sub.id, xingfu.id))
+        _ = landlord
+        let admin = try await User.query(on: db).filter(\.$username == "demo-admin1").first()!
+        let imported = try await HouseholdImport(services: services, db: db, language: .zh)
+            .run(Data(Self.households.utf8), community: xingfu, by: admin.id!)
+        guard imported.ok else { throw Abort(.internalServerError, reason: "demo households: \(imported.problems)") }
+        _ = try await HouseholdPassIssuing(services: services, db: db).issueMissing(community: xingfu.id!, by: admin.id!)
+
         let registration = OperatorRegistration(services: services, db: db)
         for (username, code, name, phone, gate) in [
             ("demo-guard1", "JY0101", "吴保安", "13900000006", north),
@@ -65,6 +84,7 @@ struct DemoData {
         }
         lines.append("")
         lines.append("Operators register with the enrolment code shown on a community's page (/admin).")
+        lines.append("Self-registration posters: /admin → 幸福小区社区 → 自助登记 (households 1栋1单元101室 … are there to visit).")
         return lines.joined(separator: "\n")
     }
 }

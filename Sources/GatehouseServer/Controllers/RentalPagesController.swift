@@ -27,6 +27,8 @@ struct RentalPagesController: RouteCollection {
 
     struct ReasonForm: Content { var reason: String? }
 
+    struct MoveOutForm: Content { var moveOut: String? }
+
     struct ListForm: Content { var list: File? }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -34,6 +36,7 @@ struct RentalPagesController: RouteCollection {
         routes.on(.POST, "landlord", "tenancies", ":tenancyID", "confirm", body: .collect(maxSize: "8mb"), use: confirm)
         routes.post("landlord", "tenancies", ":tenancyID", "reject", use: reject)
         routes.get("landlord", "tenancies", ":tenancyID", "pass", use: pass)
+        routes.post("landlord", "tenancies", ":tenancyID", "move-out", use: moveOut)
         routes.get("agency", use: agency)
         routes.on(.POST, "agency", "tenant-list", body: .collect(maxSize: "4mb"), use: upload)
         routes.get("agency", "tenant-list-template.csv", use: template)
@@ -53,12 +56,9 @@ struct RentalPagesController: RouteCollection {
         let properties = households.filter { $0.landlordUserID == user.id || ($0.landlordPhoneIndex != nil && $0.landlordPhoneIndex == user.phoneIndex) }
             .map(\.label).sorted()
         let code = try LandlordCode(services: req.gatehouse).make(for: user)
-        let f = DateFormatter()
-        f.timeZone = .chinaStandard
-        f.dateFormat = "HH:mm"
         let response = try await req.view.render("landlord", LandlordPage(
             page: PageContext(req, title: Strings.text("landlord_page", req.language)),
-            codeQR: QRPass.inlineSVG(token: code.code, moduleSize: 4), codeExpires: f.string(from: code.expiresAt),
+            codeQR: QRPass.inlineSVG(token: code.code, moduleSize: 4), codeExpires: ChinaTime.text(code.expiresAt, "HH:mm"),
             pending: rows.filter { $0.status == Tenancy.Status.pending.rawValue }, decided: rows.filter { $0.status != Tenancy.Status.pending.rawValue },
             properties: properties, errors: errors)).encodeResponse(status: status, for: req)
         response.headers.cacheControl = .init(noStore: true)
@@ -94,6 +94,16 @@ struct RentalPagesController: RouteCollection {
                                             status: .unprocessableEntity)
         }
         return req.redirect(to: "/landlord")
+    }
+
+    func moveOut(req: Request) async throws -> Response {
+        let (user, t) = try await tenancy(req)
+        do {
+            try await TenancyService(services: req.gatehouse, db: req.db).moveOut(t, landlord: user, on: try req.content.decode(MoveOutForm.self).moveOut)
+        } catch let error as AppError where error.status == .unprocessableEntity {
+            return try await renderLandlord(req, user, errors: [error.message.text(for: req.language.rawValue)], status: .unprocessableEntity)
+        }
+        return req.redirect(to: "/landlord#tenants")
     }
 
     /// The tenant's pass, for a tenant the agency reported (they have no status link of their own).

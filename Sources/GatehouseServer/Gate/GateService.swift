@@ -55,7 +55,8 @@ struct GateService {
                     household = scanned.household
                 case .registration(let scanned):
                     registration = scanned
-                    household = scanned.household
+                    // A visitor's or courier's passage is not the household's: its quota and quarantine are for members.
+                    household = scanned.member != nil ? scanned.household : nil
                     person = try await people.upsert(registrationOf: scanned.opened)
                 }
                 if let person {
@@ -66,9 +67,7 @@ struct GateService {
                     }
                     person.lastSeenAt = now
                     try await person.save(on: tx)
-                    if household == nil || registration?.category == .returnee {
-                        household = try await HouseholdDirectory(db: tx).household(of: person) ?? household
-                    }
+                    if household == nil { household = try await HouseholdDirectory(db: tx).household(of: person) }
                 }
                 if case .idNumber(_, _, _, _, let cardRead?) = identity {
                     cardRead.usedByPassage = passageID

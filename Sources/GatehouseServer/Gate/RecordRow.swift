@@ -16,11 +16,7 @@ struct RecordRow: Encodable {
     let awaitingRemeasure: Bool
 
     static func timeText(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = .chinaStandard
-        f.dateFormat = "yyyyMMdd HH:mm:ss"
-        return f.string(from: date)
+        ChinaTime.text(date, "yyyyMMdd HH:mm:ss")
     }
 
     init(_ v: PassageView, language: Language) {

@@ -55,4 +55,14 @@ final class SelfRegistration: Model, @unchecked Sendable {
     init() {}
 
     var statusValue: Status { Status(rawValue: status) ?? .pending }
+
+    /// Records who decided what, when and why (a pass, when one was issued).
+    func decide(_ status: Status, by user: UUID?, at date: Date, reason: String? = nil, pass: UUID? = nil) {
+        self.status = status.rawValue
+        decisionReason = reason
+        passID = pass ?? passID
+        decidedAt = date
+        decidedBy = user
+        updatedAt = date
+    }
 }

@@ -58,13 +58,10 @@ struct HouseholdInbox: Encodable {
         let deliveries = try await Delivery.query(on: db).filter(\.$householdID == household.id!)
             .group(.or) { $0.filter(\.$pickedUpAt == nil).filter(\.$pickedUpAt > since) }
             .sort(\.$loggedAt, .descending).limit(20).all()
-        let f = DateFormatter()
-        f.timeZone = .chinaStandard
-        f.dateFormat = "HH:mm"
         let deliveryItems = deliveries.map { d in
             DeliveryItem(id: d.id!, platform: d.platform, pickupPoint: d.pickupPoint,
-                         window: f.string(from: d.windowStart) + "–" + f.string(from: d.windowEnd),
-                         loggedAt: f.string(from: d.loggedAt), pickedUp: d.pickedUpAt != nil)
+                         window: ChinaTime.text(d.windowStart, "HH:mm") + "–" + ChinaTime.text(d.windowEnd, "HH:mm"),
+                         loggedAt: ChinaTime.text(d.loggedAt, "HH:mm"), pickedUp: d.pickedUpAt != nil)
         }
         var reminders: [Reminder] = []
         let due = try await Resident.query(on: db).filter(\.$household.$id == household.id!).filter(\.$returningOn != nil).with(\.$person).all()

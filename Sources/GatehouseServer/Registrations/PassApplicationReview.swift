@@ -46,12 +46,8 @@ struct PassApplicationReview {
                 resident = created
             }
             let pass = try await PassService(services: services, db: tx).issue(.personal, household: household, resident: resident, by: admin)
-            r.status = SelfRegistration.Status.approved.rawValue
             r.householdID = household.id
-            r.passID = pass.id
-            r.decidedAt = now
-            r.decidedBy = admin
-            r.updatedAt = now
+            r.decide(.approved, by: admin, at: now, pass: pass.id)
             try await r.save(on: tx)
             return pass
         }
@@ -63,11 +59,7 @@ struct PassApplicationReview {
             throw AppError(.unprocessableEntity, "reason_required", zh: "请填写不通过的理由（100字以内）", en: "Give the reason (at most 100 characters)")
         }
         let now = services.clock.now()
-        r.status = SelfRegistration.Status.rejected.rawValue
-        r.decisionReason = reason
-        r.decidedAt = now
-        r.decidedBy = admin
-        r.updatedAt = now
+        r.decide(.rejected, by: admin, at: now, reason: reason)
         try await r.save(on: db)
     }
 

@@ -56,9 +56,6 @@ struct RegistrationOverview: Encodable {
         let lang = language.rawValue
         let cid = community.id!
         let today = services.today
-        let f = DateFormatter()
-        f.timeZone = .chinaStandard
-        f.dateFormat = "MM-dd HH:mm"
         let labels = Dictionary(uniqueKeysWithValues: try await Household.query(on: db).filter(\.$communityID == cid).all().map { ($0.id!, $0.label) })
 
         let pending = try await SelfRegistration.query(on: db).filter(\.$communityID == cid)
@@ -67,7 +64,7 @@ struct RegistrationOverview: Encodable {
         let applications = pending.map { r in
             Application(id: r.id!, nameMasked: r.nameMasked,
                         idNumberMasked: r.opened(with: services.sealer).idNumber.map(ResidentIDNumber.mask) ?? "",
-                        phoneMasked: r.phoneMasked, householdLabel: r.householdLabel ?? "", submittedAt: f.string(from: r.createdAt))
+                        phoneMasked: r.phoneMasked, householdLabel: r.householdLabel ?? "", submittedAt: ChinaTime.text(r.createdAt, "MM-dd HH:mm"))
         }
 
         let inside = try await Visit.query(on: db).filter(\.$communityID == cid).filter(\.$enteredAt != nil).filter(\.$exitedAt == nil)
@@ -80,18 +77,15 @@ struct RegistrationOverview: Encodable {
                 host = p.nameMasked + " · " + host
             }
             visitors.append(VisitorInside(nameMasked: r.nameMasked, phoneMasked: r.phoneMasked, householdLabel: labels[v.householdID] ?? "",
-                                          enteredAt: v.enteredAt.map(f.string) ?? "", host: host, earlierDay: v.day < today.description))
+                                          enteredAt: v.enteredAt.map { ChinaTime.text($0, "MM-dd HH:mm") } ?? "", host: host, earlierDay: v.day < today.description))
         }
         let visitorsToday = try await Visit.query(on: db).filter(\.$communityID == cid).filter(\.$day == today.description).count()
 
         let startOfDay = PassService.endOfDay(today.adding(days: -1))
-        let time = DateFormatter()
-        time.timeZone = .chinaStandard
-        time.dateFormat = "HH:mm"
         let deliveries = try await Delivery.query(on: db).filter(\.$communityID == cid).filter(\.$loggedAt > startOfDay)
             .sort(\.$loggedAt, .descending).limit(500).all().map {
                 DeliveryRow(platform: $0.platform, householdLabel: labels[$0.householdID] ?? "",
-                            window: time.string(from: $0.windowStart) + "–" + time.string(from: $0.windowEnd), pickedUp: $0.pickedUpAt != nil)
+                            window: ChinaTime.text($0.windowStart, "HH:mm") + "–" + ChinaTime.text($0.windowEnd, "HH:mm"), pickedUp: $0.pickedUpAt != nil)
             }
 
         let reports = try await ReturneeReport.query(on: db).filter(\.$communityID == cid)

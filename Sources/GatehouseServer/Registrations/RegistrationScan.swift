@@ -137,9 +137,6 @@ struct RegistrationScan {
     }
 
     static func time(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.timeZone = .chinaStandard
-        f.dateFormat = "HH:mm"
-        return f.string(from: date)
+        ChinaTime.text(date, "HH:mm")
     }
 }

@@ -83,13 +83,10 @@ struct RegistrationStatus: Encodable {
                 steps = [LocalizedText(zh: "审核通过后，通行证会显示在本页面。请收藏本页面。", en: "Once approved, the pass appears on this page. Bookmark it.")]
             }
         }
-        let f = DateFormatter()
-        f.timeZone = .chinaStandard
-        f.dateFormat = "yyyy-MM-dd HH:mm"
         return RegistrationStatus(
             categoryLabel: reg.category.label.text(for: lang), code: r.code, codeQR: QRPass.inlineSVG(token: r.code, moduleSize: 8),
             communityName: community?.name ?? "", gateName: gate?.name ?? "", householdLabel: reg.household?.label ?? r.householdLabel,
             nameMasked: r.nameMasked, tone: tone, headline: headline.text(for: lang), steps: steps.map { $0.text(for: lang) },
-            validUntil: f.string(from: r.codeExpiresAt), passQR: passQR, passShortCode: passCode)
+            validUntil: ChinaTime.text(r.codeExpiresAt, "yyyy-MM-dd HH:mm"), passQR: passQR, passShortCode: passCode)
     }
 }

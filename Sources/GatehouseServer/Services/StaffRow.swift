@@ -21,9 +21,6 @@ struct StaffRow: Content {
         let gates = try await Checkpoint.query(on: db).filter(\.$community.$id == communityID).all()
         let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let sealer = services.sealer
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = .chinaStandard
         return users.map { u in
             let name = (try? sealer.open(u.nameSealed, context: "user.name")) ?? ""
             let phone = u.phoneSealed.flatMap { try? sealer.open($0, context: "user.phone") } ?? ""
@@ -34,7 +31,7 @@ struct StaffRow: Content {
                             maskedName: PersonName.mask(name), maskedPhone: phone.isEmpty ? "" : PhoneNumber.mask(phone),
                             maskedUserCode: maskedCode, unitName: u.unitName ?? "",
                             checkpointName: u.checkpointID.flatMap { gateNames[$0] } ?? "",
-                            registeredAt: formatter.string(from: u.createdAt))
+                            registeredAt: ChinaTime.text(u.createdAt, "yyyy-MM-dd HH:mm"))
         }
     }
 }

@@ -111,11 +111,7 @@ struct TenancyService {
             tenancy.passID = pass.id
             try await tenancy.save(on: tx)
             if let rid = tenancy.registrationID, let r = try await SelfRegistration.find(rid, on: tx) {
-                r.status = SelfRegistration.Status.approved.rawValue
-                r.passID = pass.id
-                r.decidedAt = now
-                r.decidedBy = landlordID
-                r.updatedAt = now
+                r.decide(.approved, by: landlordID, at: now, pass: pass.id)
                 try await r.save(on: tx)
             }
             return pass
@@ -140,12 +136,31 @@ struct TenancyService {
             tenancy.decidedBy = landlord.id
             try await tenancy.save(on: tx)
             if let rid = tenancy.registrationID, let r = try await SelfRegistration.find(rid, on: tx) {
-                r.status = SelfRegistration.Status.rejected.rawValue
-                r.decisionReason = reason
-                r.decidedAt = now
-                r.decidedBy = landlord.id
-                r.updatedAt = now
+                r.decide(.rejected, by: landlord.id, at: now, reason: reason)
                 try await r.save(on: tx)
+            }
+        }
+    }
+
+    /// The landlord records the day a tenant moves out: the stay, the resident's stay and the pass end that day.
+    func moveOut(_ tenancy: Tenancy, landlord: User, on text: String?) async throws {
+        guard let household = try await Household.find(tenancy.householdID, on: db), isLandlord(landlord, of: tenancy, household: household),
+              tenancy.statusValue == .confirmed else { throw AppError.notFound }
+        let today = services.today
+        guard let day = text.flatMap(CalendarDate.init(parsing:)), day >= today.adding(days: -30), day <= today.adding(days: 3660),
+              day >= CalendarDate(parsing: tenancy.moveIn) ?? day else {
+            throw AppError(.unprocessableEntity, "invalid_move_out", zh: "请选择退租日期（不早于入住日期）", en: "Choose the move-out date (not before moving in)")
+        }
+        try await db.writeTransaction { tx in
+            tenancy.moveOut = day.description
+            try await tenancy.save(on: tx)
+            if let resident = try await Resident.find(tenancy.residentID, on: tx) {
+                resident.stayUntil = day.description
+                try await resident.save(on: tx)
+            }
+            if let pass = try await Pass.find(tenancy.passID, on: tx) {
+                pass.expiresAt = min(pass.expiresAt, PassService.endOfDay(day))
+                try await pass.save(on: tx)
             }
         }
     }

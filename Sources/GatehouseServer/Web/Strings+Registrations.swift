@@ -99,5 +99,6 @@ extension Strings {
         "create_account": t("开通账号", "Create the account"),
         "account_created": t("已开通账号：", "Account created:"),
         "view_pass": t("查看通行证", "View the pass"),
+        "set_move_out": t("登记退租", "Record move-out"),
     ]
 }
