@@ -65,6 +65,7 @@ public struct EntryPolicy: Sendable {
         case (.unregistered, .in): return .notRegistered
         case (.visitorWithoutHost, .in): return .visitorNeedsHost
         case (.visitOver, .in): return .visitOver
+        case (.visitingQuarantinedHousehold, .in): return .visitHouseholdQuarantined
         case (.awaitingConfirmation, .in): return .awaitingConfirmation
         default: return nil
         }

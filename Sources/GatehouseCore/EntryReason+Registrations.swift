@@ -15,6 +15,9 @@ extension EntryReason {
     public static let visitOver = EntryReason(
         code: "visit_over",
         message: LocalizedText(zh: "本次来访已结束或不是今天的登记：请重新登记", en: "This visit is over or was registered on another day: register again"))
+    public static let visitHouseholdQuarantined = EntryReason(
+        code: "visit_household_quarantined",
+        message: LocalizedText(zh: "被访住户正在居家隔离医学观察：谢绝来访", en: "The household is under home medical observation: no visits"))
     public static let awaitingConfirmation = EntryReason(
         code: "awaiting_confirmation",
         message: LocalizedText(zh: "登记尚待社区审核或房东确认，暂无通行证：不予进入",

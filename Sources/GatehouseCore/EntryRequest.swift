@@ -14,6 +14,8 @@ public struct EntryRequest: Sendable {
         case visitorEscorted
         /// A visitor whose visit is over (left already, or registered on another day).
         case visitOver
+        /// A visitor to a household under home medical observation: nobody visits it.
+        case visitingQuarantinedHousehold
         /// A courier or delivery rider: hands over at the gate, never enters.
         case courier
         /// Applied for a pass or declared a stay; the office or the landlord has not confirmed yet.

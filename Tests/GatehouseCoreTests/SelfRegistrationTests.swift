@@ -106,6 +106,8 @@ final class SelfRegistrationTests: XCTestCase {
         XCTAssertEqual(decide(.visitorEscorted, .in).decision, .allow)
         XCTAssertEqual(decide(.visitorEscorted, .in).reasons.map(\.code), ["visitor_escorted"])
         XCTAssertEqual(decide(.visitOver, .in).decision, .deny)
+        XCTAssertEqual(decide(.visitingQuarantinedHousehold, .in).reasons.map(\.code), ["visit_household_quarantined"])
+        XCTAssertEqual(decide(.visitingQuarantinedHousehold, .out).decision, .allow)
         XCTAssertEqual(decide(.awaitingConfirmation, .in).reasons.map(\.code), ["awaiting_confirmation"])
         XCTAssertEqual(decide(.awaitingConfirmation, .out).decision, .allow)
     }

@@ -111,6 +111,13 @@ final class SelfRegistrationFlowTests: XCTestCase {
             let inbox = try await HouseholdInbox.load(household, services: app.gatehouse, language: .zh, on: app.db)
             XCTAssertEqual(inbox.visits.map(\.state), ["waiting"])
             let visit = try await Visit.find(inbox.visits[0].id, on: app.db)!
+            // Nobody visits a household under home quarantine, whoever vouches.
+            household.homeQuarantine = true
+            try await household.save(on: app.db)
+            let awaited1 = try await passage(w, code)
+            XCTAssertEqual(reasons(awaited1), ["visit_household_quarantined"])
+            household.homeQuarantine = false
+            try await household.save(on: app.db)
             let other = try await Resident.query(on: app.db).filter(\.$household.$id != household.id!).first()!
             do {
                 try await VisitVouching(services: app.gatehouse, db: app.db).fromApp(visit, resident: other, user: w.g.f.gateA.id!)

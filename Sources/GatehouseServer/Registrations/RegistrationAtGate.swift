@@ -20,6 +20,7 @@ struct RegistrationAtGate {
             return .courier
         case .visitor:
             guard let visit, visit.day == today.description, visit.enteredAt == nil else { return .visitOver }
+            if household?.homeQuarantine == true { return .visitingQuarantinedHousehold }
             return visit.isVouched ? .visitorEscorted : .visitorWithoutHost
         case .returnee:
             return member != nil ? .registered : .unregistered

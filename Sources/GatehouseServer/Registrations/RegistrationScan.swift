@@ -116,6 +116,7 @@ struct RegistrationScan {
         case .visitorWithoutHost: .visitorNeedsHost
         case .visitorEscorted: .visitorEscorted
         case .visitOver: .visitOver
+        case .visitingQuarantinedHousehold: .visitHouseholdQuarantined
         case .awaitingConfirmation: .awaitingConfirmation
         case .unregistered: .notRegistered
         case .registered: nil
