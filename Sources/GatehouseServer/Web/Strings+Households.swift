@@ -58,7 +58,7 @@ extension Strings {
         "show_pass": t("出示通行证", "Show the pass"),
         "pass_offline_hint": t("打开过一次后，无网络时也可出示。请勿截图转发给他人。", "Once opened it works without a network. Do not share screenshots."),
         "scan_pass": t("扫通行证", "Scan a pass"),
-        "scan_hint": t("扫码枪扫码，或输入8位通行码后回车", "Use the scanner, or type the 8-character pass code and press Enter"),
+        "scan_hint": t("扫码枪扫码，或输入8位通行码、6位登记码后回车", "Use the scanner, or type the 8-character pass code or the 6-digit registration code and press Enter"),
         "camera_scan": t("摄像头扫码", "Scan with the camera"),
         "camera_short": t("相机", "Camera"),
         "camera_unsupported": t("此浏览器不支持摄像头扫码，请用扫码枪或输入通行码", "This browser cannot scan with the camera; use a scanner or type the code"),
