@@ -333,9 +333,11 @@ def choose_origin(browser, province, city, county):
     Select(browser.find_element("id", "origin-county")).select_by_visible_text(county)
 
 
-def test_migrant_is_confirmed_by_the_landlord_with_a_proof_and_an_agency_reports_tenants(server, browser):
+def rental_accounts(browser, server):
+    """The office opens a landlord's and an agency's account (once), through its page."""
     w = world(server)
-    url = poster_url(browser, server)
+    if w.get("rentals"):
+        return
     login(browser, server, "demo-admin1")
     browser.get(server + "/admin/communities/" + w["community"] + "/registrations")
     for role, name, phone, username in (("landlord", "曹操", "13700008888", "landlord-18"), ("agency", "链家", "13700008889", "agency-18")):
@@ -345,6 +347,12 @@ def test_migrant_is_confirmed_by_the_landlord_with_a_proof_and_an_agency_reports
         browser.find_element("css selector", "#rental-account-form button").click()
         until(browser, lambda d: username in d.find_element("css selector", ".notice").text)
     logout(browser)
+    w["rentals"] = True
+
+
+def test_migrant_is_confirmed_by_the_landlord_with_a_proof_and_an_agency_reports_tenants(server, browser):
+    rental_accounts(browser, server)
+    url = poster_url(browser, server)
 
     import datetime
     today = (datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date().isoformat()
@@ -412,4 +420,57 @@ def test_migrant_is_confirmed_by_the_landlord_with_a_proof_and_an_agency_reports
     login(browser, server, "landlord-18", "rental-pass-18")
     wait_for_path(browser, "/landlord")
     assert "中介报送" in browser.find_element("id", "pending-tenancies").text
+    logout(browser)
+
+
+def test_the_landlord_confirms_a_tenant_at_the_gate(server, browser):
+    """The landlord comes to the gate: the operator scans the landlord's code and photographs the lease."""
+    rental_accounts(browser, server)
+    url = poster_url(browser, server)
+    import datetime
+    today = (datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date().isoformat()
+    browser.get(url)
+    browser.find_element("css selector", '#categories a[data-category="tenant"]').click()
+    wait_for_path(browser, "/tenant")
+    for name, value in (("name", "赵云"), ("phone", "13300009010"), ("idNumber", id_number("41282119910303007")), ("building", "18"),
+                        ("unit", "1"), ("room", "102"), ("landlordPhone", "13700008888")):
+        browser.find_element("name", name).send_keys(value)
+    choose_origin(browser, "河北省", "石家庄市", "长安区")
+    browser.execute_script("document.getElementById('moveIn').value = arguments[0]", today)
+    browser.find_element("id", "submit-registration").click()
+    wait_for_path(browser, "/r/s/")
+    code = browser.find_element("id", "registration-code").text
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,915"):
+        options.add_argument(arg)
+    phone = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    phone.implicitly_wait(3)
+    try:
+        login(phone, server, "landlord-18", "rental-pass-18")
+        wait_for_path(phone, "/landlord")
+        landlord_code = phone.find_element("id", "landlord-code").get_attribute("data-code")
+        if ZBAR:  # what the operator's scanner reads from the landlord's screen
+            png = os.path.join(tempfile.mkdtemp(), "landlord.png")
+            phone.find_element("css selector", "#landlord-code svg").screenshot(png)
+            out = subprocess.run([ZBAR, "--quiet", "--raw", png], capture_output=True, text=True)
+            assert out.stdout.strip() == landlord_code
+        proof = os.path.join(tempfile.mkdtemp(), "lease.png")
+        phone.save_screenshot(proof)
+    finally:
+        phone.quit()
+
+    guard(browser, server)
+    direction(browser, "in")
+    assert scan(browser, code) == ["awaiting_confirmation"]
+    browser.find_element("id", "landlord-confirm").click()
+    until(browser, lambda d: d.find_element("id", "landlord-error").text)
+    browser.find_element("id", "landlord-code").send_keys(landlord_code)
+    browser.find_element("id", "landlord-proof").send_keys(proof)
+    browser.find_element("id", "landlord-confirm").click()
+    until(browser, lambda d: not d.find_element("id", "landlord-box").is_displayed() or d.find_element("id", "landlord-error").text)
+    assert not browser.find_element("id", "landlord-error").text, browser.find_element("id", "landlord-error").text
+    assert tap(browser) == ("allow", [])
     logout(browser)

@@ -7,6 +7,7 @@ import Vapor
 struct RentalPagesController: RouteCollection {
     struct LandlordPage: Encodable {
         let page: PageContext
+        let code: String
         let codeQR: String
         let codeExpires: String
         let pending: [TenancyRow]
@@ -58,7 +59,7 @@ struct RentalPagesController: RouteCollection {
         let code = try LandlordCode(services: req.gatehouse).make(for: user)
         let response = try await req.view.render("landlord", LandlordPage(
             page: PageContext(req, title: Strings.text("landlord_page", req.language)),
-            codeQR: QRPass.inlineSVG(token: code.code, moduleSize: 4), codeExpires: ChinaTime.text(code.expiresAt, "HH:mm"),
+            code: code.code, codeQR: QRPass.inlineSVG(token: code.code, moduleSize: 4), codeExpires: ChinaTime.text(code.expiresAt, "HH:mm"),
             pending: rows.filter { $0.status == Tenancy.Status.pending.rawValue }, decided: rows.filter { $0.status != Tenancy.Status.pending.rawValue },
             properties: properties, errors: errors)).encodeResponse(status: status, for: req)
         response.headers.cacheControl = .init(noStore: true)
