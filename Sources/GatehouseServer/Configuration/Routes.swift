@@ -34,5 +34,6 @@ enum Routes {
         try web.register(collection: SelfRegistrationController())
         try web.register(collection: RegistrationPagesController())
         try web.register(collection: RentalPagesController())
+        try web.register(collection: FacilityPagesController())
     }
 }

@@ -11,6 +11,7 @@ struct ResidentPagesController: RouteCollection {
         let members: [HouseholdMember]
         let passes: [PassView]
         let inbox: HouseholdInbox?
+        let closedFacilities: [FacilityView]
     }
 
     struct ReturningForm: Content {
@@ -52,8 +53,13 @@ struct ResidentPagesController: RouteCollection {
             passes = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(mine, withTokens: false)
             inbox = try await HouseholdInbox.load(h, services: req.gatehouse, language: req.language, on: req.db)
         }
+        var closed: [FacilityView] = []
+        if let community = user.communityID {
+            closed = try await FacilityRegister(services: req.gatehouse, db: req.db).list(community: community, onlyClosed: true, language: req.language)
+        }
         return try await req.view.render("me", HomePage(page: PageContext(req, title: Strings.text("resident_page", req.language)),
-                                                        household: household?.public, members: members, passes: passes, inbox: inbox))
+                                                        household: household?.public, members: members, passes: passes, inbox: inbox,
+                                                        closedFacilities: closed))
     }
 
     /// The signed-in resident's own record.

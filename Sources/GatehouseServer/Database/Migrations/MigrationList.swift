@@ -10,6 +10,7 @@ enum MigrationList {
             M004CreateGate(),
             M005CreateHouseholds(),
             M006CreateSelfRegistrations(),
+            M007CreateFacilities(),
             SessionRecord.migration,
         ]
     }
