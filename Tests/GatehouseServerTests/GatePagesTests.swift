@@ -15,6 +15,22 @@ final class GatePagesTests: XCTestCase {
             _ = try await g.guardA.send(.POST, "/api/v1/passages", json: body)
             let web = WebClient(app)
             do { let value = try await web.login("guard.a").location; XCTAssertEqual(value, "/gate") }
+            // The gate screen opens only after the start-of-shift check, item by item.
+            let first = try await web.get("/gate")
+            XCTAssertEqual(first.headers.first(name: .location), "/gate/shift-check")
+            try await web.get("/gate/shift-check")
+            let partial = try await web.post("/gate/shift-check", ["items[]": "gloves"])
+            XCTAssertEqual(partial.status, .unprocessableEntity)
+            XCTAssertTrue(partial.body.string.contains("体温计已校验"), partial.body.string)
+            let items = ShiftCheckItem.allCases.map { "items[]=\($0.rawValue)" }.joined(separator: "&")
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            headers.replaceOrAdd(name: .cookie, value: web.cookieHeader)
+            let done = try await app.testing().sendRequest(.POST, "/gate/shift-check", headers: headers,
+                                                           body: ByteBuffer(string: items + "&_csrf=" + (web.csrf ?? "")))
+            XCTAssertEqual(done.headers.first(name: .location), "/gate")
+            let awaited1 = try await ShiftCheck.query(on: app.db).count()
+            XCTAssertEqual(awaited1, 1)
             let gate = try await web.get("/gate")
             XCTAssertEqual(gate.status, .ok)
             let html = gate.body.string

@@ -81,6 +81,11 @@ def login(driver, base, username, password=DEMO_PASSWORD, expect_error=False):
         WebDriverWait(driver, 10).until(lambda d: d.find_elements("id", "login-error"))
     else:
         WebDriverWait(driver, 10).until(lambda d: "/login" not in d.current_url)
+        if "/gate/shift-check" in driver.current_url:  # an operator's first sign-in of the day
+            for box in driver.find_elements("css selector", '#shift-form input[type="checkbox"]'):
+                box.click()
+            driver.find_element("id", "start-shift").click()
+            WebDriverWait(driver, 10).until(lambda d: "/shift-check" not in d.current_url)
 
 
 def logout(driver):

@@ -35,5 +35,6 @@ enum Routes {
         try web.register(collection: RegistrationPagesController())
         try web.register(collection: RentalPagesController())
         try web.register(collection: FacilityPagesController())
+        try web.register(collection: ShiftController())
     }
 }

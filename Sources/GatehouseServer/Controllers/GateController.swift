@@ -40,6 +40,7 @@ struct GateController: RouteCollection {
 
     func gate(req: Request) async throws -> Response {
         let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin)
+        if try await ShiftController.needsCheck(user, on: req) { return req.redirect(to: "/gate/shift-check") }
         var checkpointID = user.checkpointID
         if user.roleValue != .operator {
             checkpointID = try? req.query.get(UUID.self, at: "checkpoint")

@@ -114,5 +114,14 @@ extension Strings {
         "facility_history": t("变更记录", "Changes"),
         "changed_by": t("操作人", "By"),
         "closed_facilities": t("暂停开放的场所", "Closed places"),
+        "shift_check": t("上岗前检查", "Start-of-shift check"),
+        "shift_check_hint": t("每班上岗前逐项确认后才能打开值守页面。", "Confirm each item before the gate screen opens, every shift."),
+        "start_shift": t("确认无误，开始值守", "All done: start the shift"),
+        "training": t("测温人员培训记录", "Temperature staff training"),
+        "trained_on": t("培训日期", "Trained on"),
+        "trainer": t("培训人", "Trainer"),
+        "thermometer_model": t("体温计型号", "Thermometer model"),
+        "add_training": t("登记培训", "Record training"),
+        "staff_member": t("值守人员", "Gate operator"),
     ]
 }

@@ -11,6 +11,7 @@ enum MigrationList {
             M005CreateHouseholds(),
             M006CreateSelfRegistrations(),
             M007CreateFacilities(),
+            M008CreateShiftChecks(),
             SessionRecord.migration,
         ]
     }
