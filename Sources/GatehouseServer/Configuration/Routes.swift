@@ -36,5 +36,6 @@ enum Routes {
         try web.register(collection: RentalPagesController())
         try web.register(collection: FacilityPagesController())
         try web.register(collection: ShiftController())
+        try web.register(collection: DisinfectionController())
     }
 }

@@ -22,6 +22,7 @@ struct AdminController: RouteCollection {
         let values: [String: String]
         let gate: CommunityGateInfo
         let newToken: String?
+        let overdueDisinfection: Int
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -119,7 +120,9 @@ struct AdminController: RouteCollection {
         let staff = try await StaffRow.list(communityID: community.id!, services: req.gatehouse, language: req.language, on: req.db)
         let page = CommunityPage(page: PageContext(req, title: community.name, notice: notice), community: overview, staff: staff,
                                  canAddAdmins: true, errors: errors, values: values,
-                                 gate: try await CommunityGateInfo.build(community, db: req.db), newToken: newToken)
+                                 gate: try await CommunityGateInfo.build(community, db: req.db), newToken: newToken,
+                                 overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
+                                     .overdueCount(community: community.id!))
         return try await req.view.render("community", page).encodeResponse(status: status, for: req)
     }
 

@@ -15,6 +15,8 @@ struct GateController: RouteCollection {
         let quickTemperatures: [String]
         let records: [RecordRow]
         let stringsJSON: String
+        /// Disinfection schedules of this gate (and community-wide ones) that are overdue.
+        let overdueDisinfection: Int
     }
 
     struct RecordsPage: Encodable {
@@ -59,7 +61,9 @@ struct GateController: RouteCollection {
                                communityName: community.name, thresholdText: rule.threshold.description,
                                restMinutes: (rule.restSeconds + 59) / 60, quickTemperatures: quick,
                                records: page.items.map { RecordRow($0, language: req.language) },
-                               stringsJSON: Strings.json(req.language))
+                               stringsJSON: Strings.json(req.language),
+                               overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
+                                   .overdueCount(community: community.id!, checkpoint: checkpointID))
         return try await req.view.render("gate", context).encodeResponse(for: req)
     }
 

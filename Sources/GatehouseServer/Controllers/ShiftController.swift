@@ -82,13 +82,7 @@ struct ShiftController: RouteCollection {
         }
         let day = req.gatehouse.today.description
         if try await ShiftCheck.query(on: req.db).filter(\.$userID == user.id!).filter(\.$checkpointID == gate).filter(\.$day == day).count() == 0 {
-            let c = ShiftCheck()
-            c.userID = user.id!
-            c.checkpointID = gate
-            c.day = day
-            c.items = ShiftCheckItem.allCases.map(\.rawValue).joined(separator: ",")
-            c.checkedAt = req.gatehouse.clock.now()
-            try await c.create(on: req.db)
+            try await ShiftCheck(userID: user.id!, checkpointID: gate, day: day, at: req.gatehouse.clock.now()).create(on: req.db)
         }
         return req.redirect(to: "/gate")
     }

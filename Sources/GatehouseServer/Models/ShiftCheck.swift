@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GatehouseCore
 
 /// A gate operator's start-of-shift checklist, done once a day per checkpoint before the gate screen opens.
 final class ShiftCheck: Model, @unchecked Sendable {
@@ -15,4 +16,13 @@ final class ShiftCheck: Model, @unchecked Sendable {
     @Field(key: "checked_at") var checkedAt: Date
 
     init() {}
+
+    /// A completed checklist (every item ticked).
+    init(userID: UUID, checkpointID: UUID, day: String, at date: Date) {
+        self.userID = userID
+        self.checkpointID = checkpointID
+        self.day = day
+        self.items = ShiftCheckItem.allCases.map(\.rawValue).joined(separator: ",")
+        self.checkedAt = date
+    }
 }

@@ -12,6 +12,7 @@ enum MigrationList {
             M006CreateSelfRegistrations(),
             M007CreateFacilities(),
             M008CreateShiftChecks(),
+            M009CreateDisinfection(),
             SessionRecord.migration,
         ]
     }
