@@ -5,10 +5,6 @@ import Vapor
 /// Disinfection: the office's schedules and log (`/admin/communities/{id}/disinfection`), the gate staff's list of
 /// what to disinfect at their gate (`/gate/disinfection`), and recording one done (`/disinfection/{id}/log`).
 struct DisinfectionController: RouteCollection {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-    }
 
     struct HistoryRow: Encodable {
         let schedule: String
@@ -25,8 +21,8 @@ struct DisinfectionController: RouteCollection {
         let communityId: UUID?
         let communityName: String
         let schedules: [DisinfectionScheduleView]
-        let places: [Option]
-        let gates: [Option]
+        let places: [SelectOption]
+        let gates: [SelectOption]
         let history: [HistoryRow]
         let errors: FieldErrors
     }
@@ -52,8 +48,8 @@ struct DisinfectionController: RouteCollection {
         let page = Page(page: PageContext(req, title: Strings.text("disinfection", req.language)), communityId: forOffice ? community.id : nil,
                         communityName: community.name,
                         schedules: try await service.schedules(community: community.id!, checkpoint: checkpoint, language: req.language),
-                        places: DisinfectionPlace.allCases.map { Option(value: $0.rawValue, label: $0.label.text(for: lang)) },
-                        gates: gates.map { Option(value: $0.id!.uuidString, label: $0.name) },
+                        places: DisinfectionPlace.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
+                        gates: gates.map { SelectOption(value: $0.id!.uuidString, label: $0.name) },
                         history: history.map { HistoryRow(schedule: $0.schedule, agent: $0.log.agent, note: $0.log.note,
                                                           at: ChinaTime.text($0.log.doneAt, "MM-dd HH:mm"), by: $0.by, hasPhoto: $0.log.photoID != nil) },
                         errors: errors)

@@ -18,16 +18,12 @@ struct FacilityPagesController: RouteCollection {
         let communityId: UUID
         let communityName: String
         let facilities: [FacilityView]
-        let kinds: [Option]
+        let kinds: [SelectOption]
         let history: [HistoryRow]
         let values: FacilityRegister.Input
         let errors: FieldErrors
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-    }
 
     struct StatusForm: Content {
         var status: String?
@@ -60,7 +56,7 @@ struct FacilityPagesController: RouteCollection {
         let page = Page(page: PageContext(req, title: Strings.text("facilities", req.language)), communityId: community.id!,
                         communityName: community.name,
                         facilities: try await register.list(community: community.id!, language: req.language),
-                        kinds: FacilityKind.allCases.map { Option(value: $0.rawValue, label: $0.label.text(for: lang)) },
+                        kinds: FacilityKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
                         history: history.map { HistoryRow(facility: $0.facility,
                                                           statusLabel: (FacilityStatus(rawValue: $0.change.status) ?? .closed).label.text(for: lang),
                                                           at: ChinaTime.text($0.change.changedAt, "MM-dd HH:mm"),

@@ -5,15 +5,11 @@ import Vapor
 /// Gate staff: the start-of-shift checklist that opens the gate screen (`/gate/shift-check`), and the office's
 /// training records of temperature staff (`/admin/communities/{id}/training`).
 struct ShiftController: RouteCollection {
-    struct Item: Encodable {
-        let value: String
-        let label: String
-    }
 
     struct CheckPage: Encodable {
         let page: PageContext
         let checkpointName: String
-        let items: [Item]
+        let items: [SelectOption]
         let error: String?
     }
 
@@ -28,7 +24,7 @@ struct ShiftController: RouteCollection {
         let page: PageContext
         let communityId: UUID
         let communityName: String
-        let staff: [Item]
+        let staff: [SelectOption]
         let records: [TrainingRow]
         let errors: FieldErrors
     }
@@ -60,7 +56,7 @@ struct ShiftController: RouteCollection {
         let lang = req.language.rawValue
         return try await req.view.render("shift-check", CheckPage(
             page: PageContext(req, title: Strings.text("shift_check", req.language)), checkpointName: gate?.name ?? "",
-            items: ShiftCheckItem.allCases.map { Item(value: $0.rawValue, label: $0.label.text(for: lang)) }, error: error))
+            items: ShiftCheckItem.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }, error: error))
             .encodeResponse(status: status, for: req)
     }
 
@@ -99,7 +95,7 @@ struct ShiftController: RouteCollection {
         let records = try await TrainingRecord.query(on: req.db).filter(\.$communityID == community.id!).sort(\.$trainedOn, .descending).all()
         return try await req.view.render("training", TrainingPage(
             page: PageContext(req, title: Strings.text("training", req.language)), communityId: community.id!, communityName: community.name,
-            staff: staff.map { Item(value: $0.id!.uuidString, label: $0.username) },
+            staff: staff.map { SelectOption(value: $0.id!.uuidString, label: $0.username) },
             records: records.map { TrainingRow(operatorName: names[$0.userID] ?? "", trainedOn: $0.trainedOn, trainer: $0.trainer,
                                                thermometerModel: $0.thermometerModel) },
             errors: errors)).encodeResponse(status: status, for: req)
