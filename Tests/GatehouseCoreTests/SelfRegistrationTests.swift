@@ -112,3 +112,21 @@ final class SelfRegistrationTests: XCTestCase {
         XCTAssertEqual(decide(.awaitingConfirmation, .out).decision, .allow)
     }
 }
+
+final class ReturneeMonitoringTests: XCTestCase {
+    func testMissedDaysDueTodayAndTheEnd() {
+        let arrival = CalendarDate(year: 2026, month: 11, day: 20)!
+        let until = arrival.adding(days: 14)
+        let d = { (n: Int) in arrival.adding(days: n) }
+        let early = ReturneeMonitoring(arrival: arrival, until: until, checkedIn: [], today: arrival)
+        XCTAssertEqual(early.missed, [])
+        XCTAssertFalse(early.dueToday, "the arrival report is that day's check")
+        let later = ReturneeMonitoring(arrival: arrival, until: until, checkedIn: [d(1)], today: d(4))
+        XCTAssertEqual(later.missed, [d(2), d(3)])
+        XCTAssertTrue(later.dueToday)
+        let over = ReturneeMonitoring(arrival: arrival, until: until, checkedIn: Set((1...14).map(d)), today: d(15))
+        XCTAssertEqual(over.missed, [])
+        XCTAssertFalse(over.dueToday)
+        XCTAssertTrue(over.isOver)
+    }
+}

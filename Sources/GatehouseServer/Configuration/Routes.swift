@@ -37,5 +37,6 @@ enum Routes {
         try web.register(collection: FacilityPagesController())
         try web.register(collection: ShiftController())
         try web.register(collection: DisinfectionController())
+        try web.register(collection: ReturneeMonitorController())
     }
 }

@@ -23,6 +23,7 @@ struct AdminController: RouteCollection {
         let gate: CommunityGateInfo
         let newToken: String?
         let overdueDisinfection: Int
+        let missedCheckIns: Int
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -122,7 +123,9 @@ struct AdminController: RouteCollection {
                                  canAddAdmins: true, errors: errors, values: values,
                                  gate: try await CommunityGateInfo.build(community, db: req.db), newToken: newToken,
                                  overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
-                                     .overdueCount(community: community.id!))
+                                     .overdueCount(community: community.id!),
+                                 missedCheckIns: try await ReturneeMonitorBoard(services: req.gatehouse, db: req.db)
+                                     .missedCount(community: community.id!))
         return try await req.view.render("community", page).encodeResponse(status: status, for: req)
     }
 

@@ -142,5 +142,12 @@ extension Strings {
         "disinfection_overdue": t("消毒逾期：", "Disinfection overdue: "),
         "items_unit": t("项", " item(s)"),
         "due_now": t("现在应消毒", "Due now"),
+        "returnee_monitoring": t("返回人员健康监测", "Returnee monitoring"),
+        "returnee_monitoring_hint": t("监测期内每天由社区卫生人员测温并登记；漏报的排在最前。", "Every day of the period the health worker measures and records; missed days come first."),
+        "check_ins": t("已登记", "Check-ins"),
+        "missed_check_ins": t("漏报", "Missed"),
+        "record_check_in": t("登记今日健康情况", "Record today's check"),
+        "checked_today": t("今日已登记", "Checked today"),
+        "returnees_missed": t("返回人员漏报：", "Returnees with missed check-ins: "),
     ]
 }

@@ -13,6 +13,7 @@ enum MigrationList {
             M007CreateFacilities(),
             M008CreateShiftChecks(),
             M009CreateDisinfection(),
+            M010CreateReturneeCheckIns(),
             SessionRecord.migration,
         ]
     }
