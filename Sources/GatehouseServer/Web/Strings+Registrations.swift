@@ -142,6 +142,7 @@ extension Strings {
         "disinfection_overdue": t("消毒逾期：", "Disinfection overdue: "),
         "items_unit": t("项", " item(s)"),
         "due_now": t("现在应消毒", "Due now"),
+        "note": t("说明（选填）", "Note (optional)"),
         "returnee_monitoring": t("返回人员健康监测", "Returnee monitoring"),
         "returnee_monitoring_hint": t("监测期内每天由社区卫生人员测温并登记；漏报的排在最前。", "Every day of the period the health worker measures and records; missed days come first."),
         "check_ins": t("已登记", "Check-ins"),
