@@ -38,5 +38,6 @@ enum Routes {
         try web.register(collection: ShiftController())
         try web.register(collection: DisinfectionController())
         try web.register(collection: ReturneeMonitorController())
+        try web.register(collection: SupplyController())
     }
 }

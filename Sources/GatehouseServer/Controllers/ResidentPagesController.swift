@@ -12,6 +12,7 @@ struct ResidentPagesController: RouteCollection {
         let passes: [PassView]
         let inbox: HouseholdInbox?
         let closedFacilities: [FacilityView]
+        let supplies: [SupplyDesk.Task]
     }
 
     struct ReturningForm: Content {
@@ -53,13 +54,15 @@ struct ResidentPagesController: RouteCollection {
             passes = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(mine, withTokens: false)
             inbox = try await HouseholdInbox.load(h, services: req.gatehouse, language: req.language, on: req.db)
         }
+        var supplies: [SupplyDesk.Task] = []
+        if let id = household?.id { supplies = try await SupplyDesk(services: req.gatehouse, db: req.db).tasks(household: id) }
         var closed: [FacilityView] = []
         if let community = user.communityID {
             closed = try await FacilityRegister(services: req.gatehouse, db: req.db).list(community: community, onlyClosed: true, language: req.language)
         }
         return try await req.view.render("me", HomePage(page: PageContext(req, title: Strings.text("resident_page", req.language)),
                                                         household: household?.public, members: members, passes: passes, inbox: inbox,
-                                                        closedFacilities: closed))
+                                                        closedFacilities: closed, supplies: supplies))
     }
 
     /// The signed-in resident's own record.

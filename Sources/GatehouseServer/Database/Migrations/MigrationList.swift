@@ -14,6 +14,7 @@ enum MigrationList {
             M008CreateShiftChecks(),
             M009CreateDisinfection(),
             M010CreateReturneeCheckIns(),
+            M011CreateSupplyRequests(),
             SessionRecord.migration,
         ]
     }
