@@ -25,9 +25,7 @@ struct DisinfectionService {
 
     /// The community's schedules; for an operator, those of their gate and the community-wide ones. Overdue first.
     func schedules(community: UUID, checkpoint: UUID? = nil, language: Language) async throws -> [DisinfectionScheduleView] {
-        var query = DisinfectionSchedule.query(on: db).filter(\.$communityID == community)
-        if let checkpoint { query = query.group(.or) { $0.filter(\.$checkpointID == checkpoint).filter(\.$checkpointID == nil) } }
-        let schedules = try await query.sort(\.$name).all()
+        let schedules = try await rows(community: community, checkpoint: checkpoint)
         let gates = try await Checkpoint.query(on: db).filter(\.$community.$id == community).all()
         let names = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let now = services.clock.now()
@@ -97,7 +95,16 @@ struct DisinfectionService {
 
     /// How many of the community's (or a gate's) schedules are overdue now.
     func overdueCount(community: UUID, checkpoint: UUID? = nil) async throws -> Int {
-        try await schedules(community: community, checkpoint: checkpoint, language: .zh).filter(\.overdue).count
+        let now = services.clock.now()
+        return try await rows(community: community, checkpoint: checkpoint).filter {
+            DisinfectionDue(intervalMinutes: $0.intervalMinutes, createdAt: $0.createdAt, lastDone: $0.lastDoneAt, now: now).isOverdue
+        }.count
+    }
+
+    private func rows(community: UUID, checkpoint: UUID?) async throws -> [DisinfectionSchedule] {
+        var query = DisinfectionSchedule.query(on: db).filter(\.$communityID == community)
+        if let checkpoint { query = query.group(.or) { $0.filter(\.$checkpointID == checkpoint).filter(\.$checkpointID == nil) } }
+        return try await query.sort(\.$name).all()
     }
 
     /// The latest entries, newest first, with who did them.

@@ -14,8 +14,10 @@ struct PersonDirectory {
             .filter(\.$idNumberIndex == services.blindIndex.idNumber(idNumber)).first()
     }
 
-    /// The person with this ID number, updated with what is new (a name, a phone, a fresh card read).
-    func upsert(idNumber: ResidentIDNumber, name: String?, phone: PhoneNumber?, card: CardDetails?) async throws -> Person {
+    /// The person with this ID number, updated with what is new (a name, a phone, a fresh card read); registered with
+    /// the community (登记备案) by `registeringBy` when given and not yet registered.
+    func upsert(idNumber: ResidentIDNumber, name: String?, phone: PhoneNumber?, card: CardDetails?,
+                registeringBy registrar: UUID? = nil) async throws -> Person {
         let sealer = services.sealer
         let person = try await find(idNumber: idNumber)
             ?? Person(communityID: communityID, createdAt: services.clock.now(), createdBy: actor)
@@ -33,6 +35,11 @@ struct PersonDirectory {
             let json = String(decoding: try JSONEncoder().encode(card), as: UTF8.self)
             person.cardSealed = sealer.seal(json, context: "person.card")
             person.cardValidUntil = card.validUntilDate?.description
+        }
+        if let registrar, !person.isRegistered {
+            person.isRegistered = true
+            person.registeredAt = services.clock.now()
+            person.registeredBy = registrar
         }
         try await person.save(on: db)
         return person

@@ -58,13 +58,8 @@ struct HouseholdImport {
                     if let landlordPhone = row.landlordPhone {
                         try await setLandlord(household, name: row.landlordName, phone: landlordPhone, on: tx)
                     }
-                    let person = try await people.upsert(idNumber: row.idNumber, name: row.name, phone: row.phone, card: nil)
-                    if !person.isRegistered {
-                        person.isRegistered = true
-                        person.registeredAt = now
-                        person.registeredBy = user
-                        try await person.save(on: tx)
-                    }
+                    let person = try await people.upsert(idNumber: row.idNumber, name: row.name, phone: row.phone, card: nil,
+                                                         registeringBy: user)
                     let resident = try await Resident.query(on: tx).filter(\.$communityID == communityID)
                         .filter(\.$person.$id == person.id!).first()
                     if let resident {

@@ -21,13 +21,7 @@ struct PassApplicationReview {
             let household = existing ?? Household(address: address, community: r.communityID, by: admin, now: now)
             if existing == nil { try await household.create(on: tx) }
             let person = try await PersonDirectory(services: services, db: tx, communityID: r.communityID, actor: admin)
-                .upsert(idNumber: id, name: opened.name, phone: try? PhoneNumber(opened.phone), card: nil)
-            if !person.isRegistered {
-                person.isRegistered = true
-                person.registeredAt = now
-                person.registeredBy = admin
-                try await person.save(on: tx)
-            }
+                .upsert(idNumber: id, name: opened.name, phone: try? PhoneNumber(opened.phone), card: nil, registeringBy: admin)
             var resident = try await Resident.query(on: tx).filter(\.$communityID == r.communityID).filter(\.$person.$id == person.id!).first()
             if let resident, resident.$household.id != household.id {
                 let other = try await Household.find(resident.$household.id, on: tx)?.label ?? ""

@@ -19,8 +19,8 @@ struct TenancyRow: Encodable {
     init(_ t: Tenancy, householdLabel: String, services: GatehouseServices, language: Language) {
         id = t.id!
         nameMasked = t.nameMasked
-        idNumberMasked = ((try? services.sealer.open(t.idNumberSealed, context: "tenancy.id_number")) ?? "").isEmpty ? ""
-            : ResidentIDNumber.mask((try? services.sealer.open(t.idNumberSealed, context: "tenancy.id_number")) ?? "")
+        let idNumber = (try? services.sealer.open(t.idNumberSealed, context: "tenancy.id_number")) ?? ""
+        idNumberMasked = idNumber.isEmpty ? "" : ResidentIDNumber.mask(idNumber)
         phoneMasked = t.phoneMasked
         self.householdLabel = householdLabel
         origin = services.divisions.lookup(t.originCode).fullName

@@ -65,13 +65,7 @@ struct TenancyService {
         return try await db.writeTransaction { tx in
             try await photo.create(on: tx)
             let person = try await PersonDirectory(services: services, db: tx, communityID: tenancy.communityID, actor: landlordID)
-                .upsert(idNumber: id, name: name, phone: phone, card: nil)
-            if !person.isRegistered {
-                person.isRegistered = true
-                person.registeredAt = now
-                person.registeredBy = landlordID
-                try await person.save(on: tx)
-            }
+                .upsert(idNumber: id, name: name, phone: phone, card: nil, registeringBy: landlordID)
             let validity = try await Community.find(tenancy.communityID, on: tx)?.passValidityDays ?? 90
             let stayUntil = tenancy.moveOut ?? CalendarDate(now).adding(days: validity).description
             let resident = try await Resident.query(on: tx).filter(\.$communityID == tenancy.communityID).filter(\.$person.$id == person.id!).first()
