@@ -63,7 +63,7 @@ extension Strings {
         "camera_short": t("相机", "Camera"),
         "camera_unsupported": t("此浏览器不支持摄像头扫码，请用扫码枪或输入通行码", "This browser cannot scan with the camera; use a scanner or type the code"),
         "quota_left": t("外出剩余", "Outings left"),
-        "tap_to_confirm": t("点体温即登记放行", "Tap the temperature to record"),
+        "tap_to_confirm": t("点体温即完成登记，是否放行见结果", "Tap the temperature to record; the result says whether to let through"),
         "cut_here": t("沿虚线剪下", "Cut along the dashed lines"),
         "community_pass_sheet": t("通行证打印页", "Pass sheet"),
         "direction_sticky": t("方向会保持到您更改为止", "The direction stays until you change it"),
