@@ -16,6 +16,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case landlord
     /// A rental agency (房屋中介) reporting its tenants to a community.
     case agency
+    /// The property company (物业公司) of a community: told of fever cases, takes the observation room and its
+    /// disinfection.
+    case property
 
     /// Display name.
     public var label: LocalizedText {
@@ -28,6 +31,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .resident: return LocalizedText(zh: "居民", en: "Resident")
         case .landlord: return LocalizedText(zh: "房东", en: "Landlord")
         case .agency: return LocalizedText(zh: "房屋中介", en: "Rental agency")
+        case .property: return LocalizedText(zh: "物业公司", en: "Property company")
         }
     }
 

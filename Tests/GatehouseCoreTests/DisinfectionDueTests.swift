@@ -16,4 +16,13 @@ final class DisinfectionDueTests: XCTestCase {
         XCTAssertTrue(late.isOverdue)
         XCTAssertEqual(late.minutesLate, 30)
     }
+
+    func testAnObservationRoomIsDueAtOnceAfterUse() {
+        let created = Date(timeIntervalSince1970: 1_795_305_600)
+        let used = DisinfectionDue(intervalMinutes: 1440, createdAt: created, lastDone: created + 600, lastUsed: created + 3600, now: created + 3700)
+        XCTAssertTrue(used.isOverdue)
+        XCTAssertEqual(used.due, created + 3600)
+        let cleaned = DisinfectionDue(intervalMinutes: 1440, createdAt: created, lastDone: created + 4000, lastUsed: created + 3600, now: created + 4100)
+        XCTAssertFalse(cleaned.isOverdue, "disinfected after the use")
+    }
 }

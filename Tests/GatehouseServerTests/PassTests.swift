@@ -120,8 +120,9 @@ final class PassTests: XCTestCase {
             XCTAssertEqual((scan["quota"] as? [String: Any])?["remaining"] as? Int, 1)
             // Home quarantine: going out is denied, coming back is not.
             let household = try await Household.query(on: app.db).filter(\Household.$label == "8栋1单元102室").first()!
-            let q = try await w.admin.send(.POST, "/api/v1/households/\(household.id!.uuidString)/quarantine", json: ["homeQuarantine": true])
-            XCTAssertEqual(q.status, .ok)
+            let q = try await w.admin.send(.POST, "/api/v1/households/\(household.id!.uuidString)/quarantine",
+                                           json: ["startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "密切接触者", "orderedBy": "区卫健委"])
+            XCTAssertEqual(q.status, .created)
             let awaited8 = try await pass(shortCode, "out")
             XCTAssertEqual(codes(awaited8), ["home_quarantine"])
             let awaited9 = try await pass(shortCode, "in")["decision"] as? String

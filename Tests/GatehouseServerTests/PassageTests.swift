@@ -136,7 +136,7 @@ final class PassageTests: XCTestCase {
             XCTAssertEqual(second["awaitingRemeasure"] as? Bool, false)
             let cases = try await FeverCase.query(on: app.db).all()
             XCTAssertEqual(cases.count, 1)
-            XCTAssertEqual(cases.first?.status, "pending")
+            XCTAssertEqual(cases.first?.status, "confirmed")
             XCTAssertEqual(cases.first?.temperatureTenths, 378)
 
             var received: [LiveEvent] = []

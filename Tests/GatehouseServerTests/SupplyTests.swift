@@ -24,7 +24,7 @@ final class SupplyTests: XCTestCase {
             XCTAssertEqual(awaited1, .conflict, "not under quarantine")
 
             try await office.get("/admin/households/\(household.id!.uuidString)")
-            let on = try await office.post("/admin/households/\(household.id!.uuidString)/quarantine", ["on": "1"])
+            let on = try await office.post("/admin/households/\(household.id!.uuidString)/quarantine", ["startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "密切接触者", "orderedBy": "区卫健委"])
             XCTAssertLessThan(on.status.code, 400, on.body.string)
             let awaited2 = try await Household.find(household.id, on: app.db)!.homeQuarantine
             XCTAssertTrue(awaited2)

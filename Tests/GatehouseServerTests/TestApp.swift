@@ -29,7 +29,8 @@ enum TestApp {
         let choice = database ?? databaseChoice
         do {
             let config = AppConfiguration(database: choice, dataDirectory: folder,
-                                          secretKeyPath: folder + "/secret.key", bcryptCost: 4)
+                                          secretKeyPath: folder + "/secret.key", bcryptCost: 4,
+                                          runsScheduledSteps: false)
             try await GatehouseApp.configure(app, configuration: config, clock: clock, keyRing: keyRing)
             if migrate, case .postgres = choice {
                 let sql = app.db as! any SQLDatabase

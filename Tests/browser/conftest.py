@@ -126,3 +126,22 @@ def gate_tap(driver, value="36.5"):
     reasons = [li.get_attribute("data-code") for li in driver.find_elements("css selector", "#reasons li")]
     driver.find_element("id", "next-person").click()
     return decision, reasons
+
+
+def order_quarantine(driver, reason="密切接触者", ordered_by="区卫健委 王医生"):
+    """On a household's page: puts it under home quarantine from today for 14 days (the form's defaults)."""
+    driver.find_element("css selector", "#quarantine-order summary").click()
+    driver.find_element("id", "q-reason").send_keys(reason)
+    driver.find_element("id", "q-ordered-by").send_keys(ordered_by)
+    driver.find_element("id", "quarantine-submit").click()
+    until(driver, lambda d: d.find_elements("id", "quarantine-badge"))
+
+
+def release_quarantine(driver, community_url, household_label, note="医生意见：解除观察"):
+    """On the quarantine board: releases the household's order early."""
+    driver.get(community_url + "/quarantine")
+    card = [li for li in driver.find_elements("css selector", "#quarantine-board > li") if household_label in li.text][0]
+    card.find_element("css selector", ".release summary").click()
+    card.find_element("css selector", '.release-form input[name="note"]').send_keys(note)
+    card.find_element("css selector", ".release-form button").click()
+    until(driver, lambda d: household_label not in d.find_element("id", "quarantine-board").text)

@@ -10,7 +10,7 @@ import tempfile
 
 import pytest
 
-from conftest import gate_scan as scan, gate_tap as tap, login, logout, shot, until, wait_for_path
+from conftest import gate_scan as scan, gate_tap as tap, login, logout, order_quarantine, shot, until, wait_for_path
 
 ZBAR = shutil.which("zbarimg")
 
@@ -157,8 +157,7 @@ def test_households_and_passes_end_to_end(server, browser):
     browser.get(households_url)
     household_row(browser, "8栋1单元103室").find_element("css selector", "a").click()
     wait_for_path(browser, "/admin/households/")
-    browser.find_element("id", "quarantine-toggle").click()
-    until(browser, lambda d: d.find_elements("id", "quarantine-badge"))
+    order_quarantine(browser)
     logout(browser)
 
     login(browser, server, "demo-guard1")
@@ -166,7 +165,9 @@ def test_households_and_passes_end_to_end(server, browser):
     browser.find_element("css selector", 'input[name="direction"][value="out"]').click()
     scan(browser, tokens.get("8栋1单元102室") or codes["8栋1单元102室"])
     assert tap(browser) == ("deny", ["pass_revoked"])
-    scan(browser, codes["8栋1单元103室"])
+    assert scan(browser, codes["8栋1单元103室"]) == ["home_quarantine"]
+    assert "居家隔离至" in browser.find_element("id", "pass-warnings").text  # until when and why, before measuring
+    assert "密切接触者" in browser.find_element("id", "pass-warnings").text
     assert tap(browser) == ("deny", ["home_quarantine"])
     browser.find_element("css selector", 'input[name="direction"][value="in"]').click()
     scan(browser, codes["8栋1单元103室"])

@@ -3,7 +3,7 @@ for supplies on their page, the office logs the contactless hand-over with a pho
 import os
 import tempfile
 
-from conftest import login, logout, shot, until, wait_for_path
+from conftest import login, logout, order_quarantine, release_quarantine, shot, until, wait_for_path
 
 
 def test_quarantined_household_gets_supplies_delivered(server, browser):
@@ -20,8 +20,7 @@ def test_quarantined_household_gets_supplies_delivered(server, browser):
     member.find_element("name", "password").send_keys("resident-pass-1201")
     member.find_element("css selector", ".login-form button").click()
     until(browser, lambda d: "已开通账号" in d.find_element("id", "members").text)
-    browser.find_element("id", "quarantine-toggle").click()
-    until(browser, lambda d: d.find_elements("id", "quarantine-badge"))
+    order_quarantine(browser)
     logout(browser)
 
     login(browser, server, "chen-1201", "resident-pass-1201")
@@ -54,10 +53,5 @@ def test_quarantined_household_gets_supplies_delivered(server, browser):
 
     # The office lifts the quarantine again (the demo household is shared with other tests).
     login(browser, server, "demo-admin1")
-    browser.get(community + "/households")
-    row = [r for r in browser.find_elements("css selector", "#households tbody tr") if "1栋2单元201室" in r.text][0]
-    row.find_element("css selector", "a").click()
-    wait_for_path(browser, "/admin/households/")
-    browser.find_element("id", "quarantine-toggle").click()
-    until(browser, lambda d: not d.find_elements("id", "quarantine-badge"))
+    release_quarantine(browser, community, "1栋2单元201室")
     logout(browser)

@@ -15,7 +15,7 @@ enum AccessScope: Equatable {
             self = user.districtID.map(AccessScope.district) ?? .nothing
         case .health, .police:
             if let s = user.subdistrictID { self = .subdistrict(s) } else { self = user.districtID.map(AccessScope.district) ?? .nothing }
-        case .communityAdmin, .operator, .resident, .landlord, .agency:
+        case .communityAdmin, .operator, .resident, .landlord, .agency, .property:
             self = user.communityID.map(AccessScope.community) ?? .nothing
         }
     }

@@ -14,9 +14,13 @@ public struct AppConfiguration: Sendable {
     /// The address people reach the server at (`https://gate.example.cn`), printed in poster QR codes; when unset,
     /// the address of the admin's own request is used.
     public var publicURL: String?
+    /// Whether this process runs the server's own timed steps (quarantine orders starting and ending); tests call
+    /// them directly with a fixed clock instead.
+    public var runsScheduledSteps: Bool
 
     public init(database: DatabaseChoice, dataDirectory: String, secretKeyPath: String,
-                hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: Int = 12, publicURL: String? = nil) {
+                hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: Int = 12, publicURL: String? = nil,
+                runsScheduledSteps: Bool = true) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.secretKeyPath = secretKeyPath
@@ -24,6 +28,7 @@ public struct AppConfiguration: Sendable {
         self.port = port
         self.bcryptCost = bcryptCost
         self.publicURL = publicURL
+        self.runsScheduledSteps = runsScheduledSteps
     }
 
     /// Reads `DATABASE_URL`, `GATEHOUSE_DATA_DIR`, `GATEHOUSE_SECRET_KEY_FILE`, `GATEHOUSE_HOST`,

@@ -56,6 +56,7 @@ public enum GatehouseApp {
         app.middleware.use(SessionUserAuthenticator())
 
         try Routes.register(app)
+        if configuration.runsScheduledSteps { app.lifecycle.use(ScheduledSteps()) }
     }
 
     static func configureDatabase(_ app: Application, _ choice: DatabaseChoice) throws {

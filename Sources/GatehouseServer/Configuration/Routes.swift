@@ -18,6 +18,8 @@ enum Routes {
         try authedAPI.register(collection: PassageAPIController())
         try authedAPI.register(collection: PassAPIController())
         try authedAPI.register(collection: HouseholdAPIController())
+        try authedAPI.register(collection: QuarantineAPIController())
+        try authedAPI.register(collection: FeverCaseAPIController())
         try authedAPI.register(collection: RegistrationAPIController())
 
         let web = app.grouped(CSRFMiddleware())
@@ -39,5 +41,8 @@ enum Routes {
         try web.register(collection: DisinfectionController())
         try web.register(collection: ReturneeMonitorController())
         try web.register(collection: SupplyController())
+        try web.register(collection: QuarantineController())
+        try web.register(collection: FeverCaseController())
+        try web.register(collection: HealthDeskController())
     }
 }

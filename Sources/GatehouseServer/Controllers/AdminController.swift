@@ -24,6 +24,10 @@ struct AdminController: RouteCollection {
         let newToken: String?
         let overdueDisinfection: Int
         let missedCheckIns: Int
+        let missedQuarantineRounds: Int
+        /// Open fever cases, late steps first.
+        let feverCases: [FeverCaseRow]
+        let lateFeverCases: Int
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -119,13 +123,17 @@ struct AdminController: RouteCollection {
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
         let overview = try await CommunityOverview.build([community], showCodes: true, on: req.db)[0]
         let staff = try await StaffRow.list(communityID: community.id!, services: req.gatehouse, language: req.language, on: req.db)
+        let fever = try await FeverCaseDesk(services: req.gatehouse, db: req.db, language: req.language).rows(in: .community(community.id!))
         let page = CommunityPage(page: PageContext(req, title: community.name, notice: notice), community: overview, staff: staff,
                                  canAddAdmins: true, errors: errors, values: values,
                                  gate: try await CommunityGateInfo.build(community, db: req.db), newToken: newToken,
                                  overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
                                      .overdueCount(community: community.id!),
                                  missedCheckIns: try await ReturneeMonitorBoard(services: req.gatehouse, db: req.db)
-                                     .missedCount(community: community.id!))
+                                     .missedCount(community: community.id!),
+                                 missedQuarantineRounds: try await QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language)
+                                     .missedCount(community: community.id!),
+                                 feverCases: fever, lateFeverCases: fever.filter(\.late).count)
         return try await req.view.render("community", page).encodeResponse(status: status, for: req)
     }
 
@@ -147,7 +155,8 @@ struct AdminController: RouteCollection {
         let user = try req.requireUser(.districtAdmin, .communityAdmin)
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
         var input = try req.content.decode(AccountCreation.Input.self)
-        input.role = Role.communityAdmin.rawValue
+        // A community's own accounts: its admins and its property company (told of fever cases).
+        input.role = input.role == Role.property.rawValue ? Role.property.rawValue : Role.communityAdmin.rawValue
         do {
             _ = try await AccountCreation(services: req.gatehouse, db: req.db)
                 .create(input, placement: (community.districtID, community.$subdistrict.id, community.id),

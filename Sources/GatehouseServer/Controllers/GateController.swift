@@ -17,6 +17,9 @@ struct GateController: RouteCollection {
         let stringsJSON: String
         /// Disinfection schedules of this gate (and community-wide ones) that are overdue.
         let overdueDisinfection: Int
+        /// Open fever cases of the community: the gate staff take them to the observation room and report them.
+        let openFeverCases: Int
+        let lateFeverCases: Int
     }
 
     struct RecordsPage: Encodable {
@@ -55,6 +58,7 @@ struct GateController: RouteCollection {
         let rule = GateService.feverRule(of: community)
         let page = try await PassageQuery(db: req.db, language: req.language)
             .page(.init(checkpointId: checkpointID, limit: 20), for: user)
+        let fever = try await FeverCaseDesk(services: req.gatehouse, db: req.db, language: req.language).rows(in: .community(community.id!))
         let quick = ["36.0", "36.2", "36.3", "36.4", "36.5", "36.6", "36.7", "36.8", "36.9", "37.0", "37.1", "37.2"]
         let context = GatePage(page: PageContext(req, title: Strings.text("gate_title", req.language)),
                                checkpointId: checkpointID, checkpointName: gate.name, communityId: community.id!,
@@ -63,7 +67,8 @@ struct GateController: RouteCollection {
                                records: page.items.map { RecordRow($0, language: req.language) },
                                stringsJSON: Strings.json(req.language),
                                overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
-                                   .overdueCount(community: community.id!, checkpoint: checkpointID))
+                                   .overdueCount(community: community.id!, checkpoint: checkpointID),
+                               openFeverCases: fever.count, lateFeverCases: fever.filter(\.late).count)
         return try await req.view.render("gate", context).encodeResponse(for: req)
     }
 

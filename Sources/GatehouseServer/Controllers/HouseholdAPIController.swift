@@ -2,7 +2,7 @@ import Fluent
 import GatehouseCore
 import Vapor
 
-/// `/api/v1/communities/{id}/households…`, `/api/v1/households/{id}…`: households, their import, quarantine, and
+/// `/api/v1/communities/{id}/households…`, `/api/v1/households/{id}…`: households, their import, passes, and
 /// the community's outing quota.
 struct HouseholdAPIController: RouteCollection {
     struct Detail: Content {
@@ -12,8 +12,6 @@ struct HouseholdAPIController: RouteCollection {
         let members: [HouseholdMember]
         let passes: [PassView]
     }
-
-    struct QuarantineInput: Content { var homeQuarantine: Bool }
 
     struct Issued: Content {
         let issued: Int
@@ -35,7 +33,6 @@ struct HouseholdAPIController: RouteCollection {
         routes.post("communities", ":communityID", "household-passes", use: issueMissing)
         routes.put("communities", ":communityID", "outing-quota", use: setQuota)
         routes.get("households", ":householdID", use: show)
-        routes.post("households", ":householdID", "quarantine", use: quarantine)
     }
 
     /// The import template (no sign-in needed: it holds only the example rows).
@@ -103,14 +100,6 @@ struct HouseholdAPIController: RouteCollection {
         let (user, community) = try await managedCommunity(req)
         let passes = try await HouseholdPassIssuing(services: req.gatehouse, db: req.db).issueMissing(community: community.id!, by: try user.requireID())
         return Issued(issued: passes.count, passIds: passes.compactMap(\.id))
-    }
-
-    func quarantine(req: Request) async throws -> Detail {
-        let user = try req.requireUser()
-        let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
-        let input = try req.content.decode(QuarantineInput.self)
-        try await HouseholdQuarantine(services: req.gatehouse, db: req.db).set(household, to: input.homeQuarantine, by: try user.requireID())
-        return try await show(req: req)
     }
 
     func setQuota(req: Request) async throws -> Response {

@@ -32,6 +32,10 @@ struct HouseholdPagesController: RouteCollection {
         let members: [HouseholdMember]
         let passes: [PassView]
         let errors: FieldErrors
+        /// Home quarantine orders of the household, newest first (the open one, if any, is first).
+        let quarantineOrders: [QuarantineBoard.Past]
+        let quarantineOpen: Bool
+        let quarantineForm: QuarantineOrderInput
     }
 
     struct SheetPage: Encodable {
@@ -139,23 +143,34 @@ struct HouseholdPagesController: RouteCollection {
         try await renderHousehold(req, errors: [:], status: .ok)
     }
 
-    private func renderHousehold(_ req: Request, errors: FieldErrors, status: HTTPStatus, notice: String? = nil) async throws -> Response {
+    private func renderHousehold(_ req: Request, errors: FieldErrors, status: HTTPStatus, notice: String? = nil,
+                                 quarantineForm: QuarantineOrderInput? = nil) async throws -> Response {
         let user = try req.requireUser(.communityAdmin, .districtAdmin)
         let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
         let members = try await HouseholdMember.list(household, services: req.gatehouse, language: req.language, on: req.db)
         let passes = try await Pass.query(on: req.db).filter(\.$household.$id == household.id!).sort(\.$issuedAt, .descending).all()
         let views = try await PassViews(services: req.gatehouse, db: req.db, language: req.language).views(passes, withTokens: false)
+        let orders = try await QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language).history(household: household.id!)
+        let open = try await QuarantineOrders(services: req.gatehouse, db: req.db).open(household: household.id!) != nil
+        let today = req.gatehouse.today
+        let form = quarantineForm ?? QuarantineOrderInput(startsOn: today.description, endsOn: today.adding(days: 13).description)
         let page = HouseholdPage(page: PageContext(req, title: household.label, notice: notice), household: household.public,
-                                 members: members, passes: views, errors: errors)
+                                 members: members, passes: views, errors: errors, quarantineOrders: orders, quarantineOpen: open,
+                                 quarantineForm: form)
         return try await req.view.render("household", page).encodeResponse(status: status, for: req)
     }
 
+    /// Puts the household under home medical observation (an order with its days, reason and who ordered it).
     func quarantine(req: Request) async throws -> Response {
         let user = try req.requireUser(.communityAdmin, .districtAdmin)
         let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
-        struct Form: Decodable { let on: String? }
-        try await HouseholdQuarantine(services: req.gatehouse, db: req.db)
-            .set(household, to: (try? req.content.decode(Form.self))?.on == "1", by: try user.requireID())
+        let input = try req.content.decode(QuarantineOrderInput.self)
+        do {
+            try await QuarantineOrders(services: req.gatehouse, db: req.db).order(household, input, by: try user.requireID())
+        } catch let e as AppError {
+            return try await renderHousehold(req, errors: ["quarantine": e.message.text(for: req.language.rawValue)], status: e.status,
+                                             quarantineForm: input)
+        }
         return req.redirect(to: "/admin/households/\(household.id!.uuidString)")
     }
 

@@ -8,6 +8,20 @@ struct LiveController: RouteCollection {
         routes.get("live", "checkpoints", ":checkpointID", use: checkpoint)
         routes.get("live", "communities", ":communityID", use: community)
         routes.get("live", "me", use: household)
+        routes.get("live", "fever-cases", use: feverCases)
+    }
+
+    /// Fever cases over the user's whole scope: a community, a subdistrict or a district.
+    func feverCases(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property, .health, .police)
+        let channel: LiveChannel
+        switch AccessScope(user) {
+        case .community(let id): channel = .community(id)
+        case .subdistrict(let id): channel = .subdistrict(id)
+        case .district(let id): channel = .district(id)
+        case .nothing: throw AppError.forbidden
+        }
+        return await ServerSentEvents.response(for: channel, on: req)
     }
 
     /// The signed-in resident's household: visitors and parcels as they arrive.
@@ -26,7 +40,7 @@ struct LiveController: RouteCollection {
     }
 
     func community(req: Request) async throws -> Response {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator)
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property)
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
         return await ServerSentEvents.response(for: .community(community.id!), on: req)
     }

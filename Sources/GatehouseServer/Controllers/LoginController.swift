@@ -36,7 +36,9 @@ struct LoginController: RouteCollection {
         case .resident: return "/me"
         case .landlord: return "/landlord"
         case .agency: return "/agency"
-        case .health, .police: return "/account"
+        case .health: return "/health"
+        case .property: return "/fever-cases"
+        case .police: return "/account"
         }
     }
 

@@ -11,6 +11,7 @@ struct ResidentPagesController: RouteCollection {
         let members: [HouseholdMember]
         let passes: [PassView]
         let inbox: HouseholdInbox?
+        let quarantineNotice: String?
         let closedFacilities: [FacilityView]
         let supplies: [SupplyDesk.Task]
     }
@@ -62,6 +63,8 @@ struct ResidentPagesController: RouteCollection {
         }
         return try await req.view.render("me", HomePage(page: PageContext(req, title: Strings.text("resident_page", req.language)),
                                                         household: household?.public, members: members, passes: passes, inbox: inbox,
+                                                        quarantineNotice: try await QuarantineOrders(services: req.gatehouse, db: req.db)
+                                                            .notice(household: household, language: req.language),
                                                         closedFacilities: closed, supplies: supplies))
     }
 

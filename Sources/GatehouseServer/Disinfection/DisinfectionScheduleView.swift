@@ -14,7 +14,7 @@ struct DisinfectionScheduleView: Encodable {
     let minutesLate: Int
 
     init(_ s: DisinfectionSchedule, checkpointName: String?, now: Date, language: Language) {
-        let due = DisinfectionDue(intervalMinutes: s.intervalMinutes, createdAt: s.createdAt, lastDone: s.lastDoneAt, now: now)
+        let due = DisinfectionDue(intervalMinutes: s.intervalMinutes, createdAt: s.createdAt, lastDone: s.lastDoneAt, lastUsed: s.lastUsedAt, now: now)
         id = s.id!
         name = s.name
         placeLabel = (DisinfectionPlace(rawValue: s.place) ?? .other).label.text(for: language.rawValue)

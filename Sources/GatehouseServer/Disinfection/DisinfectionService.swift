@@ -79,25 +79,31 @@ struct DisinfectionService {
         let now = services.clock.now()
         try await db.writeTransaction { tx in
             if let stored { try await stored.create(on: tx) }
-            let entry = DisinfectionLog()
-            entry.scheduleID = schedule.id!
-            entry.communityID = schedule.communityID
-            entry.agent = agent
-            entry.note = note?.isEmpty == true ? nil : note
-            entry.photoID = stored?.id
-            entry.doneAt = now
-            entry.doneBy = user
-            try await entry.create(on: tx)
-            schedule.lastDoneAt = now
-            try await schedule.save(on: tx)
+            try await Self.record(schedule, agent: agent, note: note?.isEmpty == true ? nil : note, photo: stored?.id, at: now, by: user, on: tx)
         }
+    }
+
+    /// Stores one disinfection of `schedule` and moves its next due time (inside the caller's transaction).
+    static func record(_ schedule: DisinfectionSchedule, agent: String, note: String?, photo: UUID?, at now: Date, by user: UUID,
+                       on tx: any Database) async throws {
+        let entry = DisinfectionLog()
+        entry.scheduleID = schedule.id!
+        entry.communityID = schedule.communityID
+        entry.agent = agent
+        entry.note = note
+        entry.photoID = photo
+        entry.doneAt = now
+        entry.doneBy = user
+        try await entry.create(on: tx)
+        schedule.lastDoneAt = now
+        try await schedule.save(on: tx)
     }
 
     /// How many of the community's (or a gate's) schedules are overdue now.
     func overdueCount(community: UUID, checkpoint: UUID? = nil) async throws -> Int {
         let now = services.clock.now()
         return try await rows(community: community, checkpoint: checkpoint).filter {
-            DisinfectionDue(intervalMinutes: $0.intervalMinutes, createdAt: $0.createdAt, lastDone: $0.lastDoneAt, now: now).isOverdue
+            DisinfectionDue(intervalMinutes: $0.intervalMinutes, createdAt: $0.createdAt, lastDone: $0.lastDoneAt, lastUsed: $0.lastUsedAt, now: now).isOverdue
         }.count
     }
 

@@ -203,11 +203,29 @@ struct GateService {
         c.passageID = passage.id!
         c.personID = passage.$person.id
         c.householdID = passage.householdID
-        c.status = "pending"
+        c.status = FeverCaseStage.confirmed.rawValue
+        c.stageSince = now
         c.temperatureTenths = passage.temperatureTenths
         c.openedAt = now
         c.openedBy = user
         try await c.create(on: db)
+        // The gate's steps: the first reading (by whoever recorded the passage), the re-measures, the confirmation.
+        let readings = ReadingsCodec.decode(passage.readings)
+        var steps: [(FeverCaseStage, Date, UUID, Int?)] = readings.enumerated().map { i, r in
+            (i == 0 ? .measured : .remeasured, r.takenAt, i == 0 ? passage.$operatorUser.id : user, r.value.tenths)
+        }
+        steps = Array(steps.prefix(1)) + Array(steps.dropFirst().suffix(1))
+        steps.append((.confirmed, now, user, nil))
+        for (stage, at, by, tenths) in steps {
+            let e = FeverCaseEvent()
+            e.caseID = c.id!
+            e.communityID = c.communityID
+            e.stage = stage.rawValue
+            e.at = at
+            e.by = by
+            e.temperatureTenths = tenths
+            try await e.create(on: db)
+        }
         return c
     }
 
@@ -228,7 +246,8 @@ struct GateService {
             let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id!, checkpointId: gate.id!,
                                    checkpointName: gate.name, nameMasked: passage.nameMasked,
                                    temperature: Double(passage.temperatureTenths) / 10, at: feverCase.openedAt)
-            await live.publish(LiveEvent(type: "alert", payload: alert), to: .community(passage.communityID))
+            let alertEvent = LiveEvent(type: "alert", payload: alert)
+            for channel in await FeverCaseNotices.channels(community: passage.communityID, on: db) { await live.publish(alertEvent, to: channel) }
         }
     }
 }

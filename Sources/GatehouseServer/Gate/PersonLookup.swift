@@ -29,6 +29,8 @@ struct PersonLookup {
         let cardValidUntil: String?
         let cardExpired: Bool
         let card: CardDetails?
+        /// For a member of a quarantined household: until when and why they may not go out.
+        let quarantineNotice: String?
     }
 
     let services: GatehouseServices
@@ -45,6 +47,9 @@ struct PersonLookup {
             .flatMap { try? JSONDecoder().decode(CardDetails.self, from: Data($0.utf8)) }
         let validUntil = person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) }
         let lang = language.rawValue
+        var household: Household?
+        if let person { household = try await HouseholdDirectory(db: db).household(of: person) }
+        let notice = try await QuarantineOrders(services: services, db: db).notice(household: household, language: language)
         return Result(idNumber: id.value, documentKind: id.kind.rawValue, documentLabel: id.kind.label.text(for: lang),
                       sex: id.sex.rawValue, sexLabel: id.sex.label.text(for: lang), birthDate: id.birthDate.description,
                       age: id.age(on: services.today), division: division.fullName, divisionKnown: division.isKnown,
@@ -52,6 +57,6 @@ struct PersonLookup {
                       name: person.flatMap(directory.name(of:)), nameMasked: person?.nameMasked,
                       phoneMasked: person.map(\.phoneMasked).flatMap { $0.isEmpty ? nil : $0 },
                       cardValidUntil: validUntil?.description, cardExpired: validUntil.map { $0 < services.today } ?? false,
-                      card: card)
+                      card: card, quarantineNotice: notice)
     }
 }

@@ -14,6 +14,8 @@ final class DisinfectionSchedule: Model, @unchecked Sendable {
     @Field(key: "place") var place: String
     @Field(key: "interval_minutes") var intervalMinutes: Int
     @OptionalField(key: "last_done_at") var lastDoneAt: Date?
+    /// An observation room's last use (a person left it): due for disinfection at once if not done since.
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by") var createdBy: UUID
 

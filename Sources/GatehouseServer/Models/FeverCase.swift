@@ -1,7 +1,8 @@
 import Fluent
 import Foundation
 
-/// A confirmed fever at the gate, opened as pending; the health workflow takes it from there.
+/// A confirmed fever at the gate, opened at `confirmed`; community, property and health staff take it through the
+/// observation room, the report, the decision and the room's disinfection to closed (`FeverCaseStage`).
 final class FeverCase: Model, @unchecked Sendable {
     static let schema = "fever_cases"
 
@@ -11,7 +12,13 @@ final class FeverCase: Model, @unchecked Sendable {
     @Field(key: "passage_id") var passageID: UUID
     @OptionalField(key: "person_id") var personID: UUID?
     @OptionalField(key: "household_id") var householdID: UUID?
+    /// `FeverCaseStage` raw value.
     @Field(key: "status") var status: String
+    /// When the case reached its stage (a late next step is measured from here).
+    @OptionalField(key: "stage_since") var stageSince: Date?
+    /// The observation room (a disinfection schedule of place `observationRoom`).
+    @OptionalField(key: "room_schedule_id") var roomScheduleID: UUID?
+    @OptionalField(key: "closed_at") var closedAt: Date?
     @Field(key: "temperature_tenths") var temperatureTenths: Int
     @Field(key: "opened_at") var openedAt: Date
     @Field(key: "opened_by") var openedBy: UUID

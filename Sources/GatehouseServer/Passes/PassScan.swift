@@ -23,6 +23,8 @@ struct PassScan {
         let pass: PassView?
         let householdLabel: String?
         let homeQuarantine: Bool
+        /// Until when and why members of the household may not go out.
+        let quarantineNotice: String?
         let holderName: String?
         let holderCategory: String?
         let memberCount: Int
@@ -53,7 +55,9 @@ struct PassScan {
         if let id = r.household?.id { members = try await Resident.query(on: db).filter(\.$household.$id == id).count() }
         let name = r.person?.nameSealed.flatMap { try? services.sealer.open($0, context: "person.name") }
         return Result(valid: r.isValid, refusal: r.refusal.map(reason), pass: view, householdLabel: r.household?.label,
-                      homeQuarantine: r.household?.homeQuarantine ?? false, holderName: name,
+                      homeQuarantine: r.household?.homeQuarantine ?? false,
+                      quarantineNotice: try await QuarantineOrders(services: services, db: db).notice(household: r.household, language: language),
+                      holderName: name,
                       holderCategory: r.resident.flatMap { ResidentCategory(rawValue: $0.category) }?.label.text(for: lang),
                       memberCount: members, quota: quota)
     }

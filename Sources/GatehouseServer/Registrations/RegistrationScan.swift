@@ -30,6 +30,8 @@ struct RegistrationScan {
         let phoneMasked: String
         let householdLabel: String?
         let homeQuarantine: Bool
+        /// For a member of a quarantined household: until when and why they may not go out.
+        let quarantineNotice: String?
         let facts: [Fact]
         /// What the entry policy will say (`courier`, `visitorWithoutHost`, `visitorEscorted`, …).
         let standing: String
@@ -124,7 +126,10 @@ struct RegistrationScan {
         return Result(id: reg.registration.id!, code: reg.registration.code, category: reg.category.rawValue,
                       categoryLabel: reg.category.label.text(for: lang), name: reg.opened.name,
                       phoneMasked: reg.registration.phoneMasked, householdLabel: reg.household?.label ?? reg.registration.householdLabel,
-                      homeQuarantine: reg.household?.homeQuarantine ?? false, facts: facts, standing: "\(standing)",
+                      homeQuarantine: reg.household?.homeQuarantine ?? false,
+                      quarantineNotice: reg.member == nil ? nil
+                          : try await QuarantineOrders(services: services, db: db).notice(household: reg.household, language: language),
+                      facts: facts, standing: "\(standing)",
                       instruction: instruction.map { ReasonView($0, language: language) },
                       needsHost: standing == .visitorWithoutHost, visitId: reg.visit?.id,
                       needsLandlord: standing == .awaitingConfirmation && [.tenant, .migrant].contains(reg.category)

@@ -52,17 +52,7 @@ struct ReturneeMonitorBoard {
               today > arrival, today <= until else {
             throw AppError(.conflict, "not_monitored_today", zh: "今天不在该人员的监测期内", en: "Today is outside this person's monitoring period")
         }
-        let reading: BodyTemperature
-        do { reading = try BodyTemperature(celsius: temperature ?? .nan) } catch {
-            throw AppError(.unprocessableEntity, error.code, error.message)
-        }
-        let chosen = symptoms.filter { !$0.isEmpty }
-        let parsed = chosen == ["none"] ? [] : chosen.compactMap(Symptom.init(rawValue:))
-        guard !chosen.isEmpty, chosen == ["none"] || (parsed.count == chosen.count && !chosen.contains("none")) else {
-            throw AppError(.unprocessableEntity, "invalid_symptoms", zh: "请选择症状；没有症状请只选“无”", en: "Choose the symptoms; with none, choose only “None”")
-        }
-        let text = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (text?.count ?? 0) <= 100 else { throw AppError(.unprocessableEntity, "note_too_long", zh: "说明最多100字", en: "At most 100 characters") }
+        let observation = try HealthObservation(temperature: temperature, symptoms: symptoms, note: note)
         guard try await ReturneeCheckIn.query(on: db).filter(\.$reportID == report.id!).filter(\.$day == today.description).count() == 0 else {
             throw AppError(.conflict, "already_checked_in", zh: "今天已登记过", en: "Today's check-in is already recorded")
         }
@@ -70,9 +60,9 @@ struct ReturneeMonitorBoard {
         c.reportID = report.id!
         c.communityID = report.communityID
         c.day = today.description
-        c.temperatureTenths = reading.tenths
-        c.symptoms = parsed.map(\.rawValue).joined(separator: ",")
-        c.note = text?.isEmpty == true ? nil : text
+        c.temperatureTenths = observation.temperature.tenths
+        c.symptoms = observation.storedSymptoms
+        c.note = observation.note
         c.recordedAt = services.clock.now()
         c.recordedBy = user
         try await c.create(on: db)

@@ -2,7 +2,7 @@ import Fluent
 import Foundation
 import GatehouseCore
 
-/// The gate-related part of a community's admin page: fever rule, card readers, pending fever cases.
+/// The gate-related part of a community's admin page: fever rule and card readers.
 struct CommunityGateInfo: Encodable {
     struct Device: Encodable {
         let id: UUID
@@ -12,35 +12,19 @@ struct CommunityGateInfo: Encodable {
         let lastSeen: String
     }
 
-    struct Fever: Encodable {
-        let passageId: UUID
-        let checkpointName: String
-        let nameMasked: String
-        let temperature: String
-        let openedAt: String
-    }
-
     let thresholdText: String
     let restMinutes: Int
     let devices: [Device]
-    let feverCases: [Fever]
 
     static func build(_ community: Community, db: any Database) async throws -> CommunityGateInfo {
         let cid = try community.requireID()
         let gates = try await Checkpoint.query(on: db).filter(\.$community.$id == cid).all()
         let names = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let devices = try await ReaderDevice.query(on: db).filter(\.$communityID == cid).sort(\.$createdAt).all()
-        let cases = try await FeverCase.query(on: db).filter(\.$communityID == cid).filter(\.$status == "pending")
-            .sort(\.$openedAt, .descending).limit(50).all()
-        let passages = try await Passage.query(on: db).filter(\.$id ~~ cases.map(\.passageID)).all()
-        let masked = Dictionary(uniqueKeysWithValues: passages.map { ($0.id!, $0.nameMasked) })
         let rule = GateService.feverRule(of: community)
         return CommunityGateInfo(
             thresholdText: rule.threshold.description, restMinutes: rule.restSeconds / 60,
             devices: devices.map { Device(id: $0.id!, name: $0.name, checkpointName: names[$0.checkpointID] ?? "", isActive: $0.isActive,
-                                          lastSeen: $0.lastSeenAt.map(RecordRow.timeText) ?? "—") },
-            feverCases: cases.map { Fever(passageId: $0.passageID, checkpointName: names[$0.checkpointID] ?? "",
-                                          nameMasked: masked[$0.passageID] ?? "", temperature: (try? BodyTemperature(tenths: $0.temperatureTenths).description) ?? "",
-                                          openedAt: RecordRow.timeText($0.openedAt)) })
+                                          lastSeen: $0.lastSeenAt.map(RecordRow.timeText) ?? "—") })
     }
 }

@@ -1,5 +1,5 @@
 /// One choice of a `<select>` (or a checkbox list) as templates draw it.
-struct SelectOption: Encodable {
+struct SelectOption: Codable {
     let value: String
     let label: String
 }

@@ -15,6 +15,8 @@ enum MigrationList {
             M009CreateDisinfection(),
             M010CreateReturneeCheckIns(),
             M011CreateSupplyRequests(),
+            M012CreateQuarantineOrders(),
+            M013CreateFeverCaseEvents(),
             SessionRecord.migration,
         ]
     }

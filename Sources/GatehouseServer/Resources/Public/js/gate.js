@@ -106,6 +106,8 @@
       showPerson({ known: d.known, registered: d.registered, name: d.name, sexLabel: d.sexLabel, age: d.age,
                    birthDate: d.birthDate, division: d.division, phoneMasked: d.phoneMasked, card: d.card,
                    expired: d.cardExpired });
+      var warn = $("pass-warnings"); warn.innerHTML = "";
+      if (d.quarantineNotice) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = d.quarantineNotice; q.setAttribute("data-code", "home_quarantine"); warn.appendChild(q); }
     }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
   }
 
@@ -129,7 +131,7 @@
       var warn = $("pass-warnings"); warn.innerHTML = "";
       var add = function (r) { var li = document.createElement("li"); li.className = "field-error"; li.textContent = r.message; li.setAttribute("data-code", r.code); warn.appendChild(li); };
       if (d.refusal) add(d.refusal);
-      if (d.homeQuarantine) add({ code: "home_quarantine", message: T.quarantine });
+      if (d.homeQuarantine) add({ code: "home_quarantine", message: d.quarantineNotice || T.quarantine });
       if (d.quota) { $("pass-quota").textContent = d.quota.text; show($("pass-quota"), true); if (d.quota.refusal) add(d.quota.refusal); }
       show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
       show($("tap-hint"), true);
@@ -153,7 +155,7 @@
       var li = document.createElement("li"); li.textContent = d.instruction.message; li.setAttribute("data-code", d.instruction.code);
       li.className = d.standing === "visitorEscorted" ? "warning-text" : "field-error"; warn.appendChild(li);
     }
-    if (d.homeQuarantine) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = T.quarantine; warn.appendChild(q); }
+    if (d.homeQuarantine) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = d.quarantineNotice || T.quarantine; q.setAttribute("data-code", "home_quarantine"); warn.appendChild(q); }
     show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
     show($("host-box"), d.needsHost); error("host-error", "");
     show($("landlord-box"), d.needsLandlord); error("landlord-error", "");

@@ -1,0 +1,73 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// `/fever-cases`: open fever cases in the user's scope (late steps first) and `/fever-cases/{id}`: one case, its
+/// history and the form for the next step. For community admins, gate staff, the property company, health staff
+/// and the police (read only).
+struct FeverCaseController: RouteCollection {
+    struct ListPage: Encodable {
+        let page: PageContext
+        let open: [FeverCaseRow]
+        let closed: [FeverCaseRow]
+    }
+
+    struct CasePage: Encodable {
+        let page: PageContext
+        let detail: FeverCaseDesk.Detail
+        let error: String?
+        let input: FeverCaseStepInput
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("fever-cases", use: list)
+        routes.get("fever-cases", ":caseID", use: show)
+        routes.post("fever-cases", ":caseID", "steps", use: step)
+    }
+
+    private func desk(_ req: Request) -> FeverCaseDesk {
+        FeverCaseDesk(services: req.gatehouse, db: req.db, language: req.language)
+    }
+
+    func list(req: Request) async throws -> View {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property, .health, .police)
+        let scope = AccessScope(user)
+        return try await req.view.render("fever-cases", ListPage(
+            page: PageContext(req, title: Strings.text("fever_cases", req.language)),
+            open: try await desk(req).rows(in: scope), closed: try await desk(req).rows(in: scope, open: false, limit: 20)))
+    }
+
+    private func render(_ req: Request, error: String?, input: FeverCaseStepInput, status: HTTPStatus) async throws -> Response {
+        let user = try req.requireUser()
+        let (c, community) = try await FeverCaseAccess.find(req.parameters.get("caseID", as: UUID.self), for: user, on: req.db)
+        let detail = try await desk(req).detail(c, community: community, for: user)
+        return try await req.view.render("fever-case", CasePage(
+            page: PageContext(req, title: Strings.text("fever_case", req.language)), detail: detail, error: error, input: input))
+            .encodeResponse(status: status, for: req)
+    }
+
+    func show(req: Request) async throws -> Response {
+        try await render(req, error: nil, input: FeverCaseStepInput(), status: .ok)
+    }
+
+    func step(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (c, community) = try await FeverCaseAccess.find(req.parameters.get("caseID", as: UUID.self), for: user, on: req.db)
+        struct Form: Decodable {
+            var stage: String?; var roomId: String?; var roomName: String?; var subject: String?; var escort: String?
+            var releaseReason: String?; var temperature: String?; var note: String?
+        }
+        let form = try req.content.decode(Form.self)
+        let input = FeverCaseStepInput(stage: form.stage, roomId: form.roomId.flatMap(UUID.init(uuidString:)), roomName: form.roomName,
+                                       subject: form.subject, escort: form.escort, releaseReason: form.releaseReason,
+                                       temperature: form.temperature.flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) },
+                                       note: form.note)
+        do {
+            let notice = try await desk(req).advance(c, input, by: user)
+            await FeverCaseNotices.publish(notice, community: community.id!, live: req.live, on: req.db)
+        } catch let e as AppError where [.unprocessableEntity, .conflict, .forbidden].contains(e.status) {
+            return try await render(req, error: e.message.text(for: req.language.rawValue), input: input, status: e.status)
+        }
+        return req.redirect(to: "/fever-cases/\(c.id!.uuidString)")
+    }
+}

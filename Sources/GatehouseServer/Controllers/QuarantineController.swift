@@ -1,0 +1,86 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// `/admin/communities/{id}/quarantine`: households under home quarantine — the twice-daily health reports, extending
+/// and releasing orders, and the history. For community admins and health staff.
+struct QuarantineController: RouteCollection {
+    struct Page: Encodable {
+        let page: PageContext
+        let communityId: UUID
+        let communityName: String
+        let orders: [QuarantineBoard.Order]
+        let history: [QuarantineBoard.Past]
+        let symptoms: [SelectOption]
+        let round: String
+        let error: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("admin", "communities", ":communityID", "quarantine", use: board)
+        routes.post("admin", "quarantine-orders", ":orderID", "reports", use: report)
+        routes.post("admin", "quarantine-orders", ":orderID", "extend", use: extend)
+        routes.post("admin", "quarantine-orders", ":orderID", "release", use: release)
+    }
+
+    /// The order, for someone who may act on it (community admins and health staff in scope).
+    static func order(_ req: Request) async throws -> (User, QuarantineOrder, Community) {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
+        guard let order = try await QuarantineOrder.find(req.parameters.get("orderID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        return (user, order, try await AccessScope(user).community(order.communityID, on: req.db))
+    }
+
+    private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
+        let board = QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language)
+        let lang = req.language.rawValue
+        let symptoms = [SelectOption(value: "none", label: Strings.text("none", req.language))]
+            + Symptom.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
+        let round = HealthRound(req.gatehouse.clock.now())
+        return try await req.view.render("quarantine", Page(
+            page: PageContext(req, title: Strings.text("quarantine_board", req.language)), communityId: community.id!,
+            communityName: community.name, orders: try await board.open(community: community.id!),
+            history: try await board.history(community: community.id!), symptoms: symptoms,
+            round: "\(round.day.description.suffix(5)) \(round.half.label.text(for: lang))", error: error))
+            .encodeResponse(status: status, for: req)
+    }
+
+    func board(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
+        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        return try await render(req, community, error: nil, status: .ok)
+    }
+
+    private func act(_ req: Request, _ body: (User, QuarantineOrder) async throws -> Void) async throws -> Response {
+        let (user, order, community) = try await Self.order(req)
+        do { try await body(user, order) } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            return try await render(req, community, error: e.message.text(for: req.language.rawValue), status: e.status)
+        }
+        return req.redirect(to: "/admin/communities/\(community.id!)/quarantine")
+    }
+
+    func report(req: Request) async throws -> Response {
+        struct Form: Decodable { var residentId: UUID?; var temperature: String?; var symptoms: [String]?; var note: String? }
+        let form = try req.content.decode(Form.self)
+        return try await act(req) { user, order in
+            try await QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language).report(
+                order, resident: form.residentId, temperature: form.temperature.flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) },
+                symptoms: form.symptoms ?? [], note: form.note, by: try user.requireID())
+        }
+    }
+
+    func extend(req: Request) async throws -> Response {
+        struct Form: Decodable { var endsOn: String?; var note: String? }
+        let form = try req.content.decode(Form.self)
+        return try await act(req) { user, order in
+            try await QuarantineOrders(services: req.gatehouse, db: req.db).extend(order, to: form.endsOn, note: form.note, by: try user.requireID())
+        }
+    }
+
+    func release(req: Request) async throws -> Response {
+        struct Form: Decodable { var note: String? }
+        let form = try req.content.decode(Form.self)
+        return try await act(req) { user, order in
+            try await QuarantineOrders(services: req.gatehouse, db: req.db).release(order, note: form.note, by: try user.requireID())
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import Fluent
+import SQLKit
+
+/// Fever cases as a workflow: the stage and since when, the observation room, every step with who and when;
+/// observation rooms are due for disinfection after each use. Open cases from before become `confirmed`.
+struct M013CreateFeverCaseEvents: AsyncMigration {
+    func prepare(on db: Database) async throws {
+        try await db.schema("fever_case_events")
+            .id()
+            .field("case_id", .uuid, .required, .references("fever_cases", "id"))
+            .field("community_id", .uuid, .required, .references("communities", "id"))
+            .field("stage", .string, .required)
+            .field("at", .datetime, .required)
+            .field("by", .uuid, .required, .references("users", "id"))
+            .field("subject", .string)
+            .field("escort", .string)
+            .field("release_reason", .string)
+            .field("temperature_tenths", .int)
+            .field("note", .string)
+            // Each stage once per case: two people taking the same step at once cannot both succeed.
+            .unique(on: "case_id", "stage")
+            .create()
+        // SQLite adds one column per statement.
+        try await db.schema("fever_cases").field("stage_since", .datetime).update()
+        try await db.schema("fever_cases").field("room_schedule_id", .uuid, .references("disinfection_schedules", "id")).update()
+        try await db.schema("fever_cases").field("closed_at", .datetime).update()
+        try await db.schema("disinfection_schedules")
+            .field("last_used_at", .datetime)
+            .update()
+        let sql = db as! SQLDatabase
+        try await sql.create(index: "idx_fever_cases_open").on("fever_cases").column("community_id").column("status").run()
+        try await sql.update("fever_cases").set("status", to: "confirmed").where("status", .equal, "pending").run()
+        for c in try await FeverCase.query(on: db).filter(\.$status == "confirmed").all() {
+            c.stageSince = c.openedAt
+            try await c.save(on: db)
+            let e = FeverCaseEvent()
+            e.caseID = c.id!
+            e.communityID = c.communityID
+            e.stage = "confirmed"
+            e.at = c.openedAt
+            e.by = c.openedBy
+            try await e.create(on: db)
+        }
+    }
+
+    func revert(on db: Database) async throws {
+        try await db.schema("fever_case_events").delete()
+        for field in ["stage_since", "room_schedule_id", "closed_at"] {
+            try await db.schema("fever_cases").deleteField(.string(field)).update()
+        }
+        try await db.schema("disinfection_schedules").deleteField("last_used_at").update()
+    }
+}

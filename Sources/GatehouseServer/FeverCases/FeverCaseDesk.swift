@@ -1,0 +1,220 @@
+import Fluent
+import Foundation
+import GatehouseCore
+import Vapor
+
+/// Fever cases after the gate: the lists (late steps first), one case with its history, and taking the next step —
+/// checked by the core, stored with who and when, and told to everyone watching.
+struct FeverCaseDesk {
+    struct Event: Content {
+        let stage: String
+        let label: String
+        let at: String
+        let by: String
+        let byRole: String
+        let details: String?
+        let note: String?
+    }
+
+    struct Detail: Content {
+        let fever: FeverCaseRow
+        let passageId: UUID
+        let events: [Event]
+        /// The steps this user may take now.
+        let next: [SelectOption]
+        let rooms: [SelectOption]
+        let releaseReasons: [SelectOption]
+    }
+
+    let services: GatehouseServices
+    let db: any Database
+    let language: Language
+
+    private var lang: String { language.rawValue }
+
+    /// Cases of the communities in `scope`: open ones (late first, then by stage) or the latest closed ones.
+    func rows(in scope: AccessScope, open: Bool = true, limit: Int = 200) async throws -> [FeverCaseRow] {
+        let communities = try await scope.communities(on: db)
+        guard !communities.isEmpty else { return [] }
+        var query = FeverCase.query(on: db).filter(\.$communityID ~~ Set(communities.map { $0.id! }))
+        query = open ? query.filter(\.$status != FeverCaseStage.closed.rawValue).sort(\.$openedAt)
+                     : query.filter(\.$status == FeverCaseStage.closed.rawValue).sort(\.$closedAt, .descending)
+        let cases = try await query.limit(limit).all()
+        let names = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, $0.name) })
+        return try await rows(cases, communityNames: names).sorted {
+            ($0.late ? 0 : 1, $0.needsDecision ? 0 : 1) < ($1.late ? 0 : 1, $1.needsDecision ? 0 : 1)
+        }
+    }
+
+    /// Open cases of one community whose next step is late.
+    func lateCount(community: UUID) async throws -> Int {
+        let now = services.clock.now()
+        return try await FeverCase.query(on: db).filter(\.$communityID == community)
+            .filter(\.$status != FeverCaseStage.closed.rawValue).all()
+            .filter { c in FeverCaseStage(rawValue: c.status).map { FeverCaseWait(stage: $0, since: c.stageSince ?? c.openedAt, now: now).isLate } ?? false }
+            .count
+    }
+
+    private func rows(_ cases: [FeverCase], communityNames: [UUID: String]) async throws -> [FeverCaseRow] {
+        guard !cases.isEmpty else { return [] }
+        let passages = try await Passage.query(on: db).filter(\.$id ~~ Set(cases.map(\.passageID))).all()
+        let people = Dictionary(uniqueKeysWithValues: passages.map { ($0.id!, $0.nameMasked) })
+        let gates = try await Checkpoint.query(on: db).filter(\.$id ~~ Set(cases.map(\.checkpointID))).all()
+        let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
+        let roomIDs = Set(cases.compactMap(\.roomScheduleID))
+        let rooms = roomIDs.isEmpty ? [] : try await DisinfectionSchedule.query(on: db).filter(\.$id ~~ roomIDs).all()
+        let roomNames = Dictionary(uniqueKeysWithValues: rooms.map { ($0.id!, $0.name) })
+        let now = services.clock.now()
+        return cases.map { c in
+            let stage = FeverCaseStage(rawValue: c.status) ?? .confirmed
+            let since = c.stageSince ?? c.openedAt
+            let wait = FeverCaseWait(stage: stage, since: since, now: now)
+            return FeverCaseRow(id: c.id!, communityId: c.communityID, communityName: communityNames[c.communityID] ?? "",
+                                checkpointName: gateNames[c.checkpointID] ?? "", nameMasked: people[c.passageID] ?? "—",
+                                temperature: String(format: "%.1f", Double(c.temperatureTenths) / 10), stage: stage.rawValue,
+                                stageLabel: stage.label.text(for: lang), openedAt: ChinaTime.text(c.openedAt, "MM-dd HH:mm"),
+                                since: ChinaTime.text(since, "MM-dd HH:mm"), waitMinutes: wait.minutes, late: wait.isLate,
+                                room: c.roomScheduleID.flatMap { roomNames[$0] }, needsDecision: stage == .reported,
+                                closed: stage == .closed)
+        }
+    }
+
+    /// One case with its whole history and what `user` may do next.
+    func detail(_ c: FeverCase, community: Community, for user: User) async throws -> Detail {
+        let row = try await rows([c], communityNames: [community.id!: community.name])[0]
+        let events = Self.inOrder(try await FeverCaseEvent.query(on: db).filter(\.$caseID == c.id!).all())
+        let users = try await User.query(on: db).filter(\.$id ~~ Set(events.map(\.by))).all()
+        let byID = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0) })
+        let history = events.map { e -> Event in
+            let stage = FeverCaseStage(rawValue: e.stage)
+            let actor = byID[e.by]
+            return Event(stage: e.stage, label: stage?.label.text(for: lang) ?? e.stage,
+                         at: ChinaTime.text(e.at, "MM-dd HH:mm:ss"), by: actor?.username ?? "",
+                         byRole: actor.map { $0.roleValue.label.text(for: lang) } ?? "", details: details(e), note: e.note)
+        }
+        let stage = FeverCaseStage(rawValue: c.status) ?? .confirmed
+        let next = stage.next.filter { FeverCaseAccess.may(user.roleValue, take: $0) }
+            .map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
+        let rooms = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == c.communityID)
+            .filter(\.$place == DisinfectionPlace.observationRoom.rawValue).sort(\.$name).all()
+            .map { SelectOption(value: $0.id!.uuidString, label: $0.name) }
+        let reasons = FeverCaseStep.ReleaseReason.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
+        return Detail(fever: row, passageId: c.passageID, events: history, next: next, rooms: rooms, releaseReasons: reasons)
+    }
+
+    /// A case's steps in the order they were taken (steps in the same second follow the workflow's order).
+    static func inOrder(_ events: [FeverCaseEvent]) -> [FeverCaseEvent] {
+        let rank = Dictionary(uniqueKeysWithValues: FeverCaseStage.allCases.enumerated().map { ($1.rawValue, $0) })
+        return events.sorted { ($0.at, rank[$0.stage] ?? 0) < ($1.at, rank[$1.stage] ?? 0) }
+    }
+
+    private func details(_ e: FeverCaseEvent) -> String? {
+        var parts: [String] = []
+        if let t = e.temperatureTenths { parts.append(String(format: "%.1f℃", Double(t) / 10)) }
+        if let r = e.releaseReason.flatMap(FeverCaseStep.ReleaseReason.init(rawValue:)) { parts.append(r.label.text(for: lang)) }
+        if let s = e.subject { parts.append(s) }
+        if let s = e.escort { parts.append(s) }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
+
+    /// Takes the next step: checked by the core, refused when someone else took a step first.
+    func advance(_ c: FeverCase, _ input: FeverCaseStepInput, by user: User) async throws -> FeverCaseNotices.Step {
+        let current = FeverCaseStage(rawValue: c.status) ?? .confirmed
+        guard let target = input.stage.flatMap(FeverCaseStage.init(rawValue:)) else {
+            throw AppError(.unprocessableEntity, "invalid_stage", zh: "请选择下一步", en: "Choose the next step")
+        }
+        guard FeverCaseAccess.may(user.roleValue, take: target) else {
+            throw AppError(.forbidden, "decision_for_health", zh: "转运或解除由卫健部门（或社区按医生意见）决定",
+                           en: "Transfer or release is decided by the health department (or recorded by the community on a doctor's word)")
+        }
+        let community = try await Community.find(c.communityID, on: db)
+        let threshold = community.map { GateService.feverRule(of: $0).threshold.tenths } ?? FeverRule.standard.threshold.tenths
+        var room: DisinfectionSchedule?
+        var subject = input.subject
+        if target == .inObservation {
+            room = try await observationRoom(input, community: c.communityID, by: try user.requireID())
+            subject = room?.name ?? input.roomName
+        }
+        let step: FeverCaseStep
+        do {
+            step = try FeverCaseStep(from: current, to: target, subject: subject, escort: input.escort, releaseReason: input.releaseReason,
+                                     temperature: input.temperature.flatMap { try? BodyTemperature(celsius: $0) },
+                                     thresholdTenths: threshold, note: input.note)
+        } catch {
+            throw AppError(error == .notNext(from: current) ? .conflict : .unprocessableEntity, error.code, error.message)
+        }
+        let now = services.clock.now()
+        let userID = try user.requireID()
+        let chosenRoom = room
+        do {
+            try await db.writeTransaction { tx in
+                if let chosenRoom, chosenRoom.id == nil { try await chosenRoom.create(on: tx) }
+                let e = FeverCaseEvent()
+                e.caseID = c.id!
+                e.communityID = c.communityID
+                e.stage = step.stage.rawValue
+                e.at = now
+                e.by = userID
+                e.subject = step.subject
+                e.escort = step.escort
+                e.releaseReason = step.releaseReason?.rawValue
+                e.temperatureTenths = step.temperatureTenths
+                e.note = step.note
+                try await e.create(on: tx)
+                c.status = step.stage.rawValue
+                c.stageSince = now
+                if let chosenRoom { c.roomScheduleID = chosenRoom.id }
+                if step.stage == .closed { c.closedAt = now }
+                try await c.save(on: tx)
+                if let id = c.roomScheduleID, let used = try await DisinfectionSchedule.find(id, on: tx) {
+                    switch step.stage {
+                    case .transferred, .released:
+                        // The person left the room: it is due for disinfection at once.
+                        used.lastUsedAt = now
+                        try await used.save(on: tx)
+                    case .disinfected:
+                        try await DisinfectionService.record(used, agent: step.subject ?? "", note: step.note, photo: nil, at: now,
+                                                             by: userID, on: tx)
+                    default: break
+                    }
+                }
+            }
+        } catch let error as AppError {
+            throw error
+        } catch {
+            // The (case, stage) pair is unique: someone took this step a moment ago.
+            if try await FeverCaseEvent.query(on: db).filter(\.$caseID == c.id!).filter(\.$stage == target.rawValue).count() > 0 {
+                throw AppError(.conflict, FeverCaseStepError.notNext(from: target).code, FeverCaseStepError.notNext(from: target).message)
+            }
+            throw error
+        }
+        let passage = try await Passage.find(c.passageID, on: db)
+        return FeverCaseNotices.Step(feverCaseId: c.id!, stage: step.stage.rawValue, stageLabel: step.stage.label.text(for: lang),
+                                     nameMasked: passage?.nameMasked ?? "—", communityName: community?.name ?? "", by: user.username)
+    }
+
+    /// The room chosen from the community's observation rooms, or a new one (not yet stored) by that name.
+    private func observationRoom(_ input: FeverCaseStepInput, community: UUID, by user: UUID) async throws -> DisinfectionSchedule? {
+        if let id = input.roomId {
+            guard let room = try await DisinfectionSchedule.find(id, on: db), room.communityID == community,
+                  room.place == DisinfectionPlace.observationRoom.rawValue else {
+                throw AppError(.unprocessableEntity, "unknown_room", zh: "留观室无效", en: "Unknown observation room")
+            }
+            return room
+        }
+        guard let name = input.roomName?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return nil }
+        guard name.count <= 40 else { throw AppError(.unprocessableEntity, "text_too_long", zh: "留观室名称最多40字", en: "At most 40 characters") }
+        if let existing = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == community)
+            .filter(\.$place == DisinfectionPlace.observationRoom.rawValue).filter(\.$name == name).first() {
+            return existing
+        }
+        let room = DisinfectionSchedule()
+        room.communityID = community
+        room.name = name
+        room.place = DisinfectionPlace.observationRoom.rawValue
+        room.intervalMinutes = 1440
+        room.createdAt = services.clock.now()
+        room.createdBy = user
+        return room
+    }
+}

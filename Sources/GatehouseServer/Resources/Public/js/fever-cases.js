@@ -1,0 +1,23 @@
+// Fever case lists and pages follow the cases live: any step taken elsewhere reloads the page (unless the person is
+// typing into a step form).
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-live]");
+  if (!box || !window.EventSource) return;
+  var source = new EventSource(box.getAttribute("data-live"));
+  var only = box.getAttribute("data-case");
+  var busy = function () {
+    var a = document.activeElement;
+    return a && a.form && a.value !== "" && a.type !== "submit";
+  };
+  var refresh = function (e) {
+    if (only) {
+      try { if (JSON.parse(e.data).feverCaseId !== only) return; } catch (err) { return; }
+    }
+    if (busy()) return;
+    source.close();
+    window.location.reload();
+  };
+  source.addEventListener("fever-case", refresh);
+  source.addEventListener("alert", refresh);
+})();
