@@ -145,3 +145,13 @@ def release_quarantine(driver, community_url, household_label, note="医生意�
     card.find_element("css selector", '.release-form input[name="note"]').send_keys(note)
     card.find_element("css selector", ".release-form button").click()
     until(driver, lambda d: household_label not in d.find_element("id", "quarantine-board").text)
+
+
+def new_browser():
+    """A second phone (another person watching at the same time)."""
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,915", "--lang=zh-CN"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(3)
+    return driver

@@ -7,11 +7,9 @@ import tempfile
 import urllib.request
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
 
-from conftest import login, logout, shot, until, wait_for_path
+from conftest import login, logout, new_browser, shot, until, wait_for_path
 
 
 def wait_text(driver, element_id, fragment, timeout=10):
@@ -169,12 +167,3 @@ def test_reader_post_appears_on_the_operator_screen(server, browser):
     browser.find_element("id", "register-resident").click()
     assert record(browser, quick="36.5") == "allow"
     assert "id_card_expired" in browser.find_element("id", "reasons").get_attribute("innerHTML")
-
-
-def new_browser():
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,915"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(3)
-    return driver

@@ -17,6 +17,7 @@ struct DemoData {
         Login(username: "demo-health", role: .health, place: "沁园街道"),
         Login(username: "demo-police", role: .police, place: "沁园街道"),
         Login(username: "demo-landlord", role: .landlord, place: "幸福小区社区"),
+        Login(username: "demo-property", role: .property, place: "幸福小区社区"),
     ]
 
     /// A few households of 幸福小区 (one rented), so that passes, visitors and parcels can be tried at once.
@@ -56,6 +57,7 @@ struct DemoData {
         _ = try await make("demo-admin2", .communityAdmin, "孙志强", "13900000003", (district.id, sub.id, heping.id))
         _ = try await make("demo-health", .health, "李医生", "13900000004", (district.id, sub.id, nil))
         _ = try await make("demo-police", .police, "周警官", "13900000005", (district.id, sub.id, nil))
+        _ = try await make("demo-property", .property, "物业刘经理", "13900000009", (district.id, sub.id, xingfu.id))
 
         let landlord = try await make("demo-landlord", .landlord, "冯房东", "13900000008", (district.id, sub.id, xingfu.id))
         _ = landlord

@@ -58,6 +58,8 @@ extension Strings {
         "case_history": t("处置记录", "History"),
         "health_desk": t("卫健工作台", "Health desk"),
         "awaiting_decision": t("待卫健决定", "Awaiting decision"),
+        "awaiting_decision_hint": t("已上报，等待卫健部门决定转运或解除；超过30分钟未决定将标红提醒。",
+                                    "Reported: the health department decides transfer or release; after 30 minutes without a decision it turns red."),
         "all_fever_cases": t("全部发热病例", "All fever cases"),
         "households_unit": t("户", " households"),
         "fever_cases_late": t("发热病例处置超时：", "Fever cases with a late step: "),

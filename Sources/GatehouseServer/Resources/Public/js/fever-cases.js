@@ -10,13 +10,16 @@
     var a = document.activeElement;
     return a && a.form && a.value !== "" && a.type !== "submit";
   };
+  var sending = false;
+  document.addEventListener("submit", function () { sending = true; });
   var refresh = function (e) {
     if (only) {
       try { if (JSON.parse(e.data).feverCaseId !== only) return; } catch (err) { return; }
     }
-    if (busy()) return;
+    if (sending || busy()) return;
     source.close();
-    window.location.reload();
+    // A GET of the case itself: a page that answered a step's POST must not send the step again.
+    window.location.replace(window.location.pathname.replace(/\/steps$/, ""));
   };
   source.addEventListener("fever-case", refresh);
   source.addEventListener("alert", refresh);

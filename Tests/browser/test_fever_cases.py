@@ -1,0 +1,101 @@
+"""A fever case from the gate to closed: measured and re-measured at the gate, the property company takes the person to
+an observation room and reports it, the health department (on its desk) decides the transfer, the gate staff
+disinfect the room, the office closes the case. Everyone is told live; every step names who and when."""
+from selenium.webdriver.common.keys import Keys
+
+from conftest import login, logout, new_browser, shot, until, wait_for_path
+
+
+def take_step(driver, stage, fields=()):
+    form = driver.find_element("css selector", f'form.step-form[data-stage="{stage}"]')
+    for name, value in fields:
+        form.find_element("name", name).send_keys(value)
+    form.find_element("css selector", "button").click()
+    until(driver, lambda d: d.find_element("id", "case-stage").get_attribute("data-stage") == stage)
+    assert not driver.find_elements("id", "step-error"), driver.find_element("id", "step-error").text
+
+
+def test_a_fever_case_is_taken_to_closed_with_every_step_named(server, browser):
+    admin = new_browser()
+    try:
+        login(admin, server, "demo-admin1")
+        wait_for_path(admin, "/admin/communities/")
+        rest = admin.find_element("id", "rest-minutes")
+        rest.clear()
+        rest.send_keys("0")
+        admin.find_element("css selector", "#settings-form button").click()
+        until(admin, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
+
+        # The gate: 38.5, then 38.6 on the re-measure.
+        login(browser, server, "demo-guard1")
+        wait_for_path(browser, "/gate")
+        browser.find_element("id", "id-number").send_keys("41282119850506123X" + Keys.ENTER)
+        until(browser, lambda d: d.find_element("id", "person").is_displayed())
+        browser.find_element("id", "person-name").send_keys("韩发热")
+        browser.find_element("id", "temperature").send_keys("38.5")
+        browser.find_element("id", "confirm").click()
+        until(browser, lambda d: d.find_element("id", "remeasure-box").is_displayed())
+        browser.find_element("id", "remeasure-temperature").send_keys("38.6")
+        browser.find_element("id", "remeasure").click()
+        until(browser, lambda d: d.find_elements("css selector", '#reasons li[data-code="fever"]'))
+
+        # The office is told at once and opens the case from the alert.
+        until(admin, lambda d: "38.6" in d.find_element("id", "alerts").text)
+        admin.find_element("css selector", "#alerts a").click()
+        wait_for_path(admin, "/fever-cases/")
+        case_url = admin.current_url
+        assert admin.find_element("id", "case-stage").get_attribute("data-stage") == "confirmed"
+        assert [li.get_attribute("data-stage") for li in admin.find_elements("css selector", "#case-history li")] == \
+            ["measured", "remeasured", "confirmed"]
+        admin.get(server + "/admin")
+        wait_for_path(admin, "/admin/communities/")
+
+        # The gate screen shows the open case too.
+        browser.get(server + "/gate")
+        assert browser.find_element("id", "gate-fever-cases").is_displayed()
+        logout(browser)
+
+        # The property company: observation room, then the report.
+        login(browser, server, "demo-property")
+        wait_for_path(browser, "/fever-cases")
+        [li for li in browser.find_elements("css selector", "#fever-case-list li") if "韩*" in li.text][0] \
+            .find_element("css selector", "a").click()
+        wait_for_path(browser, "/fever-cases/")
+        browser.find_element("css selector", 'form[data-stage="inObservation"] button').click()
+        until(browser, lambda d: d.find_element("id", "step-error").text)
+        assert "留观室" in browser.find_element("id", "step-error").text
+        take_step(browser, "inObservation", [("roomName", "北门临时留观室")])
+        until(admin, lambda d: "临时留观" in d.find_element("id", "alerts").text)  # the office's page is told live
+        take_step(browser, "reported", [("note", "已电话报告沁园街道卫生院")])
+        assert not browser.find_elements("css selector", 'form[data-stage="transferred"]'), "the decision is not theirs"
+        shot(browser, "fever-case-reported")
+        logout(browser)
+
+        # The health desk: the case waits for a decision.
+        login(browser, server, "demo-health")
+        wait_for_path(browser, "/health")
+        item = [li for li in browser.find_elements("css selector", "#fever-case-list li") if "韩*" in li.text][0]
+        assert "待卫健决定" in item.text
+        shot(browser, "health-desk")
+        item.find_element("css selector", "a").click()
+        wait_for_path(browser, "/fever-cases/")
+        take_step(browser, "transferred", [("subject", "市人民医院发热门诊"), ("escort", "120救护车")])
+        logout(browser)
+
+        # The gate staff disinfect the room; the office closes the case.
+        login(browser, server, "demo-guard1")
+        browser.get(case_url)
+        take_step(browser, "disinfected", [("subject", "84消毒液 1:100")])
+        logout(browser)
+        admin.get(case_url)
+        take_step(admin, "closed")
+        history = admin.find_elements("css selector", "#case-history li")
+        assert [li.get_attribute("data-stage") for li in history] == \
+            ["measured", "remeasured", "confirmed", "inObservation", "reported", "transferred", "disinfected", "closed"]
+        text = admin.find_element("id", "case-history").text
+        for who in ("demo-guard1", "demo-property", "demo-health", "demo-admin1"):
+            assert who in text
+        assert "市人民医院发热门诊" in text and "北门临时留观室" in text
+        shot(admin, "fever-case-closed")
+    finally:
+        admin.quit()
