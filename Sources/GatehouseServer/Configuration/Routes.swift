@@ -20,6 +20,7 @@ enum Routes {
         try authedAPI.register(collection: HouseholdAPIController())
         try authedAPI.register(collection: QuarantineAPIController())
         try authedAPI.register(collection: FeverCaseAPIController())
+        try authedAPI.register(collection: OversightAPIController())
         try authedAPI.register(collection: RegistrationAPIController())
 
         let web = app.grouped(CSRFMiddleware())
@@ -44,5 +45,6 @@ enum Routes {
         try web.register(collection: QuarantineController())
         try web.register(collection: FeverCaseController())
         try web.register(collection: HealthDeskController())
+        try web.register(collection: DashboardController())
     }
 }

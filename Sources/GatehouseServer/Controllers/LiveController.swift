@@ -40,7 +40,7 @@ struct LiveController: RouteCollection {
     }
 
     func community(req: Request) async throws -> Response {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property)
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property, .health, .police)
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
         return await ServerSentEvents.response(for: .community(community.id!), on: req)
     }

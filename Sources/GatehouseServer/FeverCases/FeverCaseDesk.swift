@@ -34,7 +34,11 @@ struct FeverCaseDesk {
 
     /// Cases of the communities in `scope`: open ones (late first, then by stage) or the latest closed ones.
     func rows(in scope: AccessScope, open: Bool = true, limit: Int = 200) async throws -> [FeverCaseRow] {
-        let communities = try await scope.communities(on: db)
+        try await rows(of: try await scope.communities(on: db), open: open, limit: limit)
+    }
+
+    /// Cases of `communities`, as `rows(in:)`.
+    func rows(of communities: [Community], open: Bool = true, limit: Int = 200) async throws -> [FeverCaseRow] {
         guard !communities.isEmpty else { return [] }
         var query = FeverCase.query(on: db).filter(\.$communityID ~~ Set(communities.map { $0.id! }))
         query = open ? query.filter(\.$status != FeverCaseStage.closed.rawValue).sort(\.$openedAt)

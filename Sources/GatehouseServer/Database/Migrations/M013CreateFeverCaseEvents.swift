@@ -28,7 +28,6 @@ struct M013CreateFeverCaseEvents: AsyncMigration {
             .field("last_used_at", .datetime)
             .update()
         let sql = db as! SQLDatabase
-        try await sql.create(index: "idx_fever_cases_open").on("fever_cases").column("community_id").column("status").run()
         try await sql.update("fever_cases").set("status", to: "confirmed").where("status", .equal, "pending").run()
         for c in try await FeverCase.query(on: db).filter(\.$status == "confirmed").all() {
             c.stageSince = c.openedAt
