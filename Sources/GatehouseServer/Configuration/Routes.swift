@@ -21,6 +21,7 @@ enum Routes {
         try authedAPI.register(collection: QuarantineAPIController())
         try authedAPI.register(collection: FeverCaseAPIController())
         try authedAPI.register(collection: OversightAPIController())
+        try authedAPI.register(collection: ExportAPIController())
         try authedAPI.register(collection: RegistrationAPIController())
 
         let web = app.grouped(CSRFMiddleware())
@@ -46,5 +47,6 @@ enum Routes {
         try web.register(collection: FeverCaseController())
         try web.register(collection: HealthDeskController())
         try web.register(collection: DashboardController())
+        try web.register(collection: ExportPagesController())
     }
 }

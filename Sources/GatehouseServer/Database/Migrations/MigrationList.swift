@@ -17,6 +17,7 @@ enum MigrationList {
             M011CreateSupplyRequests(),
             M012CreateQuarantineOrders(),
             M013CreateFeverCaseEvents(),
+            M014CreateAuditEvents(),
             SessionRecord.migration,
         ]
     }

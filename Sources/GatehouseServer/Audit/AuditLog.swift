@@ -1,0 +1,22 @@
+import Fluent
+import Foundation
+
+/// Writes audit entries: one per export, trace or reveal.
+struct AuditLog {
+    let services: GatehouseServices
+    let db: any Database
+
+    func record(_ action: AuditAction, by user: User, community: UUID?, target: String?, detail: String,
+                reason: String? = nil) async throws {
+        let e = AuditEvent()
+        e.at = services.clock.now()
+        e.userID = try user.requireID()
+        e.role = user.role
+        e.action = action.rawValue
+        e.communityID = community
+        e.target = target
+        e.detail = detail
+        e.reason = reason
+        try await e.create(on: db)
+    }
+}

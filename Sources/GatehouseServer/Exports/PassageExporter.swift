@@ -1,0 +1,49 @@
+import Fluent
+import Foundation
+import GatehouseCore
+
+/// Reads the passages of a range page by page (oldest first, keyset on time and id) as register rows.
+struct PassageExporter {
+    let services: GatehouseServices
+    let db: any Database
+    let language: Language
+
+    static let pageSize = 1000
+
+    func count(_ range: PassageExportRange) async throws -> Int {
+        try await range.query(on: db).count()
+    }
+
+    /// Calls `body` with each page of rows, numbered from 1.
+    func pages(_ range: PassageExportRange, _ body: ([RegisterRow]) async throws -> Void) async throws {
+        let gates = try await Checkpoint.query(on: db).filter(\.$community.$id == range.community.id!).all()
+        let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
+        let rest = GateService.feverRule(of: range.community).restSeconds
+        var operatorNames: [UUID: String] = [:]
+        var after: (Date, UUID)?
+        var number = 0
+        while true {
+            var q = range.query(on: db)
+            if let (time, id) = after {
+                q = q.group(.or) { or in
+                    or.filter(\.$recordedAt > time)
+                    or.group(.and) { and in and.filter(\.$recordedAt == time).filter(\.$id > id) }
+                }
+            }
+            let page = try await q.sort(\.$recordedAt).sort(\.$id).limit(Self.pageSize).all()
+            guard !page.isEmpty else { return }
+            let unknown = Set(page.map { $0.$operatorUser.id }).subtracting(operatorNames.keys)
+            if !unknown.isEmpty {
+                for u in try await User.query(on: db).filter(\.$id ~~ unknown).all() { operatorNames[u.id!] = u.username }
+            }
+            let rows = page.map { p -> RegisterRow in
+                number += 1
+                return RegisterRow(number: number, passage: p, checkpoint: gateNames[p.$checkpoint.id] ?? "",
+                                   operatorName: operatorNames[p.$operatorUser.id] ?? "", restSeconds: rest, language: language)
+            }
+            try await body(rows)
+            after = (page.last!.recordedAt, page.last!.id!)
+            if page.count < Self.pageSize { return }
+        }
+    }
+}

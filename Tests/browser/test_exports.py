@@ -1,0 +1,46 @@
+"""Exports: the office downloads the day's temperature register as Excel (with progress) and prints it; the XLSX
+opens in openpyxl with Chinese headers and the day's rows, and the CSV starts with a BOM."""
+import io
+import json
+import urllib.request
+
+import openpyxl
+
+from conftest import DEMO_PASSWORD, login, shot, until, wait_for_path
+
+
+def api(server, path, token, method="GET", body=None):
+    req = urllib.request.Request(server + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                 headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"} if token
+                                 else {"Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=20) as r:
+        return r.read(), dict(r.headers)
+
+
+def test_the_register_downloads_opens_in_openpyxl_and_prints(server, browser):
+    login(browser, server, "demo-admin1")
+    wait_for_path(browser, "/admin/communities/")
+    community_id = browser.current_url.rstrip("/").split("/")[-1]
+    browser.find_element("id", "exports-link").click()
+    wait_for_path(browser, "/exports")
+    browser.find_element("id", "download-xlsx").click()
+    until(browser, lambda d: d.find_elements("id", "export-file"), timeout=20)
+    assert browser.find_element("id", "export-progress").get_attribute("value") == "100"
+    shot(browser, "exports")
+    browser.find_element("id", "print-register").click()
+    wait_for_path(browser, "/exports/print")
+    assert browser.find_element("id", "register")
+    shot(browser, "register-print")
+
+    raw, _ = api(server, "/api/v1/auth/token", None, "POST", {"username": "demo-admin1", "password": DEMO_PASSWORD})
+    token = json.loads(raw)["token"]
+    data, headers = api(server, f"/api/v1/exports/passages?communityId={community_id}&format=xlsx", token)
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["序号", "时间", "卡点", "方向"] and header[-1] == "登记人"
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == int(headers["X-Total-Rows"]) > 0  # the earlier tests recorded passages today
+    assert all(isinstance(r[6], float) for r in rows), "temperatures are numbers"
+    assert all(not str(v).startswith("=") for r in rows for v in r if v is not None)
+    csv, _ = api(server, f"/api/v1/exports/passages?communityId={community_id}&format=csv", token)
+    assert csv.startswith(b"\xef\xbb\xbf") and "序号".encode() in csv[:20]
