@@ -22,6 +22,7 @@ enum Routes {
         try authedAPI.register(collection: FeverCaseAPIController())
         try authedAPI.register(collection: OversightAPIController())
         try authedAPI.register(collection: ExportAPIController())
+        try authedAPI.register(collection: TracingAPIController())
         try authedAPI.register(collection: RegistrationAPIController())
 
         let web = app.grouped(CSRFMiddleware())
@@ -48,5 +49,6 @@ enum Routes {
         try web.register(collection: HealthDeskController())
         try web.register(collection: DashboardController())
         try web.register(collection: ExportPagesController())
+        try web.register(collection: TracingController())
     }
 }

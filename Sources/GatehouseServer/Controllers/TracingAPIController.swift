@@ -1,0 +1,12 @@
+import Vapor
+
+/// `POST /api/v1/contact-traces`: a contact trace for health staff (reason required, audited).
+struct TracingAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("contact-traces", use: trace)
+    }
+
+    func trace(req: Request) async throws -> ContactTrace {
+        try await TracingController.traced(req, try req.content.decode(ContactTraceInput.self), action: .contactTrace)
+    }
+}

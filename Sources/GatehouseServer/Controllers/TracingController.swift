@@ -1,0 +1,71 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// `/health/tracing`: contact tracing for health staff only. Every trace needs a stated reason and is audited, as is
+/// every export of one. Posted forms keep the ID number and the reason out of addresses and server logs.
+struct TracingController: RouteCollection {
+    struct Page: Encodable {
+        let page: PageContext
+        let input: ContactTraceInput
+        let trace: ContactTrace?
+        let error: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("health", "tracing", use: form)
+        routes.post("health", "tracing", use: run)
+        routes.post("health", "tracing", "export", use: export)
+    }
+
+    private func render(_ req: Request, _ input: ContactTraceInput, trace: ContactTrace?, error: String?, status: HTTPStatus) async throws -> Response {
+        try await req.view.render("tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language)),
+                                                  input: input, trace: trace, error: error)).encodeResponse(status: status, for: req)
+    }
+
+    func form(req: Request) async throws -> Response {
+        _ = try req.requireUser(.health)
+        return try await render(req, ContactTraceInput(days: 14, windowMinutes: 15), trace: nil, error: nil, status: .ok)
+    }
+
+    /// Checks, traces and audits; the trace itself.
+    static func traced(_ req: Request, _ input: ContactTraceInput, action: AuditAction, format: String? = nil) async throws -> ContactTrace {
+        let user = try req.requireUser(.health)
+        let tracer = ContactTracer(services: req.gatehouse, db: req.db, language: req.language)
+        let checked = try await tracer.check(input, scope: AccessScope(user))
+        let trace = try await tracer.trace(checked)
+        try await AuditLog(services: req.gatehouse, db: req.db).record(
+            action, by: user, community: checked.persons.count == 1 ? checked.persons[0].communityID : nil,
+            target: "person:" + checked.persons.map { $0.id!.uuidString }.joined(separator: ","),
+            detail: "\(format.map { $0 + " " } ?? "")by \(checked.lookup), \(checked.days) days, ±\(checked.windowMinutes) min: "
+                + "\(trace.passages.count) passages, \(trace.contacts.count) contacts",
+            reason: checked.reason)
+        return trace
+    }
+
+    func run(req: Request) async throws -> Response {
+        let input = try req.content.decode(ContactTraceInput.self)
+        do {
+            return try await render(req, input, trace: try await Self.traced(req, input, action: .contactTrace), error: nil, status: .ok)
+        } catch let e as AppError where [.unprocessableEntity, .notFound].contains(e.status) && e.code != "not_found" {
+            return try await render(req, input, trace: nil, error: e.message.text(for: req.language.rawValue), status: e.status)
+        }
+    }
+
+    func export(req: Request) async throws -> Response {
+        struct Format: Decodable { var format: String? }
+        let input = try req.content.decode(ContactTraceInput.self)
+        let format = (try? req.content.decode(Format.self))?.format == "xlsx" ? "xlsx" : "csv"
+        let trace = try await Self.traced(req, input, action: .exportContactTrace, format: format)
+        var headers = HTTPHeaders()
+        headers.cacheControl = .init(noStore: true)
+        if format == "xlsx" {
+            headers.contentType = .init(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            headers.contentDisposition = .init(.attachment, filename: "contact-trace.xlsx")
+            return Response(status: .ok, headers: headers, body: .init(data: try ContactTraceFile.xlsx(trace, language: req.language)))
+        }
+        headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "contact-trace.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: ContactTraceFile.csv(trace, language: req.language)))
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import GatehouseCore
+
+/// A contact trace as CSV or XLSX: the traced person's passages, then the contacts.
+enum ContactTraceFile {
+    static func header(_ language: Language) -> [String] {
+        ["trace_kind", "time", "community", "checkpoint", "direction", "person_name", "phone", "household", "temperature", "minutes_apart"]
+            .map { Strings.text($0, language) }
+    }
+
+    static func cells(_ trace: ContactTrace, language: Language) -> [[String]] {
+        let own = Strings.text("traced_person", language), contact = Strings.text("contact", language)
+        return trace.passages.map { row(own, $0) } + trace.contacts.map { row(contact, $0) }
+    }
+
+    private static func row(_ kind: String, _ l: ContactTrace.Line) -> [String] {
+        [kind, l.time, l.communityName, l.checkpointName, l.direction, l.nameMasked, l.phoneMasked, l.householdLabel ?? "",
+         l.temperature, l.minutesApart.map(String.init) ?? ""]
+    }
+
+    static func csv(_ trace: ContactTrace, language: Language) -> String {
+        CSVWriter.byteOrderMark + CSVWriter.line(header(language)) + cells(trace, language: language).map(CSVWriter.line).joined()
+    }
+
+    static func xlsx(_ trace: ContactTrace, language: Language) throws -> Data {
+        var book = XLSXWorkbook(sheetName: Strings.text("contact_tracing", language), header: header(language))
+        for r in cells(trace, language: language) { book.append(r.map { .text($0) }) }
+        return try book.data()
+    }
+}

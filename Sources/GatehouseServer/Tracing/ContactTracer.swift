@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import GatehouseCore
+
+/// Runs a contact trace for a health worker: finds the person in the communities of their scope (blind index of
+/// the ID number or phone), their passages over the last days, and the co-present passages at the same gates.
+/// Refuses without a reason; the caller audits every trace.
+struct ContactTracer {
+    let services: GatehouseServices
+    let db: any Database
+    let language: Language
+
+    struct Checked {
+        let persons: [Person]
+        let days: Int
+        let windowMinutes: Int
+        let reason: String
+        let lookup: String
+    }
+
+    /// Validates the request and finds the person (in every community of the scope where they were seen).
+    func check(_ input: ContactTraceInput, scope: AccessScope) async throws -> Checked {
+        let reason = input.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard reason.count >= 4, reason.count <= 100 else {
+            throw AppError(.unprocessableEntity, "reason_required", zh: "请写明流调事由（4至100字，如：确诊病例密接排查）",
+                           en: "State the reason (4 to 100 characters, e.g. contacts of a confirmed case)")
+        }
+        let days = input.days ?? 14
+        guard (1...28).contains(days) else {
+            throw AppError(.unprocessableEntity, "invalid_days", zh: "追溯天数为1至28天", en: "From 1 to 28 days back")
+        }
+        let window = input.windowMinutes ?? 15
+        guard (1...120).contains(window) else {
+            throw AppError(.unprocessableEntity, "invalid_window", zh: "时间窗口为1至120分钟", en: "A window of 1 to 120 minutes")
+        }
+        let communities = try await scope.communities(on: db).map { $0.id! }
+        var query = Person.query(on: db).filter(\.$communityID ~~ communities)
+        let lookup: String
+        if let text = input.idNumber?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let id = try GateService.idNumber(text, today: services.today)
+            query = query.filter(\.$idNumberIndex == services.blindIndex.idNumber(id))
+            lookup = "id number"
+        } else if let text = input.phone?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let phone = try GateService.optionalPhone(text) else { throw AppError.notFound }
+            query = query.filter(\.$phoneIndex == services.blindIndex.phone(phone))
+            lookup = "phone"
+        } else {
+            throw AppError(.unprocessableEntity, "person_required", zh: "请输入身份证号或手机号", en: "Enter an ID number or a phone number")
+        }
+        let persons = try await query.all()
+        guard !persons.isEmpty else {
+            throw AppError(.notFound, "person_not_found", zh: "辖区内没有此人的通行记录", en: "No passages of this person in your area")
+        }
+        return Checked(persons: persons, days: days, windowMinutes: window, reason: reason, lookup: lookup)
+    }
+
+    func trace(_ c: Checked) async throws -> ContactTrace {
+        let since = services.clock.now() - TimeInterval(c.days * 86_400)
+        let ids = c.persons.map { $0.id! }
+        let own = try await Passage.query(on: db).filter(\.$person.$id ~~ ids).filter(\.$recordedAt >= since).sort(\.$recordedAt).all()
+        let marks = own.map { (checkpoint: $0.$checkpoint.id, at: $0.recordedAt) }
+        var contacts: [Passage] = []
+        for w in ContactWindows.windows(around: marks, minutes: c.windowMinutes) {
+            let found = try await Passage.query(on: db).filter(\.$checkpoint.$id == w.checkpoint)
+                .filter(\.$recordedAt >= w.start).filter(\.$recordedAt <= w.end).sort(\.$recordedAt).limit(2000).all()
+            contacts += found.filter { p in p.$person.id.map { !ids.contains($0) } ?? true }
+        }
+        let all = own + contacts
+        let gates = try await Checkpoint.query(on: db).filter(\.$id ~~ Set(all.map { $0.$checkpoint.id })).all()
+        let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
+        let communities = try await Community.query(on: db).filter(\.$id ~~ Set(all.map(\.communityID))).all()
+        let communityNames = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, $0.name) })
+        let households = try await Household.query(on: db).filter(\.$id ~~ Set(all.compactMap(\.householdID))).all()
+        let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
+        let lang = language.rawValue
+        func line(_ p: Passage, apart: Int?) -> ContactTrace.Line {
+            ContactTrace.Line(time: ChinaTime.text(p.recordedAt, "yyyy-MM-dd HH:mm"), communityName: communityNames[p.communityID] ?? "",
+                              checkpointName: gateNames[p.$checkpoint.id] ?? "",
+                              direction: (Direction(rawValue: p.direction) ?? .in).label.text(for: lang),
+                              nameMasked: p.nameMasked, phoneMasked: p.phoneMasked, householdLabel: p.householdID.flatMap { labels[$0] },
+                              temperature: String(format: "%.1f", Double(p.temperatureTenths) / 10), abnormal: p.status == "abnormal",
+                              minutesApart: apart)
+        }
+        return ContactTrace(subjectMasked: c.persons[0].nameMasked, days: c.days, windowMinutes: c.windowMinutes,
+                            passages: own.map { line($0, apart: nil) },
+                            contacts: contacts.map { line($0, apart: ContactWindows.minutesApart($0.recordedAt, checkpoint: $0.$checkpoint.id, from: marks)) })
+    }
+}
