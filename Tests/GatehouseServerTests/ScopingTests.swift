@@ -42,7 +42,8 @@ final class ScopingTests: XCTestCase {
             do { let value = try await health.send(.POST, "/api/v1/communities/\(a)/checkpoints", json: ["name": "卫生门"]).status; XCTAssertEqual(value, .forbidden) }
 
             let police = try await APIClient.signedIn(app, "police.a")
-            do { let value = try await police.send(.POST, "/api/v1/communities/\(a)/checkpoints", json: ["name": "警务门"]).status; XCTAssertEqual(value, .forbidden) }
+            // Without a community's grant the police do not even see it.
+            do { let value = try await police.send(.POST, "/api/v1/communities/\(a)/checkpoints", json: ["name": "警务门"]).status; XCTAssertEqual(value, .notFound) }
             do { let value = try await Checkpoint.query(on: app.db).count(); XCTAssertEqual(value, 4) }
         }
     }
@@ -115,11 +116,18 @@ final class ScopingTests: XCTestCase {
     func testHealthAndPoliceSeeTheirRemitReadOnly() async throws {
         try await TestApp.run { app in
             let f = try await Fixture.make(app)
-            try await f.account(app, "police.a", .police, subdistrict: f.subA)
+            let police = try await f.account(app, "police.a", .police, subdistrict: f.subA)
             let web = WebClient(app)
-            do { let value = try await web.login("police.a").location; XCTAssertEqual(value, "/account") }
-            let page = try await web.get("/account")
+            do { let value = try await web.login("police.a").location; XCTAssertEqual(value, "/police") }
+            var page = try await web.get("/account")
+            XCTAssertFalse(page.body.string.contains("幸福社区"), "police see nothing until a community grants access")
+            try await f.account(app, "admin.a", .communityAdmin, community: f.communityA)
+            let admin = try await User.query(on: app.db).filter(\.$username == "admin.a").first()!
+            _ = try await PoliceGrants(services: app.gatehouse, db: app.db).grant(f.communityA, police: police.id, from: "2026-11-22",
+                                                                                  to: "2026-11-22", by: admin)
+            page = try await web.get("/account")
             XCTAssertTrue(page.body.string.contains("幸福社区"))
+            XCTAssertFalse(page.body.string.contains("和平社区"), "only the community that granted it")
             XCTAssertFalse(page.body.string.contains("远方社区"))
             XCTAssertFalse(page.body.string.contains(f.gateA.enrolmentCode))
             do { let value = try await web.get("/admin").status; XCTAssertEqual(value, .forbidden) }

@@ -6,6 +6,10 @@ enum AuditAction: String, CaseIterable {
     case printPassages
     case contactTrace
     case exportContactTrace
+    case policeGrant
+    case policeGrantRevoked
+    case policeView
+    case spotCheck
 
     var label: LocalizedText {
         switch self {
@@ -13,6 +17,10 @@ enum AuditAction: String, CaseIterable {
         case .printPassages: return LocalizedText(zh: "打印体温登记表", en: "Printed the temperature register")
         case .contactTrace: return LocalizedText(zh: "流调查询", en: "Contact trace")
         case .exportContactTrace: return LocalizedText(zh: "导出流调结果", en: "Exported a contact trace")
+        case .policeGrant: return LocalizedText(zh: "授权公安督导查看", en: "Granted police access")
+        case .policeGrantRevoked: return LocalizedText(zh: "收回公安督导授权", en: "Revoked police access")
+        case .policeView: return LocalizedText(zh: "公安督导查看", en: "Police viewed")
+        case .spotCheck: return LocalizedText(zh: "公安抽查记录", en: "Police spot check")
         }
     }
 }

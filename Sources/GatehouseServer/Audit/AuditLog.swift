@@ -19,4 +19,10 @@ struct AuditLog {
         e.reason = reason
         try await e.create(on: db)
     }
+
+    /// A police account looked at a community's page (supervision is itself supervised).
+    func policeView(_ what: String, by user: User, community: UUID?) async throws {
+        guard user.roleValue == .police else { return }
+        try await record(.policeView, by: user, community: community, target: community.map { "community:\($0)" }, detail: what)
+    }
 }

@@ -50,5 +50,7 @@ enum Routes {
         try web.register(collection: DashboardController())
         try web.register(collection: ExportPagesController())
         try web.register(collection: TracingController())
+        try web.register(collection: PoliceController())
+        try web.register(collection: SupervisionAdminController())
     }
 }

@@ -2,7 +2,8 @@ import NIOCore
 import Vapor
 
 /// The server's own timed steps, every minute once the app has booted: home quarantine orders come into force on
-/// their first day and end after their last. Each step is safe when several instances run it at once.
+/// their first day and end after their last; police access grants start and end. Each step is safe when several
+/// instances run it at once.
 final class ScheduledSteps: LifecycleHandler, @unchecked Sendable {
     private var task: RepeatedTask?
 
@@ -16,8 +17,10 @@ final class ScheduledSteps: LifecycleHandler, @unchecked Sendable {
                 do {
                     let (started, ended) = try await QuarantineOrders(services: services, db: db).sync()
                     if started + ended > 0 { logger.info("Home quarantine: \(started) order(s) in force, \(ended) ended") }
+                    let grants = try await PoliceGrants(services: services, db: db).sync()
+                    if grants > 0 { logger.info("Police access: \(grants) grant(s) started or ended") }
                 } catch {
-                    logger.warning("Home quarantine step failed (tried again in a minute): \(error)")
+                    logger.warning("A scheduled step failed (tried again in a minute): \(error)")
                 }
             }
         }

@@ -39,6 +39,7 @@ struct DashboardController: RouteCollection {
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
         let figures = try await OversightFigures(services: req.gatehouse, db: req.db, language: req.language).figures(for: [community])[0]
         let fragment = (try? req.query.get(Int.self, at: "fragment")) == 1
+        if !fragment { try await AuditLog(services: req.gatehouse, db: req.db).policeView("dashboard", by: user, community: community.id) }
         let page = Page(page: PageContext(req, title: Strings.text("dashboard", req.language) + " · " + community.name),
                         figures: figures, chart: Self.chart(figures, req),
                         updatedAt: ChinaTime.text(req.gatehouse.clock.now(), "HH:mm:ss"), fragment: fragment)

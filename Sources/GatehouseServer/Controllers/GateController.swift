@@ -83,6 +83,8 @@ struct GateController: RouteCollection {
         let communities = try await AccessScope(user).communities(on: req.db)
         let gates = try await Checkpoint.query(on: req.db).filter(\.$community.$id ~~ communities.compactMap(\.id)).sort(\.$name).all()
         let community = communities.first
+        try await AuditLog(services: req.gatehouse, db: req.db).policeView("records", by: user,
+            community: checkpointID.flatMap { id in gates.first { $0.id == id }?.$community.id } ?? (communities.count == 1 ? community?.id : nil))
         let channel: String
         if let checkpointID { channel = "/live/checkpoints/\(checkpointID.uuidString)" }
         else if communities.count == 1, user.roleValue.isAdmin, let c = community { channel = "/live/communities/\(c.id!.uuidString)" }

@@ -19,7 +19,7 @@ struct LiveController: RouteCollection {
         case .community(let id): channel = .community(id)
         case .subdistrict(let id): channel = .subdistrict(id)
         case .district(let id): channel = .district(id)
-        case .nothing: throw AppError.forbidden
+        case .granted, .nothing: throw AppError.forbidden
         }
         return await ServerSentEvents.response(for: channel, on: req)
     }

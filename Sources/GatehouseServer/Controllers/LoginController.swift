@@ -38,7 +38,7 @@ struct LoginController: RouteCollection {
         case .agency: return "/agency"
         case .health: return "/health"
         case .property: return "/fever-cases"
-        case .police: return "/account"
+        case .police: return "/police"
         }
     }
 

@@ -18,6 +18,7 @@ enum MigrationList {
             M012CreateQuarantineOrders(),
             M013CreateFeverCaseEvents(),
             M014CreateAuditEvents(),
+            M015CreatePoliceSupervision(),
             SessionRecord.migration,
         ]
     }

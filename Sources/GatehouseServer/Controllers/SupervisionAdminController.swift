@@ -1,0 +1,93 @@
+import Fluent
+import GatehouseCore
+import Vapor
+
+/// `/admin/communities/{id}/supervision`: the office grants police read-only access for a range of days (ending by
+/// itself), sees the police spot checks of its gates, and reads the community's audit log — who viewed, exported,
+/// traced or granted what, and when.
+struct SupervisionAdminController: RouteCollection {
+    struct AuditRow: Encodable {
+        let at: String
+        let user: String
+        let role: String
+        let action: String
+        let actionLabel: String
+        let target: String?
+        let detail: String
+        let reason: String?
+    }
+
+    struct Page: Encodable {
+        let page: PageContext
+        let communityId: UUID
+        let communityName: String
+        let police: [SelectOption]
+        let grants: [PoliceGrants.Row]
+        let checks: [SpotChecks.Row]
+        let audit: [AuditRow]
+        let today: String
+        let error: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("admin", "communities", ":communityID", "supervision", use: page)
+        routes.post("admin", "communities", ":communityID", "police-grants", use: grant)
+        routes.post("admin", "police-grants", ":grantID", "revoke", use: revoke)
+    }
+
+    static func audit(community: UUID, language: Language, on db: any Database) async throws -> [AuditRow] {
+        let events = try await AuditEvent.query(on: db).filter(\.$communityID == community).sort(\.$at, .descending).limit(200).all()
+        let users = try await User.query(on: db).filter(\.$id ~~ Set(events.map(\.userID))).all()
+        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let lang = language.rawValue
+        return events.map { e in
+            AuditRow(at: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm:ss"), user: names[e.userID] ?? "",
+                     role: Role(rawValue: e.role)?.label.text(for: lang) ?? e.role, action: e.action,
+                     actionLabel: AuditAction(rawValue: e.action)?.label.text(for: lang) ?? e.action, target: e.target,
+                     detail: e.detail, reason: e.reason)
+        }
+    }
+
+    private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
+        let grants = PoliceGrants(services: req.gatehouse, db: req.db)
+        return try await req.view.render("supervision", Page(
+            page: PageContext(req, title: Strings.text("police_supervision", req.language)), communityId: community.id!,
+            communityName: community.name,
+            police: try await grants.candidates(for: community).map { SelectOption(value: $0.id!.uuidString, label: $0.username) },
+            grants: try await grants.rows(community: community.id!),
+            checks: try await SpotChecks(services: req.gatehouse, db: req.db).rows(communities: [community.id!], language: req.language),
+            audit: try await Self.audit(community: community.id!, language: req.language, on: req.db),
+            today: req.gatehouse.today.description, error: error)).encodeResponse(status: status, for: req)
+    }
+
+    private func community(_ req: Request) async throws -> (User, Community) {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        return (user, try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db))
+    }
+
+    func page(req: Request) async throws -> Response {
+        let (_, community) = try await community(req)
+        return try await render(req, community, error: nil, status: .ok)
+    }
+
+    func grant(req: Request) async throws -> Response {
+        let (user, community) = try await community(req)
+        struct Form: Decodable { var policeUserId: UUID?; var startsOn: String?; var endsOn: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            _ = try await PoliceGrants(services: req.gatehouse, db: req.db).grant(community, police: form.policeUserId, from: form.startsOn,
+                                                                                  to: form.endsOn, by: user)
+        } catch let e as AppError where e.status == .unprocessableEntity {
+            return try await render(req, community, error: e.message.text(for: req.language.rawValue), status: e.status)
+        }
+        return req.redirect(to: "/admin/communities/\(community.id!)/supervision")
+    }
+
+    func revoke(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        guard let g = try await PoliceGrant.find(req.parameters.get("grantID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        let community = try await AccessScope(user).community(g.communityID, on: req.db)
+        try await PoliceGrants(services: req.gatehouse, db: req.db).revoke(g, by: user)
+        return req.redirect(to: "/admin/communities/\(community.id!)/supervision")
+    }
+}
