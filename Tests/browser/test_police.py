@@ -39,6 +39,7 @@ def test_granted_police_supervise_and_are_audited(server, browser):
     shot(browser, "police-home")
     browser.get(browser.find_element("css selector", "#my-spot-checks a").get_attribute("href"))
     assert browser.execute_script("return document.contentType").startswith("image/")
+    browser.get(server + "/police")
     logout(browser)
 
     login(browser, server, "demo-admin1")
