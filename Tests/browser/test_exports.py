@@ -2,7 +2,12 @@
 opens in openpyxl with Chinese headers and the day's rows, and the CSV starts with a BOM."""
 import io
 import json
+import os
+import shutil
+import subprocess
+import tempfile
 import urllib.request
+import uuid
 
 import openpyxl
 
@@ -17,7 +22,18 @@ def api(server, path, token, method="GET", body=None):
         return r.read(), dict(r.headers)
 
 
+def record_a_passage(server):
+    """demo-guard1 lets someone in at the north gate (so today's register has a row whatever ran before)."""
+    raw, _ = api(server, "/api/v1/auth/token", None, "POST", {"username": "demo-guard1", "password": DEMO_PASSWORD})
+    token = json.loads(raw)["token"]
+    me = json.loads(api(server, "/api/v1/me", token)[0])
+    api(server, "/api/v1/passages", token, "POST", {"checkpointId": me["checkpointId"], "direction": "in", "temperature": 36.4,
+                                                     "mask": True, "clientRequestId": str(uuid.uuid4()), "idNumber": "110105198704120318",
+                                                     "name": "魏导出", "registerAsResident": True})
+
+
 def test_the_register_downloads_opens_in_openpyxl_and_prints(server, browser):
+    record_a_passage(server)
     login(browser, server, "demo-admin1")
     wait_for_path(browser, "/admin/communities/")
     community_id = browser.current_url.rstrip("/").split("/")[-1]
@@ -44,3 +60,22 @@ def test_the_register_downloads_opens_in_openpyxl_and_prints(server, browser):
     assert all(not str(v).startswith("=") for r in rows for v in r if v is not None)
     csv, _ = api(server, f"/api/v1/exports/passages?communityId={community_id}&format=csv", token)
     assert csv.startswith(b"\xef\xbb\xbf") and "序号".encode() in csv[:20]
+
+
+def test_libreoffice_opens_the_register(server):
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice (libreoffice-calc-nogui) is needed: .ci/run installs it"
+    raw, _ = api(server, "/api/v1/auth/token", None, "POST", {"username": "demo-admin1", "password": DEMO_PASSWORD})
+    token = json.loads(raw)["token"]
+    communities = json.loads(api(server, "/api/v1/communities", token)[0])
+    data, headers = api(server, f"/api/v1/exports/passages?communityId={communities[0]['id']}&format=xlsx", token)
+    folder = tempfile.mkdtemp()
+    with open(os.path.join(folder, "register.xlsx"), "wb") as f:
+        f.write(data)
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{folder}/profile", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", folder, os.path.join(folder, "register.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    with open(os.path.join(folder, "register.csv"), encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    assert lines[0].startswith("序号,时间,卡点,方向")
+    assert len(lines) == int(headers["X-Total-Rows"]) + 1
