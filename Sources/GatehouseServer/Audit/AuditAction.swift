@@ -10,6 +10,8 @@ enum AuditAction: String, CaseIterable {
     case policeGrantRevoked
     case policeView
     case spotCheck
+    /// Any other change (a form or API write), by route.
+    case change
 
     var label: LocalizedText {
         switch self {
@@ -21,6 +23,7 @@ enum AuditAction: String, CaseIterable {
         case .policeGrantRevoked: return LocalizedText(zh: "收回公安督导授权", en: "Revoked police access")
         case .policeView: return LocalizedText(zh: "公安督导查看", en: "Police viewed")
         case .spotCheck: return LocalizedText(zh: "公安抽查记录", en: "Police spot check")
+        case .change: return LocalizedText(zh: "修改", en: "Change")
         }
     }
 }

@@ -13,7 +13,7 @@ enum Routes {
         api.get("pass-keys", use: PassAPIController.passKeys)
         api.get("household-import-template.csv", use: HouseholdAPIController.template)
         api.get("divisions", use: RegistrationAPIController.divisions)
-        let authedAPI = api.grouped(BearerTokenAuthenticator(), CSRFMiddleware(onlyForSessions: true))
+        let authedAPI = api.grouped(BearerTokenAuthenticator(), CSRFMiddleware(onlyForSessions: true), AuditChangesMiddleware())
         try authedAPI.register(collection: CommunityAPIController())
         try authedAPI.register(collection: PassageAPIController())
         try authedAPI.register(collection: PassAPIController())
@@ -25,7 +25,7 @@ enum Routes {
         try authedAPI.register(collection: TracingAPIController())
         try authedAPI.register(collection: RegistrationAPIController())
 
-        let web = app.grouped(CSRFMiddleware())
+        let web = app.grouped(CSRFMiddleware(), AuditChangesMiddleware())
         try web.register(collection: LanguageController())
         try web.register(collection: LoginController())
         try web.register(collection: RegistrationController())
