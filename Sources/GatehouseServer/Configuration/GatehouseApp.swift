@@ -44,12 +44,15 @@ public enum GatehouseApp {
 
         app.sessions.use(.fluent)
         app.sessions.configuration.cookieName = "gatehouse_session"
+        // Behind TLS (an https public address) cookies are Secure and HSTS is sent.
+        let behindTLS = configuration.publicURL?.hasPrefix("https://") == true
         app.sessions.configuration.cookieFactory = { id in
             HTTPCookies.Value(string: id.string, expires: nil, maxAge: 12 * 3600, path: "/",
-                              isSecure: false, isHTTPOnly: true, sameSite: .lax)
+                              isSecure: behindTLS, isHTTPOnly: true, sameSite: .lax)
         }
 
         app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware(behindTLS: behindTLS))
         app.middleware.use(GatehouseErrorMiddleware())
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
         app.middleware.use(app.sessions.middleware)

@@ -50,7 +50,16 @@ struct LoginController: RouteCollection {
 
     func login(req: Request) async throws -> Response {
         let input = try req.content.decode(LoginForm.self)
-        guard let user = try await LoginCheck.verify(username: input.username ?? "", password: input.password ?? "", on: req) else {
+        let found: User?
+        do {
+            found = try await LoginCheck.verify(username: input.username ?? "", password: input.password ?? "", on: req)
+        } catch let e as AppError where e.status == .tooManyRequests {
+            let page = LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language)),
+                                 username: input.username ?? "", next: SafeRedirect.path(input.next),
+                                 error: e.message.text(for: req.language.rawValue))
+            return try await req.view.render("login", page).encodeResponse(status: .tooManyRequests, for: req)
+        }
+        guard let user = found else {
             let page = LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language)),
                                  username: input.username ?? "", next: SafeRedirect.path(input.next),
                                  error: Strings.text("login_failed", req.language))
