@@ -15,6 +15,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BINARY = os.environ.get("GATEHOUSE_BIN", os.path.join(ROOT, ".build", "debug", "gatehouse"))
 SCREENSHOTS = os.environ.get("GATEHOUSE_SCREENSHOTS")
 DEMO_PASSWORD = "gatehouse-demo"
+SERVER_LOG = None  # the running server's log file, set by the `server` fixture
 
 
 def free_port():
@@ -30,7 +31,9 @@ def server():
     env = dict(os.environ, GATEHOUSE_DATA_DIR=data, GATEHOUSE_PORT=str(port), GATEHOUSE_BCRYPT_COST="6")
     env.pop("DATABASE_URL", None)
     subprocess.run([BINARY, "demo"], env=env, check=True, capture_output=True, cwd=data)
-    log = open(os.path.join(data, "server.log"), "w")
+    global SERVER_LOG
+    SERVER_LOG = os.path.join(data, "server.log")
+    log = open(SERVER_LOG, "w")
     # Started from the data folder, not the repository: the server must find its own resources.
     proc = subprocess.Popen([BINARY, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=data)
     base = f"http://127.0.0.1:{port}"
