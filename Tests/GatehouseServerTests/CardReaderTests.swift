@@ -109,4 +109,22 @@ final class CardReaderTests: XCTestCase {
             do { let value = try await reader.send(.POST, "/api/v1/id-card-reads", json: card()).status; XCTAssertEqual(value, .unauthorized) }
         }
     }
+
+    func testAReaderFloodingTheServerIsSlowedDown() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            let reader = APIClient(app: app, token: try await registerReader(app, g))
+            for _ in 0..<CardReadController.readsPerMinute {
+                let status = try await reader.send(.POST, "/api/v1/id-card-reads", json: card()).status
+                XCTAssertEqual(status, .created)
+            }
+            let flooded = try await reader.send(.POST, "/api/v1/id-card-reads", json: card())
+            XCTAssertEqual(flooded.status, .tooManyRequests)
+            XCTAssertEqual(flooded.errorCode, "reader_rate_limited")
+            clock.advance(by: 61)
+            let later = try await reader.send(.POST, "/api/v1/id-card-reads", json: card()).status
+            XCTAssertEqual(later, .created)
+        }
+    }
 }
