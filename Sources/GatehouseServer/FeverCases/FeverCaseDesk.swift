@@ -50,15 +50,6 @@ struct FeverCaseDesk {
         }
     }
 
-    /// Open cases of one community whose next step is late.
-    func lateCount(community: UUID) async throws -> Int {
-        let now = services.clock.now()
-        return try await FeverCase.query(on: db).filter(\.$communityID == community)
-            .filter(\.$status != FeverCaseStage.closed.rawValue).all()
-            .filter { c in FeverCaseStage(rawValue: c.status).map { FeverCaseWait(stage: $0, since: c.stageSince ?? c.openedAt, now: now).isLate } ?? false }
-            .count
-    }
-
     private func rows(_ cases: [FeverCase], communityNames: [UUID: String]) async throws -> [FeverCaseRow] {
         guard !cases.isEmpty else { return [] }
         let passages = try await Passage.query(on: db).filter(\.$id ~~ Set(cases.map(\.passageID))).all()
