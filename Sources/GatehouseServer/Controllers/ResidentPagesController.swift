@@ -36,6 +36,18 @@ struct ResidentPagesController: RouteCollection {
         routes.post("me", "visits", ":visitID", "decline") { try await answerVisit($0, vouch: false) }
         routes.post("me", "deliveries", ":deliveryID", "picked-up", use: pickedUp)
         routes.post("me", "returning", use: returning)
+        routes.get("me", "data", use: myData)
+    }
+
+    /// Subject access: everything held about the signed-in resident and their household, and who touched it.
+    func myData(req: Request) async throws -> View {
+        let user = try req.requireUser(.resident)
+        guard let resident = try await Resident.query(on: req.db).filter(\.$userID == user.id).first(),
+              let household = try await Household.find(resident.$household.id, on: req.db) else { throw AppError.notFound }
+        struct Page: Encodable { let page: PageContext; let report: SubjectAccessReport }
+        let report = try await SubjectAccessReport.build(for: resident, household: household, services: req.gatehouse,
+                                                         language: req.language, on: req.db)
+        return try await req.view.render("my-data", Page(page: PageContext(req, title: Strings.text("my_data", req.language)), report: report))
     }
 
     func home(req: Request) async throws -> View {
