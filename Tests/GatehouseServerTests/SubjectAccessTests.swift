@@ -36,6 +36,7 @@ final class SubjectAccessTests: XCTestCase {
             XCTAssertFalse(page.contains("110105200008080017"), "not the other member's ID number")
             XCTAssertTrue(page.contains("guard.a"), "who recorded the passage")
             XCTAssertTrue(page.contains("POST /admin/households/:householdID/quarantine"), "who changed the household")
+            XCTAssertTrue(page.contains("查看住户信息"), "and who viewed it")
             XCTAssertTrue(page.contains("密切接触者"))
 
             // Another household's resident sees only their own.

@@ -27,6 +27,7 @@ def test_a_resident_sees_their_data_and_who_touched_it(server, browser):
     assert "王建华" in mine and "419001197503010028" in mine and "13900001101" in mine
     members = browser.find_element("id", "sa-members").text
     assert "王**" in members and "419001200509090043" not in browser.page_source
-    assert "demo-admin1" in browser.find_element("id", "sa-audit").text
+    audit = browser.find_element("id", "sa-audit").text
+    assert "demo-admin1" in audit and "查看住户信息" in audit  # who viewed the household, and who changed it
     shot(browser, "my-data")
     logout(browser)

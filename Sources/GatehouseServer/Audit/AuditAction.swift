@@ -12,6 +12,8 @@ enum AuditAction: String, CaseIterable {
     case spotCheck
     /// Any other change (a form or API write), by route.
     case change
+    /// Staff opened a household's record (its members' masked data, passes).
+    case viewHousehold
 
     var label: LocalizedText {
         switch self {
@@ -24,6 +26,7 @@ enum AuditAction: String, CaseIterable {
         case .policeView: return LocalizedText(zh: "公安督导查看", en: "Police viewed")
         case .spotCheck: return LocalizedText(zh: "公安抽查记录", en: "Police spot check")
         case .change: return LocalizedText(zh: "修改", en: "Change")
+        case .viewHousehold: return LocalizedText(zh: "查看住户信息", en: "Viewed the household")
         }
     }
 }

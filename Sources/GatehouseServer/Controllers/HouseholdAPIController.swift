@@ -59,6 +59,10 @@ struct HouseholdAPIController: RouteCollection {
     func show(req: Request) async throws -> Detail {
         let user = try req.requireUser()
         let household = try await HouseholdAccess.read(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        if user.roleValue != .resident {
+            try await AuditLog(services: req.gatehouse, db: req.db).record(.viewHousehold, by: user, community: household.communityID,
+                                                                           target: "householdID=\(household.id!)", detail: "api")
+        }
         let members = try await HouseholdMember.list(household, services: req.gatehouse, language: req.language, on: req.db)
         let passes = try await Pass.query(on: req.db).filter(\.$household.$id == household.id!).sort(\.$issuedAt, .descending).all()
         return Detail(id: household.id!, label: household.label, homeQuarantine: household.homeQuarantine, members: members,

@@ -140,7 +140,13 @@ struct HouseholdPagesController: RouteCollection {
     }
 
     func household(req: Request) async throws -> Response {
-        try await renderHousehold(req, errors: [:], status: .ok)
+        let response = try await renderHousehold(req, errors: [:], status: .ok)
+        if let user = req.auth.get(User.self), let id = req.parameters.get("householdID", as: UUID.self),
+           let household = try await Household.find(id, on: req.db) {
+            try await AuditLog(services: req.gatehouse, db: req.db).record(.viewHousehold, by: user, community: household.communityID,
+                                                                           target: "householdID=\(id)", detail: "page")
+        }
+        return response
     }
 
     private func renderHousehold(_ req: Request, errors: FieldErrors, status: HTTPStatus, notice: String? = nil,
