@@ -105,9 +105,11 @@ def wait_for_path(driver, fragment, timeout=10):
 
 def until(driver, condition, timeout=10):
     """Waits for `condition(driver)`, riding out elements replaced by a page load in the meantime."""
-    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+    # Chromium may also answer "node does not belong to the document" (a plain WebDriverException) mid-navigation.
+    return WebDriverWait(driver, timeout,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException, WebDriverException)).until(condition)
 
 
 def gate_scan(driver, code):
