@@ -14,6 +14,8 @@ enum AuditAction: String, CaseIterable {
     case change
     /// Staff opened a household's record (its members' masked data, passes).
     case viewHousehold
+    /// Full ID number, phone and address shown to staff, with the reason they gave.
+    case reveal
 
     var label: LocalizedText {
         switch self {
@@ -27,6 +29,7 @@ enum AuditAction: String, CaseIterable {
         case .spotCheck: return LocalizedText(zh: "公安抽查记录", en: "Police spot check")
         case .change: return LocalizedText(zh: "修改", en: "Change")
         case .viewHousehold: return LocalizedText(zh: "查看住户信息", en: "Viewed the household")
+        case .reveal: return LocalizedText(zh: "查看完整身份信息", en: "Revealed full personal data")
         }
     }
 }

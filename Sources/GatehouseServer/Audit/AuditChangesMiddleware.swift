@@ -12,7 +12,7 @@ struct AuditChangesMiddleware: AsyncMiddleware {
         "api/v1/contact-traces", "login", "logout", "lang/:lang",
         // These write their own, more specific audit entries.
         "admin/communities/:communityID/police-grants", "admin/police-grants/:grantID/revoke", "police/spot-checks",
-        "health/tracing", "health/tracing/export",
+        "health/tracing", "health/tracing/export", "admin/households/:householdID/residents/:residentID/reveal",
     ]
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {

@@ -36,6 +36,16 @@ struct HouseholdPagesController: RouteCollection {
         let quarantineOrders: [QuarantineBoard.Past]
         let quarantineOpen: Bool
         let quarantineForm: QuarantineOrderInput
+        /// One member's full data, shown once after a stated reason (audited).
+        let revealed: Revealed?
+    }
+
+    struct Revealed: Encodable {
+        let residentId: UUID
+        let name: String
+        let idNumber: String?
+        let phone: String?
+        let address: String?
     }
 
     struct SheetPage: Encodable {
@@ -60,6 +70,7 @@ struct HouseholdPagesController: RouteCollection {
         routes.post("admin", "households", ":householdID", "quarantine", use: quarantine)
         routes.post("admin", "households", ":householdID", "passes", use: issue)
         routes.post("admin", "households", ":householdID", "residents", ":residentID", "login", use: createLogin)
+        routes.post("admin", "households", ":householdID", "residents", ":residentID", "reveal", use: reveal)
         routes.post("admin", "passes", ":passID", ":action", use: passAction)
     }
 
@@ -150,7 +161,7 @@ struct HouseholdPagesController: RouteCollection {
     }
 
     private func renderHousehold(_ req: Request, errors: FieldErrors, status: HTTPStatus, notice: String? = nil,
-                                 quarantineForm: QuarantineOrderInput? = nil) async throws -> Response {
+                                 quarantineForm: QuarantineOrderInput? = nil, revealed: Revealed? = nil) async throws -> Response {
         let user = try req.requireUser(.communityAdmin, .districtAdmin)
         let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
         let members = try await HouseholdMember.list(household, services: req.gatehouse, language: req.language, on: req.db)
@@ -162,7 +173,7 @@ struct HouseholdPagesController: RouteCollection {
         let form = quarantineForm ?? QuarantineOrderInput(startsOn: today.description, endsOn: today.adding(days: 13).description)
         let page = HouseholdPage(page: PageContext(req, title: household.label, notice: notice), household: household.public,
                                  members: members, passes: views, errors: errors, quarantineOrders: orders, quarantineOpen: open,
-                                 quarantineForm: form)
+                                 quarantineForm: form, revealed: revealed)
         return try await req.view.render("household", page).encodeResponse(status: status, for: req)
     }
 
@@ -211,6 +222,32 @@ struct HouseholdPagesController: RouteCollection {
             return try await renderHousehold(req, errors: ["pass": e.message.text(for: req.language.rawValue)], status: e.status)
         }
         return req.redirect(to: "/admin/households/\(pass.$household.id.uuidString)")
+    }
+
+    /// Shows one member's full ID number, phone and card address after a stated reason; every reveal is audited.
+    func reveal(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        let household = try await HouseholdAccess.manage(req.parameters.get("householdID", as: UUID.self), for: user, on: req.db)
+        guard let rid = req.parameters.get("residentID", as: UUID.self), let resident = try await Resident.find(rid, on: req.db),
+              resident.$household.id == household.id, let person = try await Person.find(resident.$person.id, on: req.db) else {
+            throw AppError.notFound
+        }
+        struct Form: Decodable { let reason: String? }
+        let reason = (try? req.content.decode(Form.self))?.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard (4...100).contains(reason.count) else {
+            return try await renderHousehold(req, errors: ["reveal": Strings.text("reveal_reason_required", req.language)],
+                                             status: .unprocessableEntity)
+        }
+        let sealer = req.gatehouse.sealer
+        func open(_ sealed: String?, _ context: String) -> String? { sealed.flatMap { try? sealer.open($0, context: context) } }
+        let card = open(person.cardSealed, "person.card").flatMap { try? JSONDecoder().decode(CardDetails.self, from: Data($0.utf8)) }
+        try await AuditLog(services: req.gatehouse, db: req.db).record(
+            .reveal, by: user, community: household.communityID, target: "householdID=\(household.id!),residentID=\(rid)",
+            detail: "id number, phone, address", reason: reason)
+        return try await renderHousehold(req, errors: [:], status: .ok, revealed: Revealed(
+            residentId: rid, name: open(person.nameSealed, "person.name") ?? person.nameMasked,
+            idNumber: open(person.idNumberSealed, "person.id_number"), phone: open(person.phoneSealed, "person.phone"),
+            address: card?.address))
     }
 
     func createLogin(req: Request) async throws -> Response {

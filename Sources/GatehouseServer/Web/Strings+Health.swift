@@ -159,6 +159,10 @@ extension Strings {
         "sa_entered": t("进入", "in"),
         "sa_exited": t("离开", "out"),
         "sa_picked_up": t("已取件", "picked up"),
+        "reveal": t("查看完整信息", "Show in full"),
+        "reveal_reason": t("查看事由（如：核对租户身份）", "Why (e.g. checking a tenant's identity)"),
+        "reveal_reason_required": t("请写明查看完整信息的事由（4至100字）", "State why you need the full data (4 to 100 characters)"),
+        "reveal_audited": t("本次查看已记入审计日志，住户本人可见。", "This view is in the audit log, and the resident can see it."),
         "fever_cases_late": t("发热病例处置超时：", "Fever cases with a late step: "),
     ]
 }
