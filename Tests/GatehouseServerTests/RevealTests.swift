@@ -40,4 +40,40 @@ final class RevealTests: XCTestCase {
             XCTAssertTrue([.forbidden, .notFound].contains(awaited))
         }
     }
+
+    func testHealthStaffSeeAFeverCasesPersonInFullAfterAReasonAndPropertyStaffNever() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
+            try await g.f.account(app, "prop.a", .property, community: g.f.communityA)
+            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(38.0)).json()
+            clock.advance(by: 301)
+            _ = try await g.guardA.send(.POST, "/api/v1/passages/\(first["id"] as! String)/remeasure", json: ["temperature": 38.3])
+            let fever = try await FeverCase.query(on: app.db).first()!
+            let path = "/fever-cases/\(fever.id!.uuidString)"
+
+            let property = WebClient(app)
+            try await property.login("prop.a")
+            do { let value = try await property.get(path).body.string.contains("id=\"case-reveal\""); XCTAssertFalse(value, "no reveal for the property company") }
+            do { let value = try await property.post(path + "/reveal", ["reason": "联系转运车辆"]).status; XCTAssertEqual(value, .forbidden) }
+
+            let health = WebClient(app)
+            try await health.login("health.a")
+            let page = try await health.get(path).body.string
+            XCTAssertTrue(page.contains("id=\"case-reveal\""))
+            XCTAssertFalse(page.contains(GateFixture.idNumber))
+            let short = try await health.post(path + "/reveal", ["reason": "看"])
+            XCTAssertEqual(short.status, .unprocessableEntity)
+            XCTAssertFalse(short.body.string.contains(GateFixture.idNumber))
+            try await health.get(path)
+            let shown = try await health.post(path + "/reveal", ["reason": "联系转运车辆"])
+            XCTAssertEqual(shown.status, .ok)
+            XCTAssertTrue(shown.body.string.contains(GateFixture.idNumber))
+            let audit = try await AuditEvent.query(on: app.db).filter(\.$action == "reveal").first()
+            XCTAssertEqual(audit?.reason, "联系转运车辆")
+            XCTAssertEqual(audit?.role, Role.health.rawValue)
+            XCTAssertTrue(audit?.target?.contains(fever.personID!.uuidString) ?? false, "the person finds it in their data report")
+        }
+    }
 }

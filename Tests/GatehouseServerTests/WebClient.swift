@@ -38,6 +38,7 @@ final class WebClient {
     }
 
     /// Signs in through the login form.
+    @discardableResult
     func login(_ username: String, _ password: String = Fixture.password) async throws -> TestingHTTPResponse {
         try await get("/login")
         return try await post("/login", ["username": username, "password": password])

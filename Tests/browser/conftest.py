@@ -24,16 +24,14 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server():
-    data = tempfile.mkdtemp(prefix="gatehouse-browser-")
+def start_server(prefix="gatehouse-browser-"):
+    """Starts `gatehouse serve` on demo data in a new temporary folder; returns (base URL, process, data folder)."""
+    data = tempfile.mkdtemp(prefix=prefix)
     port = free_port()
     env = dict(os.environ, GATEHOUSE_DATA_DIR=data, GATEHOUSE_PORT=str(port), GATEHOUSE_BCRYPT_COST="6")
     env.pop("DATABASE_URL", None)
     subprocess.run([BINARY, "demo"], env=env, check=True, capture_output=True, cwd=data)
-    global SERVER_LOG
-    SERVER_LOG = os.path.join(data, "server.log")
-    log = open(SERVER_LOG, "w")
+    log = open(os.path.join(data, "server.log"), "w")
     # Started from the data folder, not the repository: the server must find its own resources.
     proc = subprocess.Popen([BINARY, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT, cwd=data)
     base = f"http://127.0.0.1:{port}"
@@ -49,11 +47,22 @@ def server():
             proc.kill()
             raise RuntimeError("server did not start: " + open(os.path.join(data, "server.log")).read())
         time.sleep(0.2)
-    yield base
+    return base, proc, data
+
+
+def stop_server(proc, data):
     proc.terminate()
     proc.wait(timeout=10)
-    log.close()
     shutil.rmtree(data, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def server():
+    base, proc, data = start_server()
+    global SERVER_LOG
+    SERVER_LOG = os.path.join(data, "server.log")
+    yield base
+    stop_server(proc, data)
 
 
 @pytest.fixture

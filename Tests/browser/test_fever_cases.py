@@ -68,6 +68,7 @@ def test_a_fever_case_is_taken_to_closed_with_every_step_named(server, browser):
         until(admin, lambda d: "临时留观" in d.find_element("id", "alerts").text)  # the office's page is told live
         take_step(browser, "reported", [("note", "已电话报告沁园街道卫生院")])
         assert not browser.find_elements("css selector", 'form[data-stage="transferred"]'), "the decision is not theirs"
+        assert not browser.find_elements("id", "case-reveal"), "nor the person's full data"
         shot(browser, "fever-case-reported")
         logout(browser)
 
@@ -79,6 +80,15 @@ def test_a_fever_case_is_taken_to_closed_with_every_step_named(server, browser):
         shot(browser, "health-desk")
         item.find_element("css selector", "a").click()
         wait_for_path(browser, "/fever-cases/")
+        # To arrange the transfer the health staff see the person in full, after stating why (audited).
+        assert "41282119850506123X" not in browser.page_source
+        browser.find_element("css selector", "#case-reveal summary").click()
+        browser.find_element("id", "reveal-reason").send_keys("联系转运")
+        browser.find_element("css selector", "#case-reveal button").click()
+        until(browser, lambda d: d.find_elements("id", "revealed"))
+        assert "韩发热" in browser.find_element("id", "revealed").text
+        assert "41282119850506123X" in browser.find_element("id", "revealed").text
+        shot(browser, "fever-case-revealed")
         take_step(browser, "transferred", [("subject", "市人民医院发热门诊"), ("escort", "120救护车")])
         logout(browser)
 

@@ -120,7 +120,7 @@ def test_households_and_passes_end_to_end(server, browser):
     wait_for_path(browser, "/admin/households/")
     # The resident's own login, made by the office.
     row = browser.find_elements("css selector", "#members tbody tr")[0]
-    row.find_element("css selector", "summary").click()
+    row.find_element("css selector", "details.create-login summary").click()
     row.find_element("name", "username").send_keys("zhang-101")
     row.find_element("name", "password").send_keys("resident-pass-1")
     row.find_element("css selector", ".login-form button").click()

@@ -172,7 +172,7 @@ def resident_login(browser, server, w, label, username):
     browser.get(server + "/admin/households/" + w["ids"][label])
     row = browser.find_elements("css selector", "#members tbody tr")[0]
     if "已开通账号" not in row.text:
-        row.find_element("css selector", "summary").click()
+        row.find_element("css selector", "details.create-login summary").click()
         row.find_element("name", "username").send_keys(username)
         row.find_element("name", "password").send_keys("resident-pass-18")
         row.find_element("css selector", ".login-form button").click()

@@ -12,7 +12,7 @@ def test_a_resident_sees_their_data_and_who_touched_it(server, browser):
     wait_for_path(browser, "/admin/households/")
     member = browser.find_elements("css selector", "#members tbody tr")[0]
     if "已开通账号" not in member.text:
-        member.find_element("css selector", "summary").click()
+        member.find_element("css selector", "details.create-login summary").click()
         member.find_element("name", "username").send_keys("wang-1101")
         member.find_element("name", "password").send_keys("resident-pass-1101")
         member.find_element("css selector", ".login-form button").click()

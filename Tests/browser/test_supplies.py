@@ -15,7 +15,7 @@ def test_quarantined_household_gets_supplies_delivered(server, browser):
     row.find_element("css selector", "a").click()
     wait_for_path(browser, "/admin/households/")
     member = browser.find_elements("css selector", "#members tbody tr")[0]
-    member.find_element("css selector", "summary").click()
+    member.find_element("css selector", "details.create-login summary").click()
     member.find_element("name", "username").send_keys("chen-1201")
     member.find_element("name", "password").send_keys("resident-pass-1201")
     member.find_element("css selector", ".login-form button").click()

@@ -13,6 +13,7 @@ struct AuditChangesMiddleware: AsyncMiddleware {
         // These write their own, more specific audit entries.
         "admin/communities/:communityID/police-grants", "admin/police-grants/:grantID/revoke", "police/spot-checks",
         "health/tracing", "health/tracing/export", "admin/households/:householdID/residents/:residentID/reveal",
+        "fever-cases/:caseID/reveal",
     ]
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {

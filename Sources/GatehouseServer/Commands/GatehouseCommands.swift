@@ -1,12 +1,13 @@
 import Fluent
 import Vapor
 
-/// The `gatehouse` command line: Vapor's `serve` and Fluent's `migrate`, plus `create-admin` and `demo`.
+/// The `gatehouse` command line: Vapor's `serve` and Fluent's `migrate`, plus `create-admin`, `demo`, `qr` and `purge`.
 public enum GatehouseCommands {
     public static func register(_ app: Application) {
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(QRCommand(), as: "qr")
+        app.asyncCommands.use(PurgeCommand(), as: "purge")
     }
 
     /// Before `serve`: SQLite (the embedded default) is migrated in place; PostgreSQL must be migrated

@@ -31,7 +31,8 @@ public enum GatehouseApp {
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
-        app.routes.defaultMaxBodySize = "1mb"
+        // Forms and JSON are small; the upload routes (photos, CSV files) name their own limits.
+        app.routes.defaultMaxBodySize = "64kb"
 
         app.directory.viewsDirectory = ResourceLocator.views
         app.directory.publicDirectory = ResourceLocator.publicFiles

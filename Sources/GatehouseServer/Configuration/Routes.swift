@@ -40,6 +40,7 @@ enum Routes {
         try web.register(collection: RegistrationPagesController())
         try web.register(collection: RentalPagesController())
         try web.register(collection: FacilityPagesController())
+        try web.register(collection: PrivacyPagesController())
         try web.register(collection: ShiftController())
         try web.register(collection: DisinfectionController())
         try web.register(collection: ReturneeMonitorController())

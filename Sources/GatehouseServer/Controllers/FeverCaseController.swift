@@ -17,12 +17,20 @@ struct FeverCaseController: RouteCollection {
         let detail: FeverCaseDesk.Detail
         let error: String?
         let input: FeverCaseStepInput
+        /// Whether this user may see the person in full (with a reason), and what they saw.
+        let canReveal: Bool
+        let revealed: PersonReveal?
+        let revealError: String?
     }
+
+    /// Who may see a fever case's person in full: those who must reach or hand them over.
+    static let revealers: [Role] = [.health, .communityAdmin, .districtAdmin]
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("fever-cases", use: list)
         routes.get("fever-cases", ":caseID", use: show)
         routes.post("fever-cases", ":caseID", "steps", use: step)
+        routes.post("fever-cases", ":caseID", "reveal", use: reveal)
     }
 
     private func desk(_ req: Request) -> FeverCaseDesk {
@@ -37,14 +45,30 @@ struct FeverCaseController: RouteCollection {
             open: try await desk(req).rows(in: scope), closed: try await desk(req).rows(in: scope, open: false, limit: 20)))
     }
 
-    private func render(_ req: Request, error: String?, input: FeverCaseStepInput, status: HTTPStatus) async throws -> Response {
+    private func render(_ req: Request, error: String?, input: FeverCaseStepInput, status: HTTPStatus,
+                        revealed: PersonReveal? = nil, revealError: String? = nil) async throws -> Response {
         let user = try req.requireUser()
         let (c, community) = try await FeverCaseAccess.find(req.parameters.get("caseID", as: UUID.self), for: user, on: req.db)
         let detail = try await desk(req).detail(c, community: community, for: user)
         try await AuditLog(services: req.gatehouse, db: req.db).policeView("fever case", by: user, community: community.id)
         return try await req.view.render("fever-case", CasePage(
-            page: PageContext(req, title: Strings.text("fever_case", req.language)), detail: detail, error: error, input: input))
+            page: PageContext(req, title: Strings.text("fever_case", req.language)), detail: detail, error: error, input: input,
+            canReveal: c.personID != nil && Self.revealers.contains(user.roleValue), revealed: revealed, revealError: revealError))
             .encodeResponse(status: status, for: req)
+    }
+
+    /// The case's person in full, after a stated reason; audited, and visible to the person in their data report.
+    func reveal(req: Request) async throws -> Response {
+        let user = try req.requireUser(.health, .communityAdmin, .districtAdmin)
+        let (c, community) = try await FeverCaseAccess.find(req.parameters.get("caseID", as: UUID.self), for: user, on: req.db)
+        guard let pid = c.personID, let person = try await Person.find(pid, on: req.db) else { throw AppError.notFound }
+        guard let reason = PersonReveal.reason(of: req) else {
+            return try await render(req, error: nil, input: FeverCaseStepInput(), status: .unprocessableEntity,
+                                    revealError: Strings.text("reveal_reason_required", req.language))
+        }
+        let revealed = try await PersonReveal.open(person, reason: reason, by: user, community: community.id!,
+                                                   target: "feverCaseID=\(c.id!),personID=\(pid)", services: req.gatehouse, db: req.db)
+        return try await render(req, error: nil, input: FeverCaseStepInput(), status: .ok, revealed: revealed)
     }
 
     func show(req: Request) async throws -> Response {

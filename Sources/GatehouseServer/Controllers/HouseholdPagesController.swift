@@ -46,6 +46,14 @@ struct HouseholdPagesController: RouteCollection {
         let idNumber: String?
         let phone: String?
         let address: String?
+
+        init(residentId: UUID, person: PersonReveal) {
+            self.residentId = residentId
+            name = person.name
+            idNumber = person.idNumber
+            phone = person.phone
+            address = person.address
+        }
     }
 
     struct SheetPage: Encodable {
@@ -232,22 +240,14 @@ struct HouseholdPagesController: RouteCollection {
               resident.$household.id == household.id, let person = try await Person.find(resident.$person.id, on: req.db) else {
             throw AppError.notFound
         }
-        struct Form: Decodable { let reason: String? }
-        let reason = (try? req.content.decode(Form.self))?.reason?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard (4...100).contains(reason.count) else {
+        guard let reason = PersonReveal.reason(of: req) else {
             return try await renderHousehold(req, errors: ["reveal": Strings.text("reveal_reason_required", req.language)],
                                              status: .unprocessableEntity)
         }
-        let sealer = req.gatehouse.sealer
-        func open(_ sealed: String?, _ context: String) -> String? { sealed.flatMap { try? sealer.open($0, context: context) } }
-        let card = open(person.cardSealed, "person.card").flatMap { try? JSONDecoder().decode(CardDetails.self, from: Data($0.utf8)) }
-        try await AuditLog(services: req.gatehouse, db: req.db).record(
-            .reveal, by: user, community: household.communityID, target: "householdID=\(household.id!),residentID=\(rid)",
-            detail: "id number, phone, address", reason: reason)
-        return try await renderHousehold(req, errors: [:], status: .ok, revealed: Revealed(
-            residentId: rid, name: open(person.nameSealed, "person.name") ?? person.nameMasked,
-            idNumber: open(person.idNumberSealed, "person.id_number"), phone: open(person.phoneSealed, "person.phone"),
-            address: card?.address))
+        let revealed = try await PersonReveal.open(person, reason: reason, by: user, community: household.communityID,
+                                                   target: "householdID=\(household.id!),residentID=\(rid),personID=\(person.id!)",
+                                                   services: req.gatehouse, db: req.db)
+        return try await renderHousehold(req, errors: [:], status: .ok, revealed: Revealed(residentId: rid, person: revealed))
     }
 
     func createLogin(req: Request) async throws -> Response {

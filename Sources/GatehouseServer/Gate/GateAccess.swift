@@ -4,7 +4,10 @@ import Vapor
 
 /// Who may work a checkpoint: its own operators, and the admins of its community (or district).
 enum GateAccess {
-    /// The checkpoint and its community, or 403/404.
+    /// A stood-down community's gates record nothing more.
+    static let standingDown = AppError(.conflict, "stood_down", zh: "本社区已解除防控，卡点不再登记", en: "This community has stood down: its gates record nothing more")
+
+    /// The checkpoint and its community, or 403/404 (409 once the community has stood down).
     static func checkpoint(_ id: UUID?, for user: User, on db: any Database) async throws -> (Checkpoint, Community) {
         guard let id, let gate = try await Checkpoint.find(id, on: db) else { throw AppError.notFound }
         switch user.roleValue {
@@ -18,6 +21,7 @@ enum GateAccess {
             throw AppError.forbidden
         }
         let community = try await AccessScope(user).community(gate.$community.id, on: db)
+        guard community.stoodDownAt == nil else { throw standingDown }
         return (gate, community)
     }
 

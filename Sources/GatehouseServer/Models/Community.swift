@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GatehouseCore
 
 /// A residential community or village (社区/村): the unit that runs its gates.
 final class Community: Model, @unchecked Sendable {
@@ -27,6 +28,12 @@ final class Community: Model, @unchecked Sendable {
     @Field(key: "pickup_slot_capacity") var pickupSlotCapacity: Int
     /// Days of health monitoring after a returnee's arrival (default 14).
     @Field(key: "returnee_monitoring_days") var returneeMonitoringDays: Int
+    /// Days personal data is kept (`RetentionPeriod`, default 28).
+    @Field(key: "retention_days") var retentionDays: Int
+    /// When the office stood the community down (the epidemic is over for it): all personal data was purged and the
+    /// gate records nothing more.
+    @OptionalField(key: "stood_down_at") var stoodDownAt: Date?
+    @OptionalField(key: "stood_down_by") var stoodDownBy: UUID?
     @Children(for: \.$community) var checkpoints: [Checkpoint]
 
     init() {}
@@ -44,5 +51,6 @@ final class Community: Model, @unchecked Sendable {
         self.pickupSlotMinutes = 30
         self.pickupSlotCapacity = 10
         self.returneeMonitoringDays = 14
+        self.retentionDays = RetentionPeriod.standard.days
     }
 }

@@ -24,6 +24,7 @@ struct SelfRegistrationService {
         else {
             throw AppError(.notFound, "unknown_poster", zh: "登记二维码无效，请扫描门岗张贴的二维码", en: "Unknown registration code: scan the QR code posted at the gate")
         }
+        guard gate.community.stoodDownAt == nil else { throw GateAccess.standingDown }
         return (gate, gate.community)
     }
 

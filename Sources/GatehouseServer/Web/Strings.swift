@@ -25,6 +25,7 @@ enum Strings {
     /// Every page's text: the general catalog and those of the household and self-registration pages.
     private static let merged = catalog.merging(householdCatalog) { a, _ in a }.merging(registrationCatalog) { a, _ in a }
         .merging(healthCatalog) { a, _ in a }
+        .merging(privacyCatalog) { a, _ in a }
 
     private static let roleLabels = Dictionary(uniqueKeysWithValues: Role.allCases.map { ("role_" + $0.rawValue, $0.label) })
 

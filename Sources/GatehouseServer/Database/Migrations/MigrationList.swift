@@ -20,6 +20,7 @@ enum MigrationList {
             M014CreateAuditEvents(),
             M015CreatePoliceSupervision(),
             SessionRecord.migration,
+            M016CreateRetention(),
         ]
     }
 }
