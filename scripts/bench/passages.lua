@@ -1,14 +1,21 @@
--- wrk script: POST /api/v1/passages with a fresh clientRequestId per request (a registered person, typed ID).
--- Environment: GATEHOUSE_TOKEN, GATEHOUSE_CHECKPOINT, GATEHOUSE_ID_NUMBER.
+-- wrk script: POST /api/v1/passages with a household pass token (as scanned from its QR) and a fresh clientRequestId
+-- per request; tokens rotate through GATEHOUSE_TOKENS_FILE. Counts the 2xx answers into GATEHOUSE_ACKS_FILE (one
+-- line per thread) so that a crash test can compare them with the rows stored.
+-- Environment: GATEHOUSE_TOKEN (operator bearer token), GATEHOUSE_CHECKPOINT, GATEHOUSE_TOKENS_FILE, GATEHOUSE_ACKS_FILE.
 local token = os.getenv("GATEHOUSE_TOKEN")
 local checkpoint = os.getenv("GATEHOUSE_CHECKPOINT")
-local idNumber = os.getenv("GATEHOUSE_ID_NUMBER")
+local acks_file = os.getenv("GATEHOUSE_ACKS_FILE")
+local passes = {}
+for line in io.lines(os.getenv("GATEHOUSE_TOKENS_FILE")) do
+  if #line > 0 then passes[#passes + 1] = line end
+end
 local counter = 0
-local thread_tag = 0
+local acked = 0
+local threads = {}
 
 function setup(thread)
-  thread_tag = thread_tag + 1
-  thread:set("tag", thread_tag)
+  thread:set("tag", #threads + 1)
+  threads[#threads + 1] = thread
 end
 
 function init(args)
@@ -23,21 +30,28 @@ end
 
 function request()
   local temps = {"36.2", "36.4", "36.5", "36.6", "36.8"}
-  local body = string.format('{"checkpointId":"%s","direction":"in","idNumber":"%s","temperature":%s,"mask":true,"clientRequestId":"%s"}',
-    checkpoint, idNumber, temps[math.random(1, #temps)], uuid())
+  local pass = passes[(counter % #passes) + 1]
+  local body = string.format('{"checkpointId":"%s","direction":"in","passCode":"%s","temperature":%s,"mask":true,"clientRequestId":"%s"}',
+    checkpoint, pass, temps[math.random(1, #temps)], uuid())
   return wrk.format("POST", "/api/v1/passages", {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,
   }, body)
 end
 
-local statuses = {}
 function response(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
+  if status >= 200 and status < 300 then acked = acked + 1 end
 end
 
 function done(summary, latency, requests)
-  io.write(string.format("passages: %.0f req/s, p50 %.2f ms, p99 %.2f ms, errors %d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + (thread:get("acked") or 0) end
+  if acks_file then
+    local f = io.open(acks_file, "w")
+    f:write(tostring(total) .. "\n")
+    f:close()
+  end
+  io.write(string.format("passages: %.0f req/s, p50 %.2f ms, p99 %.2f ms, 2xx %d, errors %d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, total,
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end

@@ -11,6 +11,10 @@ public struct GatehouseServices: Sendable {
     public let divisions: DivisionCodes
     public let passSigner: PassTokenSigner
     public let passVerifier: PassTokenVerifier
+    /// The gate's write path: passages share transactions (group commit) on SQLite.
+    let groupCommit: GroupCommit
+    /// Figures for `GET /metrics`.
+    let metrics: GatehouseMetrics
 
     public init(configuration: AppConfiguration, clock: any WallClock, keyRing: SecretKeyRing) {
         self.configuration = configuration
@@ -21,6 +25,9 @@ public struct GatehouseServices: Sendable {
         self.divisions = .bundled
         self.passSigner = PassTokenSigner(ring: keyRing)
         self.passVerifier = PassTokenVerifier(ring: keyRing)
+        let metrics = GatehouseMetrics()
+        self.metrics = metrics
+        self.groupCommit = GroupCommit(onBatch: { metrics.batch(size: $0) })
     }
 
     /// Today in China Standard Time, by the injected clock.

@@ -4,6 +4,7 @@ import Vapor
 enum Routes {
     static func register(_ app: Application) throws {
         try app.register(collection: HealthController())
+        try app.register(collection: MetricsController())
 
         let api = app.grouped("api", "v1")
         try api.register(collection: OpenAPIController())

@@ -38,7 +38,7 @@ struct GateService {
         var feverCase: FeverCase?
         var delivery: Delivery?
         do {
-            (stored, feverCase, delivery) = try await db.writeTransaction { tx in
+            (stored, feverCase, delivery) = try await services.groupCommit.write(on: db) { tx in
                 let people = PersonDirectory(services: services, db: tx, communityID: community.id!, actor: userID)
                 var person: Person?
                 var household: Household?
@@ -120,6 +120,7 @@ struct GateService {
             }
             throw error
         }
+        services.metrics.passage(decision: stored.decision)
         await announce(stored, gate: gate, feverCase: feverCase, rule: rule)
         if let delivery { await live.publish(LiveEvent(type: "delivery", payload: ["id": delivery.id!]), to: .household(delivery.householdID)) }
         return (PassageView(stored, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), true)
