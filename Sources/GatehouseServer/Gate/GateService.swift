@@ -34,92 +34,97 @@ struct GateService {
 
         let userID = try user.requireID()
         let passageID = UUID()
-        let stored: Passage
+        var stored: Passage?
         var feverCase: FeverCase?
         var delivery: Delivery?
-        do {
-            (stored, feverCase, delivery) = try await services.groupCommit.write(on: db) { tx in
-                let people = PersonDirectory(services: services, db: tx, communityID: community.id!, actor: userID)
-                var person: Person?
-                var household: Household?
-                var resolution: PassResolution?
-                var registration: RegistrationAtGate?
-                switch identity {
-                case .idNumber(let id, let name, let phone, let card, _):
-                    person = try await people.upsert(idNumber: id, name: name, phone: phone, card: card)
-                case .noDocument(let name, let phone):
-                    person = try await people.upsertWithoutDocument(name: name, phone: phone)
-                case .pass(let scanned):
-                    resolution = scanned
-                    person = scanned.person
-                    household = scanned.household
-                case .registration(let scanned):
-                    registration = scanned
-                    // A visitor's or courier's passage is not the household's: its quota and quarantine are for members.
-                    household = scanned.member != nil ? scanned.household : nil
-                    person = try await people.upsert(registrationOf: scanned.opened)
-                }
-                if let person {
-                    if input.registerAsResident == true, !person.isRegistered {
-                        person.isRegistered = true
-                        person.registeredAt = now
-                        person.registeredBy = userID
+        // A second try only when the first broke a unique rule because another gate wrote the same new person at the
+        // same moment (PostgreSQL; SQLite has one writer): the person then exists, and the second try finds them.
+        for attempt in 1...2 where stored == nil {
+            do {
+                (stored, feverCase, delivery) = try await services.groupCommit.write(on: db) { tx in
+                    let people = PersonDirectory(services: services, db: tx, communityID: community.id!, actor: userID)
+                    var person: Person?
+                    var household: Household?
+                    var resolution: PassResolution?
+                    var registration: RegistrationAtGate?
+                    switch identity {
+                    case .idNumber(let id, let name, let phone, let card, _):
+                        person = try await people.upsert(idNumber: id, name: name, phone: phone, card: card)
+                    case .noDocument(let name, let phone):
+                        person = try await people.upsertWithoutDocument(name: name, phone: phone)
+                    case .pass(let scanned):
+                        resolution = scanned
+                        person = scanned.person
+                        household = scanned.household
+                    case .registration(let scanned):
+                        registration = scanned
+                        // A visitor's or courier's passage is not the household's: its quota and quarantine are for members.
+                        household = scanned.member != nil ? scanned.household : nil
+                        person = try await people.upsert(registrationOf: scanned.opened)
                     }
-                    person.lastSeenAt = now
-                    try await person.save(on: tx)
-                    if household == nil { household = try await HouseholdDirectory(db: tx).household(of: person) }
+                    if let person {
+                        if input.registerAsResident == true, !person.isRegistered {
+                            person.isRegistered = true
+                            person.registeredAt = now
+                            person.registeredBy = userID
+                        }
+                        person.lastSeenAt = now
+                        try await person.save(on: tx)
+                        if household == nil { household = try await HouseholdDirectory(db: tx).household(of: person) }
+                    }
+                    if case .idNumber(_, _, _, _, let cardRead?) = identity {
+                        cardRead.usedByPassage = passageID
+                        try await cardRead.save(on: tx)
+                    }
+                    let readings = [TemperatureReading(value: reading, takenAt: now)]
+                    let quota = direction == .out
+                        ? try await OutingQuotaCounter(db: tx).status(community.outingQuota, householdID: household?.id, personID: person?.id,
+                                                                      passID: resolution?.pass?.id, now: now)
+                        : nil
+                    let registered = resolution != nil || person?.isRegistered == true
+                    let standing = registration?.standing(today: services.today) ?? (registered ? .registered : .unregistered)
+                    let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
+                        direction: direction, standing: standing,
+                        readings: readings, wearsMask: input.mask,
+                        idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
+                        passRefusal: resolution?.refusal, homeQuarantine: household?.homeQuarantine ?? false,
+                        quotaRefusal: quota?.refusal, now: now))
+                    let p = Passage()
+                    p.id = passageID
+                    p.communityID = community.id!
+                    p.$checkpoint.id = gate.id!
+                    p.$operatorUser.id = userID
+                    p.$person.id = person?.id
+                    p.householdID = household?.id
+                    p.passID = resolution?.pass?.id
+                    p.registrationID = registration?.registration.id
+                    p.direction = direction.rawValue
+                    p.mode = identity.mode.rawValue
+                    p.wearsMask = input.mask
+                    p.nameMasked = person?.nameMasked ?? household.map { "\($0.label)（户）" } ?? "—"
+                    p.phoneMasked = person?.phoneMasked ?? ""
+                    p.recordedAt = now
+                    p.clientTime = input.clientTime
+                    p.clientRequestID = input.clientRequestId
+                    Self.apply(outcome, readings: readings, to: p, now: now)
+                    try await p.create(on: tx)
+                    let fever = try await Self.openFeverCaseIfNeeded(outcome, passage: p, by: userID, now: now, on: tx)
+                    var delivery: Delivery?
+                    if let registration {
+                        delivery = try await RegistrationPassage.apply(registration, passage: p, community: community, by: userID,
+                                                                       services: services, on: tx)
+                    }
+                    return (p, fever, delivery)
                 }
-                if case .idNumber(_, _, _, _, let cardRead?) = identity {
-                    cardRead.usedByPassage = passageID
-                    try await cardRead.save(on: tx)
+            } catch {
+                // Two retries raced: the unique client request id let one through; answer with it.
+                if let existing = try await existing(input.clientRequestId, user: user) {
+                    return (PassageView(existing, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
                 }
-                let readings = [TemperatureReading(value: reading, takenAt: now)]
-                let quota = direction == .out
-                    ? try await OutingQuotaCounter(db: tx).status(community.outingQuota, householdID: household?.id, personID: person?.id,
-                                                                  passID: resolution?.pass?.id, now: now)
-                    : nil
-                let registered = resolution != nil || person?.isRegistered == true
-                let standing = registration?.standing(today: services.today) ?? (registered ? .registered : .unregistered)
-                let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
-                    direction: direction, standing: standing,
-                    readings: readings, wearsMask: input.mask,
-                    idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
-                    passRefusal: resolution?.refusal, homeQuarantine: household?.homeQuarantine ?? false,
-                    quotaRefusal: quota?.refusal, now: now))
-                let p = Passage()
-                p.id = passageID
-                p.communityID = community.id!
-                p.$checkpoint.id = gate.id!
-                p.$operatorUser.id = userID
-                p.$person.id = person?.id
-                p.householdID = household?.id
-                p.passID = resolution?.pass?.id
-                p.registrationID = registration?.registration.id
-                p.direction = direction.rawValue
-                p.mode = identity.mode.rawValue
-                p.wearsMask = input.mask
-                p.nameMasked = person?.nameMasked ?? household.map { "\($0.label)（户）" } ?? "—"
-                p.phoneMasked = person?.phoneMasked ?? ""
-                p.recordedAt = now
-                p.clientTime = input.clientTime
-                p.clientRequestID = input.clientRequestId
-                Self.apply(outcome, readings: readings, to: p, now: now)
-                try await p.create(on: tx)
-                let fever = try await Self.openFeverCaseIfNeeded(outcome, passage: p, by: userID, now: now, on: tx)
-                var delivery: Delivery?
-                if let registration {
-                    delivery = try await RegistrationPassage.apply(registration, passage: p, community: community, by: userID,
-                                                                   services: services, on: tx)
-                }
-                return (p, fever, delivery)
+                guard attempt == 1, (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
             }
-        } catch {
-            // Two retries raced: the unique client request id let one through; answer with it.
-            if let existing = try await existing(input.clientRequestId, user: user) {
-                return (PassageView(existing, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
-            }
-            throw error
         }
+        guard let stored else { throw AppError(.internalServerError, "not_stored", zh: "记录未保存，请重试", en: "The passage was not stored: try again") }
         services.metrics.passage(decision: stored.decision)
         await announce(stored, gate: gate, feverCase: feverCase, rule: rule)
         if let delivery { await live.publish(LiveEvent(type: "delivery", payload: ["id": delivery.id!]), to: .household(delivery.householdID)) }
