@@ -10,7 +10,7 @@ for line in io.lines(os.getenv("GATEHOUSE_TOKENS_FILE")) do
   if #line > 0 then passes[#passes + 1] = line end
 end
 local counter = 0
-local acked = 0
+acked = 0 -- a global, so that done() can read it from each thread
 local threads = {}
 
 function setup(thread)

@@ -4,6 +4,7 @@ writes one signed pass token per line to OUTFILE (what a gate's scanner reads fr
 Usage: setup_passes.py BASE_URL N OUTFILE"""
 import json
 import sys
+import urllib.error
 import urllib.request
 
 base, count, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
@@ -14,8 +15,11 @@ def call(method, path, token=None, body=None, content_type="application/json"):
     if token:
         headers["Authorization"] = "Bearer " + token
     data = body if isinstance(body, bytes) or body is None else json.dumps(body).encode()
-    with urllib.request.urlopen(urllib.request.Request(base + path, data=data, method=method, headers=headers), timeout=120) as r:
-        return json.load(r)
+    try:
+        with urllib.request.urlopen(urllib.request.Request(base + path, data=data, method=method, headers=headers), timeout=120) as r:
+            return json.load(r)
+    except urllib.error.HTTPError as error:
+        sys.exit(f"{method} {path}: {error.code} {error.read().decode()[:2000]}")
 
 
 def id_number(n):
@@ -28,11 +32,17 @@ def id_number(n):
     return body + check
 
 
+def name(n):
+    """A distinct Chinese name for each n (names may not hold digits)."""
+    surnames, given = "王李张刘陈杨黄赵吴周", "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华"
+    return surnames[n % 10] + given[n // 10 % 24] + given[n // 240 % 24]
+
+
 admin = call("POST", "/api/v1/auth/token", body={"username": "demo-admin1", "password": "gatehouse-demo"})["token"]
 community = call("GET", "/api/v1/me", admin)["communityId"]
 rows = ["楼栋,单元,房号,姓名,身份证号,手机号,类别,暂住截止日期"]
 for n in range(count):
-    rows.append(f"{90 + n // 400},{1 + n // 100 % 4},{101 + n % 100},测试{n},{id_number(n)},,常住,")
+    rows.append(f"{90 + n // 400},{1 + n // 100 % 4},{101 + n % 100},{name(n)},{id_number(n)},,常住,")
 call("POST", f"/api/v1/communities/{community}/household-imports", admin, "\n".join(rows).encode(), "text/csv")
 call("POST", f"/api/v1/communities/{community}/household-passes", admin)
 households = call("GET", f"/api/v1/communities/{community}/households", admin)
