@@ -8,6 +8,7 @@ public enum GatehouseCommands {
         app.asyncCommands.use(DemoCommand(), as: "demo")
         app.asyncCommands.use(QRCommand(), as: "qr")
         app.asyncCommands.use(PurgeCommand(), as: "purge")
+        app.asyncCommands.use(GenerateCommand(), as: "generate")
     }
 
     /// Before `serve`: SQLite (the embedded default) is migrated in place; PostgreSQL must be migrated

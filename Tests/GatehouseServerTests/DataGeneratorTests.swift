@@ -1,0 +1,51 @@
+import Fluent
+import Foundation
+import GatehouseCore
+@testable import GatehouseServer
+import XCTVapor
+
+/// The scale generator, at a small scale: what it writes is what the server itself would have written — the
+/// operators sign in, the passages list, a generated pass is honoured at the gate, the ID numbers are valid.
+final class DataGeneratorTests: XCTestCase {
+    func testGeneratedDataIsUsableThroughTheServer() async throws {
+        try await TestApp.run { app in
+            var plan = DataGenerator.Plan()
+            plan.communities = 2
+            plan.residentsPerCommunity = 9
+            plan.passages = 2500
+            plan.days = 3
+            let summary = try await DataGenerator(services: app.gatehouse, db: app.db, hasher: app.password.async, log: { _ in })
+                .run(plan)
+            XCTAssertEqual(summary.communities, 2)
+            XCTAssertEqual(summary.residents, 18)
+            XCTAssertEqual(summary.passes, 6, "one household pass per three residents")
+            XCTAssertEqual(summary.passages, 2500)
+            let stored = try await Passage.query(on: app.db).count()
+            XCTAssertEqual(stored, 2500)
+            for n in [0, 17, 999, 123_456] { XCTAssertNoThrow(try ResidentIDNumber(DataGenerator.idNumber(n), today: CalendarDate(TestApp.today))) }
+
+            let op = try await APIClient.signedIn(app, "gen-op-1", DataGenerator.password)
+            let page = try await op.send(.GET, "/api/v1/passages?limit=50").json()
+            let items = try XCTUnwrap(page["items"] as? [[String: Any]])
+            XCTAssertEqual(items.count, 50)
+            let web = WebClient(app)
+            try await web.login("gen-op-1", DataGenerator.password)
+            let records = try await web.get("/records")
+            XCTAssertEqual(records.status, .ok)
+
+            let pass = try await Pass.query(on: app.db).first()!
+            let gate = try await Checkpoint.query(on: app.db).filter(\.$community.$id == pass.communityID).first()!
+            let user = try await User.query(on: app.db).filter(\.$checkpointID == gate.id!).first()!
+            let client = try await APIClient.signedIn(app, user.username, DataGenerator.password)
+            let scanned = try await client.send(.POST, "/api/v1/passes/scan", json: ["checkpointId": gate.id!.uuidString, "code": pass.shortCode])
+            XCTAssertEqual(scanned.status, .ok, scanned.body.string)
+            let label = try await Household.find(pass.$household.id, on: app.db)?.label
+            XCTAssertEqual(try scanned.json()["householdLabel"] as? String, label)
+
+            do {
+                _ = try await DataGenerator(services: app.gatehouse, db: app.db, hasher: app.password.async, log: { _ in }).run(plan)
+                XCTFail("a database holding data is refused")
+            } catch is ConfigurationError {}
+        }
+    }
+}
