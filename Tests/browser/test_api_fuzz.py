@@ -26,7 +26,7 @@ def test_the_api_survives_schemathesis_without_5xx_or_schema_breaks():
              "--phases", "examples,coverage,fuzzing", "--max-examples", "6", "--seed", "20261129",
              "--workers", "2", "--request-timeout", "20", "--generation-database", "none",
              "--no-color", "--report", "junit", "--report-dir", report],
-            capture_output=True, text=True, timeout=900)
+            capture_output=True, text=True, timeout=900, cwd=data)  # its caches stay in the temporary folder
         assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-3000:]
         server_log = open(os.path.join(data, "server.log")).read()
         assert "Fatal error" not in server_log
