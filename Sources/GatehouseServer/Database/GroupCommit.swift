@@ -8,9 +8,8 @@ import SQLKit
 /// passages. Each job runs inside its own savepoint, so a job that fails (a duplicate request, a refused write) is
 /// rolled back alone and its error goes to its own caller; the others still commit. No caller hears "done" before
 /// the batch's COMMIT has returned, so an acknowledged passage is durable (WAL with `synchronous=FULL`). Jobs run in
-/// the order they were submitted. Batches take the process's SQLite writer lock, so they never interleave with
-/// other write transactions. On PostgreSQL every job is its own transaction: its server commits concurrent
-/// transactions together by itself.
+/// the order they were submitted. A batch is one `writeTransaction`, so it never interleaves with other writes. On
+/// PostgreSQL every job is its own transaction: its server commits concurrent transactions together by itself.
 final class GroupCommit: Sendable {
     /// The most jobs one transaction takes (keeps a batch's latency bounded under a burst).
     let maxBatch: Int
@@ -86,9 +85,7 @@ final class GroupCommit: Sendable {
                 return batch
             }
             guard let database = batch.first?.database else { return }
-            await AsyncLock.sqliteWriter.lock()
             let outcomes = await commit(batch, on: database)
-            await AsyncLock.sqliteWriter.unlock()
             counters.withLockedValue { c in
                 c.batches += 1
                 c.jobs += batch.count
@@ -99,31 +96,24 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Runs the batch in one transaction; returns each job's error (nil: committed). A failed BEGIN or COMMIT fails
-    /// every job, since none of them is stored.
+    /// Runs the batch in one write transaction (`writeTransaction`: the process's SQLite writer, `BEGIN IMMEDIATE`);
+    /// returns each job's error (nil: committed). A failed BEGIN or COMMIT fails every job, since none is stored.
     private func commit(_ batch: [Job], on database: any Database) async -> [(any Error)?] {
         do {
-            return try await database.withConnection { connection in
+            return try await database.writeTransaction { connection in
                 let raw = connection as! any SQLDatabase
-                try await raw.raw("BEGIN IMMEDIATE").run()
                 var outcomes: [(any Error)?] = []
-                do {
-                    for job in batch {
-                        try await raw.raw("SAVEPOINT job").run()
-                        do {
-                            try await job.run(connection)
-                            try await raw.raw("RELEASE job").run()
-                            outcomes.append(nil)
-                        } catch {
-                            try await raw.raw("ROLLBACK TO job").run()
-                            try await raw.raw("RELEASE job").run()
-                            outcomes.append(error)
-                        }
+                for job in batch {
+                    try await raw.raw("SAVEPOINT job").run()
+                    do {
+                        try await job.run(connection)
+                        try await raw.raw("RELEASE job").run()
+                        outcomes.append(nil)
+                    } catch {
+                        try await raw.raw("ROLLBACK TO job").run()
+                        try await raw.raw("RELEASE job").run()
+                        outcomes.append(error)
                     }
-                    try await raw.raw("COMMIT").run()
-                } catch {
-                    try? await raw.raw("ROLLBACK").run()
-                    throw error
                 }
                 return outcomes
             }

@@ -2,13 +2,14 @@ import Foundation
 import GatehouseCore
 import SQLKit
 
-/// Adds passages that are about to be purged to `daily_counts` (per checkpoint and China day). Each passage is
-/// purged once, so adding to what is there counts every passage exactly once, however the purges fall.
+/// Adds purged passages to `daily_counts` (per checkpoint and China day), in the transaction that deletes them. Each
+/// passage is purged once, so adding to what is there counts every passage exactly once, however the purges fall.
 struct DailyCountTally {
     let sql: any SQLDatabase
     let community: UUID
 
-    private struct Row: Decodable {
+    /// What the figures need of a passage (`DELETE … RETURNING` these columns).
+    struct Row: Decodable {
         let checkpoint_id: UUID
         let recorded_at: Date
         let direction: String
@@ -25,9 +26,7 @@ struct DailyCountTally {
         var entries = 0, exits = 0, refused = 0, abnormal = 0
     }
 
-    func add(passagesWhere predicate: SQLQueryString) async throws {
-        let rows = try await sql.raw("SELECT checkpoint_id, recorded_at, direction, decision, status FROM passages WHERE \(predicate)")
-            .all(decoding: Row.self)
+    func add(_ rows: [Row]) async throws {
         var tally: [Key: Figures] = [:]
         for row in rows {
             let key = Key(checkpoint: row.checkpoint_id, day: CalendarDate(row.recorded_at).description)

@@ -34,15 +34,11 @@ struct PersonalDataPurge {
     }
 
     /// Stand-down: purges all personal data of `community`, anonymises its resident, landlord and agency accounts,
-    /// and marks it stood down so that its gates record nothing more.
+    /// and marks it stood down (in the same transaction) so that its gates record nothing more.
     @discardableResult
     func standDown(_ community: Community, by user: User?) async throws -> PurgeCounts {
         let scope = Scope(community: community.id!, cutoff: .distantFuture, firstKeptDay: "9999-12-31", everything: true)
-        let counts = try await run(scope, kind: .standDown, by: user?.id)
-        community.stoodDownAt = services.clock.now()
-        community.stoodDownBy = user?.id
-        try await community.save(on: db)
-        return counts
+        return try await run(scope, kind: .standDown, by: user?.id)
     }
 
     /// PostgreSQL advisory lock that serialises purges across instances.
@@ -73,6 +69,9 @@ struct PersonalDataPurge {
             try await steps.runAll()
             if scope.everything {
                 steps.counts.add(try await Self.anonymiseAccounts(of: scope.community, on: tx, sealer: sealer), to: "users")
+                // Stood down with its purge, or not at all: the gates stop exactly when the data is gone.
+                try await sql.update("communities").set("stood_down_at", to: now).set("stood_down_by", to: user)
+                    .where("id", .equal, scope.community).run()
             }
             let run = PurgeRun()
             run.communityID = scope.community

@@ -60,15 +60,18 @@ struct PurgeSteps {
             ? "community_id = \(bind: c)"
             : "community_id = \(bind: c) AND delivered_at IS NOT NULL AND delivered_at < \(bind: t)")
 
-        // Passages, counted into the daily figures first.
+        // Passages: deleted in one statement that hands back what the daily figures need.
         let passages: SQLQueryString = """
             community_id = \(bind: c) AND recorded_at < \(bind: t)
             AND NOT EXISTS (SELECT 1 FROM fever_cases f WHERE f.passage_id = passages.id)
             AND NOT EXISTS (SELECT 1 FROM visits v WHERE v.entry_passage_id = passages.id OR v.exit_passage_id = passages.id)
             AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.passage_id = passages.id)
             """
-        try await DailyCountTally(sql: sql, community: c).add(passagesWhere: passages)
-        try await purge("passages", where: passages)
+        let deleted = try await sql.raw("""
+            DELETE FROM passages WHERE \(passages) RETURNING checkpoint_id, recorded_at, direction, decision, status
+            """).all(decoding: DailyCountTally.Row.self)
+        try await DailyCountTally(sql: sql, community: c).add(deleted)
+        counts.add(deleted.count, to: "passages")
 
         try await purge("self_registrations", where: """
             community_id = \(bind: c) AND created_at < \(bind: t)
