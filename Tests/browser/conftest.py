@@ -124,11 +124,22 @@ def until(driver, condition, timeout=10):
 def gate_scan(driver, code):
     """The scanner types a code and Enter (operator action 1); returns the warning codes the card shows."""
     from selenium.webdriver.common.keys import Keys
+    form = driver.find_element("id", "id-form")
+    before = form.get_attribute("data-answered")
     field = driver.find_element("id", "id-number")
     field.clear()
     field.send_keys(code + Keys.ENTER)
+
+    def settled(d):
+        # The page numbers its questions and answers: wait for an answer to the latest one, newer than before.
+        f = d.find_element("id", "id-form")
+        answered = f.get_attribute("data-answered")
+        return answered and answered != before and answered == f.get_attribute("data-asked")
+    until(driver, settled)
     until(driver, lambda d: d.find_element("id", "tap-hint").is_displayed() or d.find_element("id", "id-error").text)
-    return [li.get_attribute("data-code") for li in driver.find_elements("css selector", "#pass-warnings li")]
+    # Read in one go inside the page, so a list re-rendered meanwhile cannot leave a stale element behind.
+    return driver.execute_script(
+        'return Array.prototype.map.call(document.querySelectorAll("#pass-warnings li"), function (li) { return li.getAttribute("data-code"); });')
 
 
 def gate_tap(driver, value="36.5"):

@@ -94,9 +94,14 @@
     ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
     error("id-error", errText(res));
   }
+  // The card on screen answers identification number `seq`: the form carries it, so whoever watches the page
+  // (a test, an assistive tool) can tell a fresh answer from the one before.
+  function asked() { var seq = ++lookupSeq; $("id-form").setAttribute("data-asked", String(seq)); return seq; }
+  function answered(seq) { if (seq === lookupSeq) $("id-form").setAttribute("data-answered", String(seq)); }
+
   function lookup(idNumber) {
     // A wedge reader types 18 characters and then Enter: both may start a lookup, and only the latest may answer.
-    var seq = ++lookupSeq;
+    var seq = asked();
     error("id-error", "");
     api("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }).then(function (res) {
       if (seq !== lookupSeq) return;
@@ -108,7 +113,7 @@
                    expired: d.cardExpired });
       var warn = $("pass-warnings"); warn.innerHTML = "";
       if (d.quarantineNotice) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = d.quarantineNotice; q.setAttribute("data-code", "home_quarantine"); warn.appendChild(q); }
-    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
+    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); }).then(function () { answered(seq); });
   }
 
   // A pass: the signed token from its QR (GH1.…), or the 8-character code printed under it.
@@ -116,7 +121,7 @@
   function isPass(v) { return v.indexOf("GH1.") === 0 || v.replace(/[-\s]/g, "").length === 8; }
 
   function scanPass(code) {
-    var seq = ++lookupSeq;
+    var seq = asked();
     error("id-error", "");
     api("POST", "/api/v1/passes/scan", { checkpointId: checkpointId, code: code }).then(function (res) {
       if (seq !== lookupSeq) return;
@@ -135,7 +140,7 @@
       if (d.quota) { $("pass-quota").textContent = d.quota.text; show($("pass-quota"), true); if (d.quota.refusal) add(d.quota.refusal); }
       show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
       show($("tap-hint"), true);
-    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
+    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); }).then(function () { answered(seq); });
   }
 
   // A self-registration: the 6 digits in the QR on the person's phone (or read out).
@@ -164,13 +169,13 @@
   }
 
   function scanRegistration(code) {
-    var seq = ++lookupSeq;
+    var seq = asked();
     error("id-error", "");
     api("POST", "/api/v1/registrations/scan", { checkpointId: checkpointId, code: code }).then(function (res) {
       if (seq !== lookupSeq) return;
       if (!res.ok) { refuseIdentification(res); return; }
       showRegistration(res.data);
-    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); });
+    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); }).then(function () { answered(seq); });
   }
 
   function vouch() {
