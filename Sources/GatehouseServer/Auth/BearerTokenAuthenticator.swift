@@ -1,17 +1,43 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
-/// Authenticates `/api/v1` requests by `Authorization: Bearer <token>`.
+/// Authenticates `/api/v1` requests by `Authorization: Bearer <token>`: one SQL query (token joined with its
+/// user), cached for `GatehouseServices.hotPathCacheSeconds` — so an account disabled on another server instance
+/// may go on working there for up to that long (this instance forgets at once: see `HotPathCaches`).
 struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         let hash = Self.hash(bearer.token)
-        guard let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == hash).first(),
-              token.expiresAt > request.gatehouse.clock.now(),
-              let user = try await User.find(token.$user.id, on: request.db), user.isActive
-        else { return }
-        request.auth.login(user)
+        let cache = request.gatehouse.hotPath.tokens
+        let holder: BearerTokenHolder
+        if let cached = cache.value(for: hash) {
+            holder = cached
+        } else {
+            guard let found = try await Self.holder(of: hash, on: request.db) else { return }
+            cache.store(found, for: hash)
+            holder = found
+        }
+        guard holder.expiresAt > request.gatehouse.clock.now(), holder.user.isActive else { return }
+        request.auth.login(holder.user.model())
+    }
+
+    private struct Row: Decodable {
+        let tokenExpiresAt: Date
+    }
+
+    /// The token's holder, straight from the database.
+    static func holder(of hash: String, on db: any Database) async throws -> BearerTokenHolder? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        let query: SQLQueryString = """
+            SELECT \(unsafeRaw: UserRow.columns(of: "u")), t.expires_at AS token_expires_at
+            FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = \(bind: hash)
+            """
+        guard let row = try await sql.raw(query).first() else { return nil }
+        let user = try row.decode(model: UserRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let expires = try row.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return BearerTokenHolder(user: user, expiresAt: expires.tokenExpiresAt)
     }
 
     /// SHA-256 hex of a token: what is stored.

@@ -26,6 +26,11 @@ public enum GatehouseApp {
         app.rateLimiter = RateLimiter()
 
         try configureDatabase(app, configuration.database)
+        let caches = app.gatehouse.hotPath
+        app.databases.middleware.use(HotPathCacheInvalidation<User>(caches: caches))
+        app.databases.middleware.use(HotPathCacheInvalidation<APIToken>(caches: caches))
+        app.databases.middleware.use(HotPathCacheInvalidation<Checkpoint>(caches: caches))
+        app.databases.middleware.use(HotPathCacheInvalidation<Community>(caches: caches))
         app.migrations.add(MigrationList.all)
 
         app.http.server.configuration.hostname = configuration.hostname

@@ -15,6 +15,8 @@ public struct GatehouseServices: Sendable {
     let groupCommit: GroupCommit
     /// Figures for `GET /metrics`.
     let metrics: GatehouseMetrics
+    /// Bearer tokens and gate settings, kept for a few seconds.
+    let hotPath: HotPathCaches
 
     public init(configuration: AppConfiguration, clock: any WallClock, keyRing: SecretKeyRing) {
         self.configuration = configuration
@@ -28,6 +30,7 @@ public struct GatehouseServices: Sendable {
         let metrics = GatehouseMetrics()
         self.metrics = metrics
         self.groupCommit = GroupCommit(onBatch: { metrics.batch(size: $0) })
+        self.hotPath = HotPathCaches()
     }
 
     /// Today in China Standard Time, by the injected clock.

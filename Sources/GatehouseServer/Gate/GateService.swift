@@ -19,6 +19,7 @@ struct GateService {
 
     /// Records a passage, or returns the one already recorded for the same `clientRequestId`.
     func record(_ input: PassageInput, by user: User) async throws -> (view: PassageView, created: Bool) {
+        if PassPassageRecorder.handles(input, by: user) { return try await PassPassageRecorder(gate: self).record(input, by: user) }
         let (gate, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let rule = Self.feverRule(of: community)
         if let existing = try await existing(input.clientRequestId, user: user) {
@@ -190,7 +191,7 @@ struct GateService {
         return FeverRule(threshold: threshold, restSeconds: community.remeasureRestSeconds)
     }
 
-    private static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {
+    static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {
         p.readings = ReadingsCodec.encode(readings)
         p.temperatureTenths = readings.last!.value.tenths
         p.status = outcome.status
@@ -200,7 +201,7 @@ struct GateService {
         p.updatedAt = now
     }
 
-    private static func openFeverCaseIfNeeded(_ outcome: EntryOutcome, passage: Passage, by user: UUID, now: Date,
+    static func openFeverCaseIfNeeded(_ outcome: EntryOutcome, passage: Passage, by user: UUID, now: Date,
                                               on db: any Database) async throws -> FeverCase? {
         guard outcome.fever == .fever else { return nil }
         let c = FeverCase()
@@ -235,7 +236,7 @@ struct GateService {
         return c
     }
 
-    private func existing(_ requestID: UUID, user: User) async throws -> Passage? {
+    func existing(_ requestID: UUID, user: User) async throws -> Passage? {
         guard let p = try await Passage.query(on: db).filter(\.$clientRequestID == requestID).first() else { return nil }
         guard p.$operatorUser.id == user.id else {
             throw AppError(.conflict, "client_request_id_reused", zh: "请求编号重复", en: "This clientRequestId belongs to another passage")
@@ -244,13 +245,18 @@ struct GateService {
     }
 
     private func announce(_ passage: Passage, gate: Checkpoint, feverCase: FeverCase?, rule: FeverRule) async {
+        await announce(passage, checkpointID: gate.id!, checkpointName: gate.name, feverCase: feverCase, rule: rule)
+    }
+
+    /// Tells the checkpoint's and the community's live screens (and, for a fever, whoever must act on it).
+    func announce(_ passage: Passage, checkpointID: UUID, checkpointName: String, feverCase: FeverCase?, rule: FeverRule) async {
         let view = PassageView(passage, restSeconds: rule.restSeconds, language: .zh)
         let event = LiveEvent(type: "passage", payload: view)
-        await live.publish(event, to: .checkpoint(gate.id!))
+        await live.publish(event, to: .checkpoint(checkpointID))
         await live.publish(event, to: .community(passage.communityID))
         if let feverCase {
-            let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id!, checkpointId: gate.id!,
-                                   checkpointName: gate.name, nameMasked: passage.nameMasked,
+            let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id!, checkpointId: checkpointID,
+                                   checkpointName: checkpointName, nameMasked: passage.nameMasked,
                                    temperature: Double(passage.temperatureTenths) / 10, at: feverCase.openedAt)
             let alertEvent = LiveEvent(type: "alert", payload: alert)
             for channel in await FeverCaseNotices.channels(community: passage.communityID, on: db) { await live.publish(alertEvent, to: channel) }

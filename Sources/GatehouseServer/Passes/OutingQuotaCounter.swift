@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import SQLKit
 
 /// Counts the exits that used a community's outing quota: allowed passages out in the window, by household or
 /// by person (by pass when a household pass was shown for a person-scoped quota).
@@ -18,18 +19,24 @@ struct OutingQuotaCounter {
 
     func status(_ quota: OutingQuota?, householdID: UUID?, personID: UUID?, passID: UUID?, now: Date) async throws -> Status? {
         guard let quota else { return nil }
-        let query = Passage.query(on: db).filter(\.$direction == Direction.out.rawValue)
-            .filter(\.$decision == EntryDecision.allow.rawValue).filter(\.$recordedAt >= quota.windowStart(now: now))
+        // One COUNT through SQLKit (the gate's hot path asks this for every exit): idx_passages_household_out,
+        // idx_passages_pass_out and idx_passages_person serve it.
+        let holder: SQLQueryString
         switch quota.scope {
         case .household:
             guard let householdID else { return nil }
-            query.filter(\.$householdID == householdID)
+            holder = "household_id = \(bind: householdID)"
         case .person:
-            if let personID { query.filter(\.$person.$id == personID) }
-            else if let passID { query.filter(\.$passID == passID) }
+            if let personID { holder = "person_id = \(bind: personID)" }
+            else if let passID { holder = "pass_id = \(bind: passID)" }
             else { return nil }
         }
-        let used = try await query.count()
+        let sql = db as! any SQLDatabase
+        let query: SQLQueryString = """
+            SELECT COUNT(*) AS used FROM passages WHERE \(holder) AND direction = \(bind: Direction.out.rawValue) \
+            AND decision = \(bind: EntryDecision.allow.rawValue) AND recorded_at >= \(bind: quota.windowStart(now: now))
+            """
+        let used = try await sql.raw(query).first()?.decode(column: "used", as: Int.self) ?? 0
         let check = quota.check(exitsInWindow: used, now: now)
         return Status(remaining: check.remaining, exits: quota.exits, days: quota.days, fromHour: quota.fromHour,
                       toHour: quota.toHour, refusal: check.refusal)

@@ -39,10 +39,15 @@ struct PassResolver {
     }
 
     private static func refusal(of pass: Pass, now: Date) -> EntryReason? {
-        switch pass.statusValue {
+        refusal(status: pass.statusValue, expiresAt: pass.expiresAt, now: now)
+    }
+
+    /// Why a pass in `status`, valid until `expiresAt`, cannot be honoured at `now` (nil: it holds).
+    static func refusal(status: Pass.Status, expiresAt: Date, now: Date) -> EntryReason? {
+        switch status {
         case .revoked: return .passRevoked
         case .suspended: return .passSuspended
-        case .active: return pass.expiresAt <= now ? .pass(.expired) : nil
+        case .active: return expiresAt <= now ? .pass(.expired) : nil
         }
     }
 

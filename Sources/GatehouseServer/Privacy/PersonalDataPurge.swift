@@ -84,6 +84,7 @@ struct PersonalDataPurge {
             try await run.create(on: tx)
             return steps.counts
         }
+        if scope.everything { services.hotPath.forgetAll() }
         if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
             // Copies the zeroed pages into the file and empties the log that still holds the old ones.
             try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()

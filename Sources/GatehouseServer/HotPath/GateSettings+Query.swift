@@ -1,0 +1,35 @@
+import Foundation
+import GatehouseCore
+import SQLKit
+
+extension GateSettings {
+    private struct Row: Decodable {
+        let checkpointName: String
+        let communityId: UUID
+        let feverThresholdTenths: Int
+        let remeasureRestSeconds: Int
+        let outingQuota: String?
+        let stoodDownAt: Date?
+    }
+
+    /// The checkpoint's settings: from the cache when fresh, else one query (nil: no such checkpoint).
+    static func find(_ checkpointID: UUID, cache: ShortLivedCache<UUID, GateSettings>, on sql: any SQLDatabase) async throws -> GateSettings? {
+        if let cached = cache.value(for: checkpointID) { return cached }
+        let query: SQLQueryString = """
+            SELECT c.name AS checkpoint_name, m.id AS community_id, m.fever_threshold_tenths, m.remeasure_rest_seconds,
+                   m.outing_quota, m.stood_down_at
+            FROM checkpoints c JOIN communities m ON m.id = c.community_id WHERE c.id = \(bind: checkpointID)
+            """
+        guard let row = try await sql.raw(query).first()?.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase) else {
+            return nil
+        }
+        let threshold = (try? BodyTemperature(tenths: row.feverThresholdTenths)) ?? FeverRule.standard.threshold
+        let settings = GateSettings(
+            checkpointID: checkpointID, checkpointName: row.checkpointName, communityID: row.communityId,
+            feverRule: FeverRule(threshold: threshold, restSeconds: row.remeasureRestSeconds),
+            outingQuota: row.outingQuota.flatMap { try? JSONDecoder().decode(OutingQuota.self, from: Data($0.utf8)) },
+            stoodDown: row.stoodDownAt != nil)
+        cache.store(settings, for: checkpointID)
+        return settings
+    }
+}

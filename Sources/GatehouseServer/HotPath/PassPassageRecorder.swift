@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import GatehouseCore
+import SQLKit
+
+/// The gate's hot path: an operator at their own checkpoint scans a signed pass. The same rules as
+/// `GateService.record` (it answers everything else), with plain SQL: the checkpoint's settings from a
+/// short-lived cache, the signature checked with the keys in memory, the pass with its household and holder in one
+/// query, then — in the group commit — the quota count (exits only), the decision and one insert that also
+/// refuses a stood-down community and a repeated `clientRequestId`.
+struct PassPassageRecorder {
+    let gate: GateService
+
+    private var services: GatehouseServices { gate.services }
+
+    /// Whether this path answers `input` from `user`.
+    static func handles(_ input: PassageInput, by user: User) -> Bool {
+        user.roleValue == .operator && user.checkpointID == input.checkpointId && input.registerAsResident != true
+            && input.idNumber == nil && input.cardReadId == nil && input.noId == nil && input.registrationCode == nil
+            && input.passCode?.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("GH1.") == true
+    }
+
+    func record(_ input: PassageInput, by user: User) async throws -> (view: PassageView, created: Bool) {
+        let sql = gate.db as! any SQLDatabase
+        guard let settings = try await GateSettings.find(input.checkpointId, cache: services.hotPath.gates, on: sql) else {
+            throw AppError.notFound
+        }
+        guard !settings.stoodDown else { throw GateAccess.standingDown }
+        guard let direction = Direction(rawValue: input.direction) else {
+            throw GateService.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
+        }
+        let reading: BodyTemperature
+        do { reading = try BodyTemperature(celsius: input.temperature) } catch { throw GateService.invalid(error.code, error.message) }
+        let now = services.clock.now()
+        let (refusal, pass) = try await resolve(input.passCode!, settings: settings, now: now, on: sql)
+
+        let userID = try user.requireID()
+        let p = Passage()
+        p.id = UUID()
+        p.communityID = settings.communityID
+        p.$checkpoint.id = settings.checkpointID
+        p.$operatorUser.id = userID
+        p.$person.id = pass?.row.personId
+        p.householdID = pass?.row.householdId
+        p.passID = pass?.id
+        p.registrationID = nil
+        p.direction = direction.rawValue
+        p.mode = IdentificationMode.pass.rawValue
+        p.wearsMask = input.mask
+        p.nameMasked = pass.map { $0.row.nameMasked ?? "\($0.row.householdLabel)（户）" } ?? "—"
+        p.phoneMasked = pass?.row.phoneMasked ?? ""
+        p.recordedAt = now
+        p.clientTime = input.clientTime
+        p.clientRequestID = input.clientRequestId
+        let readings = [TemperatureReading(value: reading, takenAt: now)]
+        let rule = settings.feverRule
+        let passage = p
+
+        let written: (stored: Bool, fever: FeverCase?) = try await services.groupCommit.write(on: gate.db) { tx in
+            let quota = direction == .out
+                ? try await OutingQuotaCounter(db: tx).status(settings.outingQuota, householdID: pass?.row.householdId,
+                                                              personID: pass?.row.personId, passID: pass?.id, now: now)
+                : nil
+            let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
+                direction: direction, standing: .registered, readings: readings, wearsMask: input.mask,
+                idCardValidUntil: pass?.row.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
+                passRefusal: refusal, homeQuarantine: pass?.row.homeQuarantine ?? false,
+                quotaRefusal: quota?.refusal, now: now))
+            GateService.apply(outcome, readings: readings, to: passage, now: now)
+            guard try await Self.insert(passage, on: tx as! any SQLDatabase) else { return (false, nil) }
+            if let fever = try await GateService.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx) {
+                return (true, fever)
+            }
+            return (true, nil)
+        }
+        guard written.stored else {
+            // Nothing inserted: this request was answered before (its clientRequestId is stored), or the community
+            // stood down since its settings were read.
+            if let existing = try await gate.existing(input.clientRequestId, user: user) {
+                return (PassageView(existing, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), false)
+            }
+            services.hotPath.gates.remove(settings.checkpointID)
+            throw GateAccess.standingDown
+        }
+        services.metrics.passage(decision: passage.decision)
+        await gate.announce(passage, checkpointID: settings.checkpointID, checkpointName: settings.checkpointName,
+                            feverCase: written.fever, rule: rule)
+        return (PassageView(passage, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), true)
+    }
+
+    /// The pass behind the scanned token, or why it cannot be honoured (as `PassResolver` decides).
+    private func resolve(_ code: String, settings: GateSettings, now: Date,
+                         on sql: any SQLDatabase) async throws -> (EntryReason?, (id: UUID, row: PassRow)?) {
+        let claims: PassClaims
+        do { claims = try services.passVerifier.verifySignature(code) } catch {
+            if error == .malformed { throw PassResolver.unreadable }
+            return (.pass(error), nil)
+        }
+        guard claims.communityID == settings.communityID else { return (.pass(.wrongCommunity), nil) }
+        guard let row = try await PassRow.find(claims.passID, on: sql), row.communityId == settings.communityID else {
+            return (.passRevoked, nil)
+        }
+        let refusal = claims.expiresAt <= now
+            ? .pass(.expired)
+            : PassResolver.refusal(status: Pass.Status(rawValue: row.status) ?? .revoked, expiresAt: row.expiresAt, now: now)
+        return (refusal, (claims.passID, row))
+    }
+
+    /// Inserts the passage unless its community has stood down or its clientRequestId is already stored;
+    /// whether it did.
+    private static func insert(_ p: Passage, on sql: any SQLDatabase) async throws -> Bool {
+        let query: SQLQueryString = """
+            INSERT INTO passages (id, community_id, checkpoint_id, operator_id, person_id, household_id, pass_id, \
+            registration_id, direction, mode, readings, temperature_tenths, status, decision, reasons, wears_mask, \
+            awaiting_remeasure, name_masked, phone_masked, recorded_at, client_time, client_request_id, updated_at)
+            SELECT \(bind: p.id!), \(bind: p.communityID), \(bind: p.$checkpoint.id), \(bind: p.$operatorUser.id), \
+            \(bind: p.$person.id), \(bind: p.householdID), \(bind: p.passID), \(bind: p.registrationID), \
+            \(bind: p.direction), \(bind: p.mode), \(bind: p.readings), \(bind: p.temperatureTenths), \(bind: p.status), \
+            \(bind: p.decision), \(bind: p.reasons), \(bind: p.wearsMask), \(bind: p.awaitingRemeasure), \
+            \(bind: p.nameMasked), \(bind: p.phoneMasked), \(bind: p.recordedAt), \(bind: p.clientTime), \
+            \(bind: p.clientRequestID), \(bind: p.updatedAt)
+            WHERE NOT EXISTS (SELECT 1 FROM communities WHERE id = \(bind: p.communityID) AND stood_down_at IS NOT NULL)
+            ON CONFLICT DO NOTHING RETURNING id
+            """
+        return try await sql.raw(query).first() != nil
+    }
+}
