@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 @testable import GatehouseServer
+import NIOConcurrencyHelpers
 import SQLKit
 import XCTVapor
 
@@ -18,12 +19,13 @@ final class GroupCommitTests: XCTestCase {
     }
 
     /// Starts one job per note, each only after the one before is queued, while the writer is held elsewhere.
-    private func queue(_ notes: [String], on app: Application, _ commit: GroupCommit,
+    private func queue(_ notes: [String], on app: Application, _ commit: GroupCommit, singleChange: Set<String> = [],
                        job: @escaping @Sendable (String, any Database) async throws -> String) async throws -> [Task<String, any Error>] {
         var tasks: [Task<String, any Error>] = []
         for (i, note) in notes.enumerated() {
             let db = app.db
-            tasks.append(Task { try await commit.write(on: db) { tx in try await job(note, tx) } })
+            let single = singleChange.contains(note)
+            tasks.append(Task { try await commit.write(on: db, singleChange: single) { tx in try await job(note, tx) } })
             // The first job is taken at once (its batch then waits for the writer); the others queue behind it.
             var waited = 0
             while (i == 0 ? commit.taken < 1 : commit.pending < i), waited < 5000 {
@@ -88,6 +90,98 @@ final class GroupCommitTests: XCTestCase {
             XCTAssertEqual(outcomes, ["first", "a", "error b refused", "error db", "c"])
             let rows = try await probe(app)
             XCTAssertEqual(rows.map(\.note), ["first", "a", "c"], "nothing of the failed jobs is stored")
+        }
+    }
+
+    func testSingleChangeJobsNeedNoSavepointAndStillFailAlone() async throws {
+        try await TestApp.run(database: .sqliteMemory) { app in
+            try await (app.db as! any SQLDatabase).raw("CREATE TABLE gc_probe (seq INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT UNIQUE)").run()
+            let commit = GroupCommit()
+            await AsyncLock.sqliteWriter.lock()
+            // "dup" (one statement) breaks the unique note of "a"; "b" (two changes, with its savepoint) fails after
+            // its first; the single-change jobs around them are unaffected.
+            let tasks = try await queue(["first", "a", "dup", "b", "c"], on: app, commit, singleChange: ["first", "a", "dup", "c"]) { note, tx in
+                switch note {
+                case "dup": try await Self.insert("a", tx)
+                case "b":
+                    try await Self.insert("b-partial", tx)
+                    throw Abort(.conflict, reason: "b refused")
+                default: try await Self.insert(note, tx)
+                }
+                return note
+            }
+            await AsyncLock.sqliteWriter.unlock()
+            var outcomes: [String] = []
+            for task in tasks {
+                do { outcomes.append(try await task.value) } catch let abort as Abort { outcomes.append("error \(abort.reason)") } catch {
+                    outcomes.append("error db")
+                }
+            }
+            XCTAssertEqual(outcomes, ["first", "a", "error db", "error b refused", "c"])
+            let rows = try await probe(app)
+            XCTAssertEqual(rows.map(\.note), ["first", "a", "c"])
+            XCTAssertEqual(commit.statistics.batches, 2)
+        }
+    }
+
+    func testPassagesShareOneInsertAndEachCallerHearsOfItsOwnRow() async throws {
+        try await TestApp.run { app in
+            let g = try await GateFixture.make(app)
+            let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
+            func passage(_ requestID: UUID, gate: Checkpoint, community: Community, checkpointID: UUID? = nil) -> Passage {
+                let p = Passage()
+                p.id = UUID()
+                p.communityID = community.id!
+                p.$checkpoint.id = checkpointID ?? gate.id!
+                p.$operatorUser.id = operatorID
+                p.direction = "in"; p.mode = "pass"; p.readings = "365@0"; p.temperatureTenths = 365; p.status = "normal"
+                p.decision = "allow"; p.reasons = ""; p.wearsMask = true; p.awaitingRemeasure = false; p.nameMasked = "—"
+                p.phoneMasked = ""; p.recordedAt = Date(); p.clientRequestID = requestID; p.updatedAt = Date()
+                return p
+            }
+            try await (app.db as! any SQLDatabase).update("communities").set("stood_down_at", to: Date())
+                .where("id", .equal, g.f.communityB.id!).run()
+            let repeated = UUID()
+            let jobs: [(String, Passage, Bool)] = [
+                ("first", passage(UUID(), gate: g.f.gateA, community: g.f.communityA), false),
+                ("a", passage(repeated, gate: g.f.gateA, community: g.f.communityA), false),
+                ("again", passage(repeated, gate: g.f.gateA, community: g.f.communityA), false),
+                ("stood down", passage(UUID(), gate: g.f.gateB, community: g.f.communityB), false),
+                ("no such gate", passage(UUID(), gate: g.f.gateA, community: g.f.communityA, checkpointID: UUID()), false),
+                ("counts", passage(UUID(), gate: g.f.gateA, community: g.f.communityA), true),
+                ("last", passage(UUID(), gate: g.f.gateA, community: g.f.communityA), false),
+            ]
+            let commit = GroupCommit()
+            let seen = NIOLockedValueBox(-1)
+            // The first job holds its batch open until every other job has queued behind it.
+            let (hold, release) = AsyncStream.makeStream(of: Void.self)
+            var tasks: [Task<Bool, any Error>] = []
+            for (i, (_, p, readsFirst)) in jobs.enumerated() {
+                let record = PassageRecord(p)
+                let db = app.db
+                tasks.append(Task {
+                    try await commit.insertPassage(on: db, readsFirst: readsFirst) { tx in
+                        if i == 0 { for await _ in hold { break } }
+                        if readsFirst {
+                            let n = try await (tx as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM passages").first()!.decode(column: "n", as: Int.self)
+                            seen.withLockedValue { $0 = n }
+                        }
+                        return record
+                    }
+                })
+                while (i == 0 ? commit.taken < 1 : commit.pending < i) { try await Task.sleep(nanoseconds: 1_000_000) }
+            }
+            release.yield()
+            var outcomes: [String] = []
+            for (task, job) in zip(tasks, jobs) {
+                do { outcomes.append("\(job.0): \(try await task.value)") } catch { outcomes.append("\(job.0): error") }
+            }
+            XCTAssertEqual(outcomes, ["first: true", "a: true", "again: false", "stood down: false", "no such gate: error",
+                                      "counts: true", "last: true"])
+            XCTAssertEqual(seen.withLockedValue { $0 }, 2, "a job that reads sees every row before it")
+            let stored = try await Passage.query(on: app.db).sort(\.$recordedAt).all().map(\.id!)
+            XCTAssertEqual(Set(stored), Set([0, 1, 5, 6].map { jobs[$0].1.id! }))
+            XCTAssertEqual(commit.statistics.batches, 2)
         }
     }
 

@@ -1,5 +1,5 @@
--- wrk script: POST /api/v1/passages with a household pass token (as scanned from its QR) and a fresh clientRequestId
--- per request; tokens rotate through GATEHOUSE_TOKENS_FILE. Counts the 2xx answers into GATEHOUSE_ACKS_FILE (one
+-- wrk script: POST /api/v1/passages with a household pass token (as scanned from its QR), in and out in turn, and a
+-- fresh clientRequestId per request; tokens rotate through GATEHOUSE_TOKENS_FILE. Counts the 2xx answers into GATEHOUSE_ACKS_FILE (one
 -- line per thread) so that a crash test can compare them with the rows stored.
 -- Environment: GATEHOUSE_TOKEN (operator bearer token), GATEHOUSE_CHECKPOINT, GATEHOUSE_TOKENS_FILE, GATEHOUSE_ACKS_FILE.
 local token = os.getenv("GATEHOUSE_TOKEN")
@@ -31,8 +31,9 @@ end
 function request()
   local temps = {"36.2", "36.4", "36.5", "36.6", "36.8"}
   local pass = passes[(counter % #passes) + 1]
-  local body = string.format('{"checkpointId":"%s","direction":"in","passCode":"%s","temperature":%s,"mask":true,"clientRequestId":"%s"}',
-    checkpoint, pass, temps[math.random(1, #temps)], uuid())
+  local direction = (counter % 2 == 0) and "in" or "out"
+  local body = string.format('{"checkpointId":"%s","direction":"%s","passCode":"%s","temperature":%s,"mask":true,"clientRequestId":"%s"}',
+    checkpoint, direction, pass, temps[math.random(1, #temps)], uuid())
   return wrk.format("POST", "/api/v1/passages", {
     ["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer " .. token,

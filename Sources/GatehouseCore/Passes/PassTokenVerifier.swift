@@ -25,9 +25,9 @@ public struct PassTokenVerifier: Sendable {
 
     /// The claims if the signature holds, whatever the date.
     public func verifySignature(_ token: String) throws(PassTokenError) -> PassClaims {
-        let parts = token.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false)
+        let parts = Self.trimmed(token).split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "GH1",
-              let payload = Base64URL.decode(String(parts[2])), let sig = Base64URL.decode(String(parts[3])),
+              let payload = Base64URL.decode(parts[2]), let sig = Base64URL.decode(parts[3]),
               let claims = PassClaims(bytes: Array(payload))
         else { throw .malformed }
         guard let key = keys[String(parts[1])] else { throw .unknownKey }
@@ -35,6 +35,15 @@ public struct PassTokenVerifier: Sendable {
               key.isValidSignature(signature, for: Data("GH1.\(parts[1]).".utf8) + payload)
         else { throw .badSignature }
         return claims
+    }
+
+    /// The token without surrounding white space (a scanner may add a newline); the common case costs nothing.
+    private static func trimmed(_ token: String) -> String {
+        guard let first = token.utf8.first, let last = token.utf8.last,
+              (0x21..<0x7f).contains(first), (0x21..<0x7f).contains(last) else {
+            return token.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return token
     }
 
     /// The public keys as a JWK set, for verifiers at the gate that work offline.

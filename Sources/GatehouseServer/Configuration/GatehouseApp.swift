@@ -25,6 +25,10 @@ public enum GatehouseApp {
         app.gatehouse = GatehouseServices(configuration: configuration, clock: clock, keyRing: ring)
         app.rateLimiter = RateLimiter()
 
+        // SQLite runs every statement on this pool. Vapor's default has a thread per core, and a statement of the
+        // gate's single writer then queues behind the reads of every request in flight; a few more threads let the
+        // writer's statements start at once (they mostly wait for the disk, not for a core).
+        app.threadPool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
         try configureDatabase(app, configuration.database)
         let caches = app.gatehouse.hotPath
         app.databases.middleware.use(HotPathCacheInvalidation<User>(caches: caches))
@@ -78,13 +82,15 @@ public enum GatehouseApp {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+            // Several connections per event loop: the writer holds one for a whole batch while requests read on the others.
+            app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4), as: .sqlite)
         case .postgres(let url):
             let config: SQLPostgresConfiguration
             do { config = try SQLPostgresConfiguration(url: url) } catch {
                 throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
             }
-            app.databases.use(.postgres(configuration: config), as: .psql)
+            // Requests wait for the server's disk at every commit: more connections than cores keep it busy.
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8), as: .psql)
         }
     }
 

@@ -3,22 +3,33 @@ import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
 
-/// Group commit for the gate's hot path on the embedded SQLite: write jobs that arrive while a commit is under way
-/// wait in a queue, and the next batch runs them all in one `BEGIN IMMEDIATE … COMMIT` — one fsync for many
-/// passages. Each job runs inside its own savepoint, so a job that fails (a duplicate request, a refused write) is
-/// rolled back alone and its error goes to its own caller; the others still commit. No caller hears "done" before
-/// the batch's COMMIT has returned, so an acknowledged passage is durable (WAL with `synchronous=FULL`). Jobs run in
-/// the order they were submitted. A batch is one `writeTransaction`, so it never interleaves with other writes. On
-/// PostgreSQL every job is its own transaction: its server commits concurrent transactions together by itself.
+/// Group commit for the gate's write path: write jobs that arrive while a commit is under way wait in a queue, and
+/// the next batch runs them all in one transaction — on SQLite one `BEGIN IMMEDIATE … COMMIT` (the process's one
+/// writer), one fsync for many passages. Passages of a batch go in with one multi-row `INSERT` (`insertPassage`);
+/// other jobs run in their own savepoint (or, when they make a single change, in that one statement). A job that
+/// fails (a duplicate request, a refused write) is undone alone and its error goes to its own caller; the others
+/// still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
+/// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
+/// are batched the same way (one transaction and one commit per batch); other jobs (`write`) run in a transaction
+/// of their own at once.
 final class GroupCommit: Sendable {
     /// The most jobs one transaction takes (keeps a batch's latency bounded under a burst).
     let maxBatch: Int
 
     private struct Job: Sendable {
+        enum Work: Sendable {
+            /// Statements of its own, in a savepoint unless they make one change at most.
+            case statements(savepoint: Bool, run: @Sendable (any Database) async throws -> Void)
+            /// A passage row, prepared in the transaction (after the rows before it are in, when it reads them) and
+            /// inserted together with its neighbours.
+            case passage(readsFirst: Bool, prepare: @Sendable (any Database) async throws -> PassageRecord)
+        }
+
         /// The database the job was submitted on (all jobs of one server share its pool).
         let database: any Database
-        let run: @Sendable (any Database) async throws -> Void
-        let finish: @Sendable ((any Error)?) -> Void
+        let work: Work
+        /// The job's outcome once its batch has committed: for a passage, whether its row went in.
+        let finish: @Sendable (Result<Bool, any Error>) -> Void
     }
 
     private struct State {
@@ -49,30 +60,50 @@ final class GroupCommit: Sendable {
 
     /// Runs `body` in a write transaction shared with other jobs of the same batch; returns when that transaction
     /// has committed (or throws the body's own error, or the commit's).
-    func write<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    ///
+    /// `singleChange`: the body changes the database with one statement at most (reads before it are fine). A
+    /// failed statement undoes itself, so such a job needs no savepoint — two statements fewer on the writer's
+    /// path — and on PostgreSQL no transaction of its own. Anything with two changes must leave it false.
+    func write<T: Sendable>(on db: any Database, singleChange: Bool = false,
+                            _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return try await db.transaction(body)
+            return singleChange ? try await body(db) : try await db.transaction(body)
         }
         let result = NIOLockedValueBox<T?>(nil)
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let job = Job(database: db, run: { tx in
+            enqueue(Job(database: db, work: .statements(savepoint: !singleChange, run: { tx in
                 let value = try await body(tx)
                 result.withLockedValue { $0 = value }
-            }, finish: { error in
-                if let error {
-                    continuation.resume(throwing: error)
-                } else {
-                    continuation.resume(returning: result.withLockedValue { $0! })
+            }), finish: { outcome in
+                switch outcome {
+                case .success: continuation.resume(returning: result.withLockedValue { $0! })
+                case .failure(let error): continuation.resume(throwing: error)
                 }
-            })
-            let startDrain = state.withLockedValue { s -> Bool in
-                s.queue.append(job)
-                guard !s.draining else { return false }
-                s.draining = true
-                return true
-            }
-            if startDrain { Task { await self.drain() } }
+            }))
         }
+    }
+
+    /// Writes a passage together with the other passages of its batch — one multi-row `INSERT` for consecutive
+    /// passages in one transaction, so a batch costs a few statements and one commit however many it holds (on
+    /// PostgreSQL too). `prepare` runs inside the
+    /// batch's transaction, in submission order, and returns the row; with `readsFirst` (it counts passages, as
+    /// the outing quota does) every earlier row is inserted before it runs. Returns whether the row went in: not when
+    /// its clientRequestId is already stored or its community has stood down (`PassageRecord.insert`).
+    func insertPassage(on db: any Database, readsFirst: Bool,
+                       _ prepare: @escaping @Sendable (any Database) async throws -> PassageRecord) async throws -> Bool {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Bool, any Error>) in
+            enqueue(Job(database: db, work: .passage(readsFirst: readsFirst, prepare: prepare), finish: { continuation.resume(with: $0) }))
+        }
+    }
+
+    private func enqueue(_ job: Job) {
+        let startDrain = state.withLockedValue { s -> Bool in
+            s.queue.append(job)
+            guard !s.draining else { return false }
+            s.draining = true
+            return true
+        }
+        if startDrain { Task { await self.drain() } }
     }
 
     private func drain() async {
@@ -97,28 +128,72 @@ final class GroupCommit: Sendable {
     }
 
     /// Runs the batch in one write transaction (`writeTransaction`: the process's SQLite writer, `BEGIN IMMEDIATE`);
-    /// returns each job's error (nil: committed). A failed BEGIN or COMMIT fails every job, since none is stored.
-    private func commit(_ batch: [Job], on database: any Database) async -> [(any Error)?] {
+    /// returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none is stored.
+    private func commit(_ batch: [Job], on database: any Database) async -> [Result<Bool, any Error>] {
         do {
             return try await database.writeTransaction { connection in
                 let raw = connection as! any SQLDatabase
-                var outcomes: [(any Error)?] = []
-                for job in batch {
-                    try await raw.raw("SAVEPOINT job").run()
+                var outcomes = [Result<Bool, any Error>?](repeating: nil, count: batch.count)
+                var rows: [(job: Int, record: PassageRecord)] = []
+                // SQLite undoes a failed statement by itself; PostgreSQL fails the whole transaction unless a savepoint
+                // marks where to go back to.
+                let undoesStatements = raw.dialect.name == "sqlite"
+                func insert(_ records: [PassageRecord]) async throws -> Set<UUID> {
+                    if undoesStatements { return try await PassageRecord.insert(records, on: raw) }
+                    try await raw.raw("SAVEPOINT rows").run()
                     do {
-                        try await job.run(connection)
-                        try await raw.raw("RELEASE job").run()
-                        outcomes.append(nil)
+                        let inserted = try await PassageRecord.insert(records, on: raw)
+                        try await raw.raw("RELEASE rows").run()
+                        return inserted
                     } catch {
-                        try await raw.raw("ROLLBACK TO job").run()
-                        try await raw.raw("RELEASE job").run()
-                        outcomes.append(error)
+                        try await raw.raw("ROLLBACK TO rows").run()
+                        try await raw.raw("RELEASE rows").run()
+                        throw error
                     }
                 }
-                return outcomes
+                func flush() async throws {
+                    guard !rows.isEmpty else { return }
+                    defer { rows.removeAll() }
+                    do {
+                        let inserted = try await insert(rows.map(\.record))
+                        for row in rows { outcomes[row.job] = .success(inserted.contains(row.record.id)) }
+                    } catch {
+                        // One bad row fails the statement: each row then goes alone, and fails alone.
+                        for row in rows {
+                            do { outcomes[row.job] = .success(try await insert([row.record]).contains(row.record.id)) }
+                            catch { outcomes[row.job] = .failure(error) }
+                        }
+                    }
+                }
+                for (n, job) in batch.enumerated() {
+                    switch job.work {
+                    case .passage(let readsFirst, let prepare):
+                        if readsFirst { try await flush() }
+                        do { rows.append((n, try await prepare(connection))) } catch { outcomes[n] = .failure(error) }
+                    case .statements(let savepoint, let run):
+                        try await flush()
+                        guard savepoint else {
+                            // One change at most: a failing statement has undone itself.
+                            do { try await run(connection); outcomes[n] = .success(true) } catch { outcomes[n] = .failure(error) }
+                            continue
+                        }
+                        try await raw.raw("SAVEPOINT job").run()
+                        do {
+                            try await run(connection)
+                            try await raw.raw("RELEASE job").run()
+                            outcomes[n] = .success(true)
+                        } catch {
+                            try await raw.raw("ROLLBACK TO job").run()
+                            try await raw.raw("RELEASE job").run()
+                            outcomes[n] = .failure(error)
+                        }
+                    }
+                }
+                try await flush()
+                return outcomes.map { $0! }
             }
         } catch {
-            return Array(repeating: error, count: batch.count)
+            return Array(repeating: .failure(error), count: batch.count)
         }
     }
 }

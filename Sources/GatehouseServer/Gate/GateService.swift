@@ -20,6 +20,11 @@ struct GateService {
     /// Records a passage, or returns the one already recorded for the same `clientRequestId`.
     func record(_ input: PassageInput, by user: User) async throws -> (view: PassageView, created: Bool) {
         if PassPassageRecorder.handles(input, by: user) { return try await PassPassageRecorder(gate: self).record(input, by: user) }
+        return try await recordAnyWay(input, by: user)
+    }
+
+    /// Records a passage however the person was identified (the hot path hands over anything it does not take).
+    func recordAnyWay(_ input: PassageInput, by user: User) async throws -> (view: PassageView, created: Bool) {
         let (gate, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let rule = Self.feverRule(of: community)
         if let existing = try await existing(input.clientRequestId, user: user) {
@@ -250,10 +255,11 @@ struct GateService {
 
     /// Tells the checkpoint's and the community's live screens (and, for a fever, whoever must act on it).
     func announce(_ passage: Passage, checkpointID: UUID, checkpointName: String, feverCase: FeverCase?, rule: FeverRule) async {
-        let view = PassageView(passage, restSeconds: rule.restSeconds, language: .zh)
-        let event = LiveEvent(type: "passage", payload: view)
-        await live.publish(event, to: .checkpoint(checkpointID))
-        await live.publish(event, to: .community(passage.communityID))
+        let channels: [LiveChannel] = [.checkpoint(checkpointID), .community(passage.communityID)]
+        if await live.isWatched(channels) {
+            let event = LiveEvent(type: "passage", payload: PassageView(passage, restSeconds: rule.restSeconds, language: .zh))
+            for channel in channels { await live.publish(event, to: channel) }
+        }
         if let feverCase {
             let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id!, checkpointId: checkpointID,
                                    checkpointName: checkpointName, nameMasked: passage.nameMasked,

@@ -6,8 +6,9 @@ import SQLKit
 /// The gate's hot path: an operator at their own checkpoint scans a signed pass. The same rules as
 /// `GateService.record` (it answers everything else), with plain SQL: the checkpoint's settings from a
 /// short-lived cache, the signature checked with the keys in memory, the pass with its household and holder in one
-/// query, then — in the group commit — the quota count (exits only), the decision and one insert that also
-/// refuses a stood-down community and a repeated `clientRequestId`.
+/// query, then — in the group commit — the quota count (exits under a quota only), the decision, and the row,
+/// inserted with the batch's other passages by one statement that also refuses a stood-down community and a
+/// repeated `clientRequestId`.
 struct PassPassageRecorder {
     let gate: GateService
 
@@ -17,7 +18,12 @@ struct PassPassageRecorder {
     static func handles(_ input: PassageInput, by user: User) -> Bool {
         user.roleValue == .operator && user.checkpointID == input.checkpointId && input.registerAsResident != true
             && input.idNumber == nil && input.cardReadId == nil && input.noId == nil && input.registrationCode == nil
-            && input.passCode?.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("GH1.") == true
+            && input.passCode.map(Self.isToken) == true
+    }
+
+    /// A signed token (`GH1.…`, perhaps with white space around it from the scanner), not a typed short code.
+    private static func isToken(_ code: String) -> Bool {
+        code.utf8.starts(with: "GH1.".utf8) || code.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("GH1.")
     }
 
     func record(_ input: PassageInput, by user: User) async throws -> (view: PassageView, created: Bool) {
@@ -56,8 +62,12 @@ struct PassPassageRecorder {
         let rule = settings.feverRule
         let passage = p
 
-        let written: (stored: Bool, fever: FeverCase?) = try await services.groupCommit.write(on: gate.db) { tx in
-            let quota = direction == .out
+        // One reading never confirms a fever (the re-measure does); were a rule ever to, the general path opens the case.
+        if case .fever = rule.assess(readings, now: now) { return try await gate.recordAnyWay(input, by: user) }
+        // An exit under an outing quota counts the exits before it, so the rows before it must be in.
+        let countsExits = direction == .out && settings.outingQuota != nil
+        let inserted = try await services.groupCommit.insertPassage(on: gate.db, readsFirst: countsExits) { tx in
+            let quota = countsExits
                 ? try await OutingQuotaCounter(db: tx).status(settings.outingQuota, householdID: pass?.row.householdId,
                                                               personID: pass?.row.personId, passID: pass?.id, now: now)
                 : nil
@@ -67,13 +77,9 @@ struct PassPassageRecorder {
                 passRefusal: refusal, homeQuarantine: pass?.row.homeQuarantine ?? false,
                 quotaRefusal: quota?.refusal, now: now))
             GateService.apply(outcome, readings: readings, to: passage, now: now)
-            guard try await Self.insert(passage, on: tx as! any SQLDatabase) else { return (false, nil) }
-            if let fever = try await GateService.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx) {
-                return (true, fever)
-            }
-            return (true, nil)
+            return PassageRecord(passage)
         }
-        guard written.stored else {
+        guard inserted else {
             // Nothing inserted: this request was answered before (its clientRequestId is stored), or the community
             // stood down since its settings were read.
             if let existing = try await gate.existing(input.clientRequestId, user: user) {
@@ -84,7 +90,7 @@ struct PassPassageRecorder {
         }
         services.metrics.passage(decision: passage.decision)
         await gate.announce(passage, checkpointID: settings.checkpointID, checkpointName: settings.checkpointName,
-                            feverCase: written.fever, rule: rule)
+                            feverCase: nil, rule: rule)
         return (PassageView(passage, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), true)
     }
 
@@ -104,24 +110,5 @@ struct PassPassageRecorder {
             ? .pass(.expired)
             : PassResolver.refusal(status: Pass.Status(rawValue: row.status) ?? .revoked, expiresAt: row.expiresAt, now: now)
         return (refusal, (claims.passID, row))
-    }
-
-    /// Inserts the passage unless its community has stood down or its clientRequestId is already stored;
-    /// whether it did.
-    private static func insert(_ p: Passage, on sql: any SQLDatabase) async throws -> Bool {
-        let query: SQLQueryString = """
-            INSERT INTO passages (id, community_id, checkpoint_id, operator_id, person_id, household_id, pass_id, \
-            registration_id, direction, mode, readings, temperature_tenths, status, decision, reasons, wears_mask, \
-            awaiting_remeasure, name_masked, phone_masked, recorded_at, client_time, client_request_id, updated_at)
-            SELECT \(bind: p.id!), \(bind: p.communityID), \(bind: p.$checkpoint.id), \(bind: p.$operatorUser.id), \
-            \(bind: p.$person.id), \(bind: p.householdID), \(bind: p.passID), \(bind: p.registrationID), \
-            \(bind: p.direction), \(bind: p.mode), \(bind: p.readings), \(bind: p.temperatureTenths), \(bind: p.status), \
-            \(bind: p.decision), \(bind: p.reasons), \(bind: p.wearsMask), \(bind: p.awaitingRemeasure), \
-            \(bind: p.nameMasked), \(bind: p.phoneMasked), \(bind: p.recordedAt), \(bind: p.clientTime), \
-            \(bind: p.clientRequestID), \(bind: p.updatedAt)
-            WHERE NOT EXISTS (SELECT 1 FROM communities WHERE id = \(bind: p.communityID) AND stood_down_at IS NOT NULL)
-            ON CONFLICT DO NOTHING RETURNING id
-            """
-        return try await sql.raw(query).first() != nil
     }
 }

@@ -14,6 +14,12 @@ struct PassRow: Decodable, Sendable {
     let phoneMasked: String?
     let cardValidUntil: String?
 
+    private enum CodingKeys: String, CodingKey {
+        case communityId = "community_id", householdId = "household_id", status, expiresAt = "expires_at"
+        case householdLabel = "household_label", homeQuarantine = "home_quarantine", personId = "person_id"
+        case nameMasked = "name_masked", phoneMasked = "phone_masked", cardValidUntil = "card_valid_until"
+    }
+
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> PassRow? {
         let query: SQLQueryString = """
             SELECT p.community_id, p.household_id, p.status, p.expires_at, h.label AS household_label, h.home_quarantine,
@@ -22,6 +28,6 @@ struct PassRow: Decodable, Sendable {
             LEFT JOIN residents r ON r.id = p.resident_id LEFT JOIN persons per ON per.id = r.person_id
             WHERE p.id = \(bind: id)
             """
-        return try await sql.raw(query).first()?.decode(model: PassRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return try await sql.raw(query).first()?.decode(model: PassRow.self)
     }
 }

@@ -10,6 +10,10 @@ actor InProcessLiveUpdates: LiveUpdates {
         }
     }
 
+    func isWatched(_ channels: [LiveChannel]) -> Bool {
+        channels.contains { !(subscribers[$0.key]?.isEmpty ?? true) }
+    }
+
     func subscribe(_ channel: LiveChannel, heartbeatSeconds: Double = 20) -> LiveSubscription {
         let id = UUID()
         let (stream, continuation) = AsyncStream.makeStream(of: LiveEvent.self, bufferingPolicy: .bufferingNewest(100))

@@ -4,6 +4,8 @@ import Foundation
 /// serves one instance; a PostgreSQL LISTEN/NOTIFY implementation can replace it for several instances.
 protocol LiveUpdates: Sendable {
     func publish(_ event: LiveEvent, to channel: LiveChannel) async
+    /// Whether any screen watches one of `channels` (so an event is worth encoding).
+    func isWatched(_ channels: [LiveChannel]) async -> Bool
     /// A stream of the channel's events from now on, with a heartbeat every `heartbeatSeconds`.
     func subscribe(_ channel: LiveChannel, heartbeatSeconds: Double) async -> LiveSubscription
     /// Ends a subscription (the screen went away).

@@ -64,6 +64,11 @@ struct PersonalDataPurge {
             } else {
                 // Several instances may purge at once: one at a time, so that no passage is tallied twice.
                 try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: Self.lockKey))").run()
+                if scope.everything {
+                    // Gates share-lock their community's row while they insert (`PassageRecord.insert`): passages
+                    // being written finish first and are purged below; later ones see the stand-down.
+                    try await sql.raw("SELECT id FROM communities WHERE id = \(bind: scope.community) FOR UPDATE").run()
+                }
             }
             var steps = PurgeSteps(sql: sql, scope: scope)
             try await steps.runAll()

@@ -1,0 +1,60 @@
+import Foundation
+import SQLKit
+
+/// A passage's row as plain values, ready for a multi-row insert (the group commit writes a batch's passages with
+/// one statement).
+struct PassageRecord: Sendable {
+    let values: [any Encodable & Sendable]
+    let id: UUID
+
+    static let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "pass_id",
+                          "registration_id", "direction", "mode", "readings", "temperature_tenths", "status", "decision",
+                          "reasons", "wears_mask", "awaiting_remeasure", "name_masked", "phone_masked", "recorded_at",
+                          "client_time", "client_request_id", "updated_at"]
+
+    init(_ p: Passage) {
+        id = p.id!
+        values = [p.id!, p.communityID, p.$checkpoint.id, p.$operatorUser.id, p.$person.id, p.householdID, p.passID,
+                  p.registrationID, p.direction, p.mode, p.readings, p.temperatureTenths, p.status, p.decision,
+                  p.reasons, p.wearsMask, p.awaitingRemeasure, p.nameMasked, p.phoneMasked, p.recordedAt,
+                  p.clientTime, p.clientRequestID, p.updatedAt]
+    }
+
+    /// Inserts `records` with one statement, in their order, leaving out any whose community has stood down and
+    /// any whose clientRequestId (or id) is already stored; returns the ids inserted.
+    static func insert(_ records: [PassageRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
+        guard !records.isEmpty else { return [] }
+        struct Inserted: Decodable { let id: UUID }
+        var query = SQLQueryString("INSERT INTO passages (\(columns.joined(separator: ", "))) ")
+        if sql.dialect.name == "sqlite" {
+            // One writer at a time: the check can sit in the statement. `VALUES` names its columns column1, column2 …
+            // and column2 is community_id.
+            query.appendLiteral("SELECT * FROM (")
+            appendValues(records, to: &query)
+            query.appendLiteral(") AS v WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.id = v.column2 AND c.stood_down_at IS NOT NULL)")
+        } else {
+            // PostgreSQL: the communities' rows are share-locked until the transaction ends, so a stand-down (which
+            // locks its community's row first) either finishes before and is seen here, or waits until these are in
+            // and then purges them.
+            struct Community: Decodable { let id: UUID; let down: Bool }
+            let ids = Array(Set(records.map { $0.values[1] as! UUID }))
+            let down = Set(try await sql.raw("""
+                SELECT id, stood_down_at IS NOT NULL AS down FROM communities WHERE id IN (\(binds: ids)) ORDER BY id FOR SHARE
+                """).all(decoding: Community.self).filter(\.down).map(\.id))
+            let open = records.filter { !down.contains($0.values[1] as! UUID) }
+            guard !open.isEmpty else { return [] }
+            appendValues(open, to: &query)
+        }
+        query.appendLiteral(" ON CONFLICT DO NOTHING RETURNING id")
+        return Set(try await sql.raw(query).all(decoding: Inserted.self).map(\.id))
+    }
+
+    private static func appendValues(_ records: [PassageRecord], to query: inout SQLQueryString) {
+        query.appendLiteral("VALUES ")
+        for (n, record) in records.enumerated() {
+            query.appendLiteral(n == 0 ? "(" : ", (")
+            query.appendInterpolation(binds: record.values)
+            query.appendLiteral(")")
+        }
+    }
+}
