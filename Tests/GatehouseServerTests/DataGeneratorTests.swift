@@ -41,6 +41,15 @@ final class DataGeneratorTests: XCTestCase {
             XCTAssertEqual(scanned.status, .ok, scanned.body.string)
             let label = try await Household.find(pass.$household.id, on: app.db)?.label
             XCTAssertEqual(try scanned.json()["householdLabel"] as? String, label)
+            // A generated resident is found by ID number (blind index) and opens (sealed name) like an imported one.
+            let firstCommunity = try await Community.query(on: app.db).filter(\.$name == "第1社区").first()!
+            let gateOne = try await Checkpoint.query(on: app.db).filter(\.$community.$id == firstCommunity.id!).first()!
+            let lookup = try await op.send(.POST, "/api/v1/people/lookup",
+                                           json: ["checkpointId": gateOne.id!.uuidString, "idNumber": DataGenerator.idNumber(0)]).json()
+            XCTAssertEqual(lookup["known"] as? Bool, true, "\(lookup)")
+            XCTAssertEqual(lookup["registered"] as? Bool, true)
+            let sheetName = DataGenerator.sheet(community: 0, residents: 9).split(separator: "\n")[1].split(separator: ",")[3]
+            XCTAssertEqual(lookup["name"] as? String, String(sheetName))
 
             do {
                 _ = try await DataGenerator(services: app.gatehouse, db: app.db, hasher: app.password.async, log: { _ in }).run(plan)

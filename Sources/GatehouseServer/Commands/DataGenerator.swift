@@ -5,9 +5,10 @@ import SQLKit
 import Vapor
 
 /// Fills an empty database with a city's worth of data for the scale measurements (`gatehouse generate`): a
-/// district of communities, each with one open gate, one operator, households and residents imported as an office
-/// would (sealed, with blind indexes) and their household passes; then passages over the last days, written with
-/// multi-row SQLKit inserts (half by household pass, half by a resident's ID card, in and out).
+/// district of communities, each with one open gate, one operator, households and residents from the office's own
+/// import sheet (checked as an import checks it; sealed, with blind indexes; written in bulk by
+/// `GeneratedResidents`) and their household passes; then passages over the last days, written with multi-row SQLKit
+/// inserts (half by household pass, half by a resident's ID card, in and out).
 struct DataGenerator {
     struct Plan: Sendable {
         var communities = 100
@@ -59,10 +60,9 @@ struct DataGenerator {
                 .init(enrolmentCode: gate.enrolmentCode, userCode: String(format: "YC%05d", n), name: "值守员", phone: "13900000000",
                       unitName: "压测", username: "gen-op-\(n + 1)", password: Self.password, passwordAgain: nil),
                 language: .zh, hasher: hasher)
-            let imported = try await HouseholdImport(services: services, db: db, language: .zh)
-                .run(Data(Self.sheet(community: n, residents: plan.residentsPerCommunity).utf8), community: community, by: user.id!)
-            guard imported.ok else { throw ConfigurationError("generated residents were refused: \(imported.problems.prefix(3))") }
-            _ = try await HouseholdPassIssuing(services: services, db: db).issueMissing(community: community.id!, by: user.id!)
+            let sheet = ResidentImportSheet(csv: Self.sheet(community: n, residents: plan.residentsPerCommunity), today: services.today)
+            guard sheet.problems.isEmpty else { throw ConfigurationError("generated residents were refused: \(sheet.problems.prefix(3))") }
+            _ = try await GeneratedResidents(services: services, db: db).write(sheet, community: community, by: user.id!)
             gates.append(try await load(Gate(community: community.id!, checkpoint: gate.id!, operatorID: user.id!)))
             if (n + 1) % 10 == 0 || n + 1 == plan.communities { log("communities: \(n + 1)/\(plan.communities)") }
         }
