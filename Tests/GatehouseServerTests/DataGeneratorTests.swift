@@ -51,6 +51,15 @@ final class DataGeneratorTests: XCTestCase {
             let sheetName = DataGenerator.sheet(community: 0, residents: 9).split(separator: "\n")[1].split(separator: ",")[3]
             XCTAssertEqual(lookup["name"] as? String, String(sheetName))
 
+            // The district's office sees every community; its health desk traces a generated resident.
+            let office = try await APIClient.signedIn(app, "gen-admin", DataGenerator.password)
+            let all = try await office.send(.GET, "/api/v1/passages?limit=200").json()["items"] as? [[String: Any]]
+            XCTAssertEqual(Set((all ?? []).compactMap { $0["communityId"] as? String }).count, 2)
+            let health = try await APIClient.signedIn(app, "gen-health", DataGenerator.password)
+            let trace = try await health.send(.POST, "/api/v1/contact-traces",
+                                              json: ["idNumber": DataGenerator.idNumber(0), "days": 28, "reason": "压测核对"])
+            XCTAssertEqual(trace.status, .ok, trace.body.string)
+
             do {
                 _ = try await DataGenerator(services: app.gatehouse, db: app.db, hasher: app.password.async, log: { _ in }).run(plan)
                 XCTFail("a database holding data is refused")

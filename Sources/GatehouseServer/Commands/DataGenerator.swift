@@ -5,7 +5,8 @@ import SQLKit
 import Vapor
 
 /// Fills an empty database with a city's worth of data for the scale measurements (`gatehouse generate`): a
-/// district of communities, each with one open gate, one operator, households and residents from the office's own
+/// district of communities (with a district admin `gen-admin` and a health worker `gen-health`), each with one open
+/// gate, one operator, households and residents from the office's own
 /// import sheet (checked as an import checks it; sealed, with blind indexes; written in bulk by
 /// `GeneratedResidents`) and their household passes; then passages over the last days, written with multi-row SQLKit
 /// inserts (half by household pass, half by a resident's ID card, in and out).
@@ -65,6 +66,12 @@ struct DataGenerator {
             _ = try await GeneratedResidents(services: services, db: db).write(sheet, community: community, by: user.id!)
             gates.append(try await load(Gate(community: community.id!, checkpoint: gate.id!, operatorID: user.id!)))
             if (n + 1) % 10 == 0 || n + 1 == plan.communities { log("communities: \(n + 1)/\(plan.communities)") }
+        }
+        // The district's own office and health desk, for the list, export and trace measurements (BENCHMARKS.md).
+        for (username, role) in [("gen-admin", Role.districtAdmin), ("gen-health", .health)] {
+            _ = try await AccountCreation(services: services, db: db).create(
+                .init(username: username, password: Self.password, name: role == .health ? "卫健专员" : "区管理员", phone: nil, role: role.rawValue),
+                placement: (district.id, nil, nil), createdBy: nil, language: .zh, hasher: hasher)
         }
         let written = try await writePassages(plan, gates: gates, now: now, rng: &rng)
         return Summary(communities: gates.count, residents: gates.reduce(0) { $0 + $1.residents.count },
