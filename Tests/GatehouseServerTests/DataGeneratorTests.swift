@@ -14,14 +14,19 @@ final class DataGeneratorTests: XCTestCase {
             plan.residentsPerCommunity = 9
             plan.passages = 2500
             plan.days = 3
+            plan.busyDay = 400
             let summary = try await DataGenerator(services: app.gatehouse, db: app.db, hasher: app.password.async, log: { _ in })
                 .run(plan)
             XCTAssertEqual(summary.communities, 2)
             XCTAssertEqual(summary.residents, 18)
             XCTAssertEqual(summary.passes, 6, "one household pass per three residents")
-            XCTAssertEqual(summary.passages, 2500)
+            XCTAssertEqual(summary.passages, 2900)
             let stored = try await Passage.query(on: app.db).count()
-            XCTAssertEqual(stored, 2500)
+            XCTAssertEqual(stored, 2900)
+            let busy = try await Community.query(on: app.db).filter(\.$name == "第1社区").first()!
+            let lastDay = try await Passage.query(on: app.db).filter(\.$communityID == busy.id!)
+                .filter(\.$recordedAt >= app.gatehouse.clock.now() - 86_400).count()
+            XCTAssertGreaterThanOrEqual(lastDay, 400, "the busy day lands on the first community's gate")
             for n in [0, 17, 999, 123_456] { XCTAssertNoThrow(try ResidentIDNumber(DataGenerator.idNumber(n), today: CalendarDate(TestApp.today))) }
 
             let op = try await APIClient.signedIn(app, "gen-op-1", DataGenerator.password)

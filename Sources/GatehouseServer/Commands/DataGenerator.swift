@@ -17,6 +17,8 @@ struct DataGenerator {
         var passages = 10_000_000
         var days = 30
         var seed: UInt64 = 1
+        /// Extra passages at the first community's gate within the last 24 hours: one busy day to export.
+        var busyDay = 0
     }
 
     struct Summary: Sendable {
@@ -73,7 +75,10 @@ struct DataGenerator {
                 .init(username: username, password: Self.password, name: role == .health ? "卫健专员" : "区管理员", phone: nil, role: role.rawValue),
                 placement: (district.id, nil, nil), createdBy: nil, language: .zh, hasher: hasher)
         }
-        let written = try await writePassages(plan, gates: gates, now: now, rng: &rng)
+        var written = try await writePassages(plan.passages, gates: gates, days: plan.days, now: now, rng: &rng)
+        if plan.busyDay > 0, let busy = gates.first {
+            written += try await writePassages(plan.busyDay, gates: [busy], days: 1, now: now, rng: &rng)
+        }
         return Summary(communities: gates.count, residents: gates.reduce(0) { $0 + $1.residents.count },
                        passes: gates.reduce(0) { $0 + $1.households.filter { $0.pass != nil }.count }, passages: written)
     }
@@ -96,16 +101,16 @@ struct DataGenerator {
         return g
     }
 
-    private func writePassages(_ plan: Plan, gates: [Gate], now: Date, rng: inout SeededGenerator) async throws -> Int {
+    private func writePassages(_ count: Int, gates: [Gate], days: Int, now: Date, rng: inout SeededGenerator) async throws -> Int {
         let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "pass_id", "direction",
                        "mode", "readings", "temperature_tenths", "status", "decision", "reasons", "wears_mask", "awaiting_remeasure",
                        "name_masked", "phone_masked", "recorded_at", "client_request_id", "updated_at"]
-        let span = Double(plan.days) * 86_400
+        let span = Double(days) * 86_400
         let chunk = 1000
         var written = 0
-        while written < plan.passages {
+        while written < count {
             var rows: [[any SQLExpression]] = []
-            for _ in 0..<min(chunk, plan.passages - written) {
+            for _ in 0..<min(chunk, count - written) {
                 let gate = gates[Int.random(in: 0..<gates.count, using: &rng)]
                 let at = now - Double.random(in: 0..<span, using: &rng)
                 let tenths = Int.random(in: 360...372, using: &rng)
@@ -137,7 +142,7 @@ struct DataGenerator {
                 try await insert.run()
             }
             written += rows.count
-            if written % 100_000 == 0 || written == plan.passages { log("passages: \(written)/\(plan.passages)") }
+            if written % 100_000 == 0 || written == count { log("passages: \(written)/\(count)") }
         }
         return written
     }

@@ -1,7 +1,7 @@
 import Fluent
 import Vapor
 
-/// `gatehouse generate [--communities N] [--residents N] [--passages N] [--days N] [--seed N]`: fills an empty database
+/// `gatehouse generate [--communities N] [--residents N] [--passages N] [--days N] [--seed N] [--busy-day N]`: fills an empty database
 /// with generated communities, residents, passes and passages for the scale measurements (`BENCHMARKS.md`). The
 /// defaults make 1 million residents in 100 communities and 10 million passages over 30 days.
 struct GenerateCommand: AsyncCommand {
@@ -11,6 +11,7 @@ struct GenerateCommand: AsyncCommand {
         @Option(name: "passages", help: "Passages in all (default 10000000)") var passages: Int?
         @Option(name: "days", help: "Days the passages spread over, ending now (default 30)") var days: Int?
         @Option(name: "seed", help: "Random seed (default 1)") var seed: Int?
+        @Option(name: "busy-day", help: "Extra passages at the first community's gate in the last 24 hours (default 0)") var busyDay: Int?
     }
 
     var help: String { "Fills an empty database with generated data for the scale measurements." }
@@ -23,8 +24,9 @@ struct GenerateCommand: AsyncCommand {
         plan.passages = signature.passages ?? plan.passages
         plan.days = signature.days ?? plan.days
         plan.seed = UInt64(signature.seed ?? 1)
-        guard plan.communities > 0, plan.residentsPerCommunity >= 3, plan.passages >= 0, plan.days > 0 else {
-            throw ConfigurationError("--communities and --days must be positive, --residents at least 3, --passages not negative")
+        plan.busyDay = signature.busyDay ?? 0
+        guard plan.communities > 0, plan.residentsPerCommunity >= 3, plan.passages >= 0, plan.days > 0, plan.busyDay >= 0 else {
+            throw ConfigurationError("--communities and --days must be positive, --residents at least 3, --passages and --busy-day not negative")
         }
         if case .postgres = app.gatehouse.configuration.database {} else { try await app.autoMigrate() }
         let console = context.console
