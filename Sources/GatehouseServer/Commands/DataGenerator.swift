@@ -109,40 +109,48 @@ struct DataGenerator {
         let chunk = 1000
         var written = 0
         while written < count {
-            var rows: [[any SQLExpression]] = []
-            for _ in 0..<min(chunk, count - written) {
-                let gate = gates[Int.random(in: 0..<gates.count, using: &rng)]
-                let at = now - Double.random(in: 0..<span, using: &rng)
-                let tenths = Int.random(in: 360...372, using: &rng)
-                let byPass = Bool.random(using: &rng) || gate.residents.isEmpty
-                var person: UUID?, household: UUID?, pass: UUID?, name = "—", phone = ""
-                if byPass, let h = gate.households.randomElement(using: &rng) {
-                    household = h.id
-                    pass = h.pass
-                    name = "\(h.label)（户）"
-                } else if let r = gate.residents.randomElement(using: &rng) {
-                    person = r.person
-                    household = r.household
-                    name = r.name
-                    phone = r.phone
+            // Fifty statements of a thousand rows to a transaction: one commit (and fsync) per 50,000 passages.
+            var statements: [[[any SQLExpression]]] = []
+            for _ in 0..<50 where written + statements.count * chunk < count {
+                var rows: [[any SQLExpression]] = []
+                for _ in 0..<min(chunk, count - written - statements.count * chunk) {
+                    let gate = gates[Int.random(in: 0..<gates.count, using: &rng)]
+                    let at = now - Double.random(in: 0..<span, using: &rng)
+                    let tenths = Int.random(in: 360...372, using: &rng)
+                    let byPass = Bool.random(using: &rng) || gate.residents.isEmpty
+                    var person: UUID?, household: UUID?, pass: UUID?, name = "—", phone = ""
+                    if byPass, let h = gate.households.randomElement(using: &rng) {
+                        household = h.id
+                        pass = h.pass
+                        name = "\(h.label)（户）"
+                    } else if let r = gate.residents.randomElement(using: &rng) {
+                        person = r.person
+                        household = r.household
+                        name = r.name
+                        phone = r.phone
+                    }
+                    let values: [any Encodable & Sendable] = [
+                        UUID(), gate.community, gate.checkpoint, gate.operatorID, person, household, pass,
+                        Bool.random(using: &rng) ? Direction.in.rawValue : Direction.out.rawValue,
+                        (byPass ? IdentificationMode.pass : IdentificationMode.reader).rawValue,
+                        "\(tenths)@\(Int(at.timeIntervalSince1970))", tenths, "normal", EntryDecision.allow.rawValue, "", true, false,
+                        name, phone, at, UUID(), at,
+                    ]
+                    rows.append(values.map { SQLBind($0) })
                 }
-                let values: [any Encodable & Sendable] = [
-                    UUID(), gate.community, gate.checkpoint, gate.operatorID, person, household, pass,
-                    Bool.random(using: &rng) ? Direction.in.rawValue : Direction.out.rawValue,
-                    (byPass ? IdentificationMode.pass : IdentificationMode.reader).rawValue,
-                    "\(tenths)@\(Int(at.timeIntervalSince1970))", tenths, "normal", EntryDecision.allow.rawValue, "", true, false,
-                    name, phone, at, UUID(), at,
-                ]
-                rows.append(values.map { SQLBind($0) })
+                statements.append(rows)
             }
-            let batch = rows
+            let batch = statements
             try await db.transaction { tx in
-                let insert = (tx as! any SQLDatabase).insert(into: "passages").columns(columns)
-                for row in batch { insert.values(row) }
-                try await insert.run()
+                for rows in batch {
+                    let insert = (tx as! any SQLDatabase).insert(into: "passages").columns(columns)
+                    for row in rows { insert.values(row) }
+                    try await insert.run()
+                }
             }
-            written += rows.count
-            if written % 100_000 == 0 || written == count { log("passages: \(written)/\(count)") }
+            let before = written
+            written += batch.reduce(0) { $0 + $1.count }
+            if written / 500_000 != before / 500_000 || written == count { log("passages: \(written)/\(count)") }
         }
         return written
     }
