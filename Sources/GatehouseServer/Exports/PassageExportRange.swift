@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import GatehouseCore
 
@@ -49,6 +50,15 @@ struct PassageExportRange {
 
     /// `checkpoint:<id>` or `community:<id>`, for the audit log.
     var target: String { checkpoint.map { "checkpoint:\($0.id!)" } ?? "community:\(community.id!)" }
+
+    /// The same rows as `query`, as an SQL condition (idx_passages_community_time, or idx_passages_checkpoint_time).
+    var condition: SQLQueryString {
+        var c: SQLQueryString = """
+            community_id = \(bind: community.id!) AND recorded_at >= \(bind: from.start()) AND recorded_at < \(bind: to.adding(days: 1).start())
+            """
+        if let checkpoint { c = "\(c) AND checkpoint_id = \(bind: checkpoint.id!)" }
+        return c
+    }
 
     func query(on db: any Database) -> QueryBuilder<Passage> {
         var q = Passage.query(on: db).filter(\.$communityID == community.id!)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import SQLKit
 
 /// Reads the passages of a range page by page (oldest first, keyset on time and id) as register rows.
 struct PassageExporter {
@@ -22,27 +23,25 @@ struct PassageExporter {
         var operatorNames: [UUID: String] = [:]
         var after: (Date, UUID)?
         var number = 0
+        let sql = db as! any SQLDatabase
         while true {
-            var q = range.query(on: db)
+            var condition = range.condition
             if let (time, id) = after {
-                q = q.group(.or) { or in
-                    or.filter(\.$recordedAt > time)
-                    or.group(.and) { and in and.filter(\.$recordedAt == time).filter(\.$id > id) }
-                }
+                condition = "\(condition) AND (recorded_at > \(bind: time) OR (recorded_at = \(bind: time) AND id > \(bind: id)))"
             }
-            let page = try await q.sort(\.$recordedAt).sort(\.$id).limit(Self.pageSize).all()
+            let page = try await PassageLine.select(where: condition, orderBy: "recorded_at, id", limit: Self.pageSize, on: sql)
             guard !page.isEmpty else { return }
-            let unknown = Set(page.map { $0.$operatorUser.id }).subtracting(operatorNames.keys)
+            let unknown = Set(page.map(\.operatorID)).subtracting(operatorNames.keys)
             if !unknown.isEmpty {
                 for u in try await User.query(on: db).filter(\.$id ~~ unknown).all() { operatorNames[u.id!] = u.username }
             }
             let rows = page.map { p -> RegisterRow in
                 number += 1
-                return RegisterRow(number: number, passage: p, checkpoint: gateNames[p.$checkpoint.id] ?? "",
-                                   operatorName: operatorNames[p.$operatorUser.id] ?? "", restSeconds: rest, language: language)
+                return RegisterRow(number: number, passage: p, checkpoint: gateNames[p.checkpointID] ?? "",
+                                   operatorName: operatorNames[p.operatorID] ?? "", restSeconds: rest, language: language)
             }
             try await body(rows)
-            after = (page.last!.recordedAt, page.last!.id!)
+            after = (page.last!.recordedAt, page.last!.id)
             if page.count < Self.pageSize { return }
         }
     }

@@ -23,7 +23,7 @@ struct RegisterRow: Encodable {
          "status", "decision", "reasons", "recorded_by"].map { Strings.text($0, language) }
     }
 
-    init(number: Int, passage p: Passage, checkpoint: String, operatorName: String, restSeconds: Int, language: Language) {
+    init(number: Int, passage p: PassageLine, checkpoint: String, operatorName: String, restSeconds: Int, language: Language) {
         let lang = language.rawValue
         let readings = ReadingsCodec.decode(p.readings)
         self.number = number

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import GatehouseCore
 
@@ -57,25 +58,29 @@ struct ContactTracer {
     func trace(_ c: Checked) async throws -> ContactTrace {
         let since = services.clock.now() - TimeInterval(c.days * 86_400)
         let ids = c.persons.map { $0.id! }
-        let own = try await Passage.query(on: db).filter(\.$person.$id ~~ ids).filter(\.$recordedAt >= since).sort(\.$recordedAt).all()
-        let marks = own.map { (checkpoint: $0.$checkpoint.id, at: $0.recordedAt) }
-        var contacts: [Passage] = []
+        let sql = db as! any SQLDatabase
+        // idx_passages_person for the person's own passages, idx_passages_checkpoint_time for each window.
+        let own = try await PassageLine.select(where: "person_id IN (\(binds: ids)) AND recorded_at >= \(bind: since)",
+                                               orderBy: "recorded_at", on: sql)
+        let marks = own.map { (checkpoint: $0.checkpointID, at: $0.recordedAt) }
+        var contacts: [PassageLine] = []
         for w in ContactWindows.windows(around: marks, minutes: c.windowMinutes) {
-            let found = try await Passage.query(on: db).filter(\.$checkpoint.$id == w.checkpoint)
-                .filter(\.$recordedAt >= w.start).filter(\.$recordedAt <= w.end).sort(\.$recordedAt).limit(2000).all()
-            contacts += found.filter { p in p.$person.id.map { !ids.contains($0) } ?? true }
+            let found = try await PassageLine.select(
+                where: "checkpoint_id = \(bind: w.checkpoint) AND recorded_at >= \(bind: w.start) AND recorded_at <= \(bind: w.end)",
+                orderBy: "recorded_at", limit: 2000, on: sql)
+            contacts += found.filter { p in p.personID.map { !ids.contains($0) } ?? true }
         }
         let all = own + contacts
-        let gates = try await Checkpoint.query(on: db).filter(\.$id ~~ Set(all.map { $0.$checkpoint.id })).all()
+        let gates = try await Checkpoint.query(on: db).filter(\.$id ~~ Set(all.map(\.checkpointID))).all()
         let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let communities = try await Community.query(on: db).filter(\.$id ~~ Set(all.map(\.communityID))).all()
         let communityNames = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, $0.name) })
         let households = try await Household.query(on: db).filter(\.$id ~~ Set(all.compactMap(\.householdID))).all()
         let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
         let lang = language.rawValue
-        func line(_ p: Passage, apart: Int?) -> ContactTrace.Line {
+        func line(_ p: PassageLine, apart: Int?) -> ContactTrace.Line {
             ContactTrace.Line(time: ChinaTime.text(p.recordedAt, "yyyy-MM-dd HH:mm"), communityName: communityNames[p.communityID] ?? "",
-                              checkpointName: gateNames[p.$checkpoint.id] ?? "",
+                              checkpointName: gateNames[p.checkpointID] ?? "",
                               direction: (Direction(rawValue: p.direction) ?? .in).label.text(for: lang),
                               nameMasked: p.nameMasked, phoneMasked: p.phoneMasked, householdLabel: p.householdID.flatMap { labels[$0] },
                               temperature: String(format: "%.1f", Double(p.temperatureTenths) / 10), abnormal: p.status == "abnormal",
@@ -83,6 +88,6 @@ struct ContactTracer {
         }
         return ContactTrace(subjectMasked: c.persons[0].nameMasked, days: c.days, windowMinutes: c.windowMinutes,
                             passages: own.map { line($0, apart: nil) },
-                            contacts: contacts.map { line($0, apart: ContactWindows.minutesApart($0.recordedAt, checkpoint: $0.$checkpoint.id, from: marks)) })
+                            contacts: contacts.map { line($0, apart: ContactWindows.minutesApart($0.recordedAt, checkpoint: $0.checkpointID, from: marks)) })
     }
 }
