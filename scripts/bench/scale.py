@@ -65,7 +65,6 @@ office = api_token("gen-admin")
 health = api_token("gen-health")
 me = json.loads(get("/api/v1/me", operator)[0])
 community = me["communityId"]
-total = int(get("/api/v1/exports/passages?communityId=%s&format=csv&from=2000-01-01" % community, office)[1].get("X-Total-Rows", "0") or 0)
 
 timed("record list, operator, first page (API, 50 rows)", 50, lambda: get("/api/v1/passages?limit=50", operator))
 cursor = None

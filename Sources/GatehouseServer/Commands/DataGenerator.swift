@@ -142,8 +142,11 @@ struct DataGenerator {
             }
             let batch = statements
             try await db.transaction { tx in
+                let sql = tx as! any SQLDatabase
+                // A large page cache keeps the random-keyed indexes (id, clientRequestId) in memory as the table grows.
+                if sql.dialect.name == "sqlite" { try await sql.raw("PRAGMA cache_size = -1000000").run() }
                 for rows in batch {
-                    let insert = (tx as! any SQLDatabase).insert(into: "passages").columns(columns)
+                    let insert = sql.insert(into: "passages").columns(columns)
                     for row in rows { insert.values(row) }
                     try await insert.run()
                 }

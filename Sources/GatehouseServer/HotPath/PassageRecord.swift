@@ -25,7 +25,7 @@ struct PassageRecord: Sendable {
     static func insert(_ records: [PassageRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
         guard !records.isEmpty else { return [] }
         struct Inserted: Decodable { let id: UUID }
-        var query = SQLQueryString("INSERT INTO passages (\(columns.joined(separator: ", "))) ")
+        var query: SQLQueryString = "INSERT INTO passages (\(unsafeRaw: columns.joined(separator: ", "))) "
         if sql.dialect.name == "sqlite" {
             // One writer at a time: the check can sit in the statement. `VALUES` names its columns column1, column2 …
             // and column2 is community_id.
