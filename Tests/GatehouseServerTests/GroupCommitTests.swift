@@ -19,13 +19,12 @@ final class GroupCommitTests: XCTestCase {
     }
 
     /// Starts one job per note, each only after the one before is queued, while the writer is held elsewhere.
-    private func queue(_ notes: [String], on app: Application, _ commit: GroupCommit, singleChange: Set<String> = [],
+    private func queue(_ notes: [String], on app: Application, _ commit: GroupCommit,
                        job: @escaping @Sendable (String, any Database) async throws -> String) async throws -> [Task<String, any Error>] {
         var tasks: [Task<String, any Error>] = []
         for (i, note) in notes.enumerated() {
             let db = app.db
-            let single = singleChange.contains(note)
-            tasks.append(Task { try await commit.write(on: db, singleChange: single) { tx in try await job(note, tx) } })
+            tasks.append(Task { try await commit.write(on: db) { tx in try await job(note, tx) } })
             // The first job is taken at once (its batch then waits for the writer); the others queue behind it.
             var waited = 0
             while (i == 0 ? commit.taken < 1 : commit.pending < i), waited < 5000 {
@@ -90,37 +89,6 @@ final class GroupCommitTests: XCTestCase {
             XCTAssertEqual(outcomes, ["first", "a", "error b refused", "error db", "c"])
             let rows = try await probe(app)
             XCTAssertEqual(rows.map(\.note), ["first", "a", "c"], "nothing of the failed jobs is stored")
-        }
-    }
-
-    func testSingleChangeJobsNeedNoSavepointAndStillFailAlone() async throws {
-        try await TestApp.run(database: .sqliteMemory) { app in
-            try await (app.db as! any SQLDatabase).raw("CREATE TABLE gc_probe (seq INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT UNIQUE)").run()
-            let commit = GroupCommit()
-            await AsyncLock.sqliteWriter.lock()
-            // "dup" (one statement) breaks the unique note of "a"; "b" (two changes, with its savepoint) fails after
-            // its first; the single-change jobs around them are unaffected.
-            let tasks = try await queue(["first", "a", "dup", "b", "c"], on: app, commit, singleChange: ["first", "a", "dup", "c"]) { note, tx in
-                switch note {
-                case "dup": try await Self.insert("a", tx)
-                case "b":
-                    try await Self.insert("b-partial", tx)
-                    throw Abort(.conflict, reason: "b refused")
-                default: try await Self.insert(note, tx)
-                }
-                return note
-            }
-            await AsyncLock.sqliteWriter.unlock()
-            var outcomes: [String] = []
-            for task in tasks {
-                do { outcomes.append(try await task.value) } catch let abort as Abort { outcomes.append("error \(abort.reason)") } catch {
-                    outcomes.append("error db")
-                }
-            }
-            XCTAssertEqual(outcomes, ["first", "a", "error db", "error b refused", "c"])
-            let rows = try await probe(app)
-            XCTAssertEqual(rows.map(\.note), ["first", "a", "c"])
-            XCTAssertEqual(commit.statistics.batches, 2)
         }
     }
 

@@ -5,7 +5,7 @@ import SQLKit
 import Vapor
 
 /// Authenticates `/api/v1` requests by `Authorization: Bearer <token>`: one SQL query (token joined with its
-/// user), cached for `GatehouseServices.hotPathCacheSeconds` — so an account disabled on another server instance
+/// user), cached for `HotPathCaches.lifetime` — so an account disabled on another server instance
 /// may go on working there for up to that long (this instance forgets at once: see `HotPathCaches`).
 struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {

@@ -6,9 +6,8 @@ import SQLKit
 /// Group commit for the gate's write path: write jobs that arrive while a commit is under way wait in a queue, and
 /// the next batch runs them all in one transaction — on SQLite one `BEGIN IMMEDIATE … COMMIT` (the process's one
 /// writer), one fsync for many passages. Passages of a batch go in with one multi-row `INSERT` (`insertPassage`);
-/// other jobs run in their own savepoint (or, when they make a single change, in that one statement). A job that
-/// fails (a duplicate request, a refused write) is undone alone and its error goes to its own caller; the others
-/// still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
+/// other jobs (`write`) run in their own savepoint. A job that fails (a duplicate request, a refused write) is undone
+/// alone and its error goes to its own caller; the others still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
 /// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
 /// are batched the same way (one transaction and one commit per batch); other jobs (`write`) run in a transaction
 /// of their own at once.
@@ -18,8 +17,8 @@ final class GroupCommit: Sendable {
 
     private struct Job: Sendable {
         enum Work: Sendable {
-            /// Statements of its own, in a savepoint unless they make one change at most.
-            case statements(savepoint: Bool, run: @Sendable (any Database) async throws -> Void)
+            /// Statements of its own, in a savepoint.
+            case statements(run: @Sendable (any Database) async throws -> Void)
             /// A passage row, prepared in the transaction (after the rows before it are in, when it reads them) and
             /// inserted together with its neighbours.
             case passage(readsFirst: Bool, prepare: @Sendable (any Database) async throws -> PassageRecord)
@@ -60,18 +59,13 @@ final class GroupCommit: Sendable {
 
     /// Runs `body` in a write transaction shared with other jobs of the same batch; returns when that transaction
     /// has committed (or throws the body's own error, or the commit's).
-    ///
-    /// `singleChange`: the body changes the database with one statement at most (reads before it are fine). A
-    /// failed statement undoes itself, so such a job needs no savepoint — two statements fewer on the writer's
-    /// path — and on PostgreSQL no transaction of its own. Anything with two changes must leave it false.
-    func write<T: Sendable>(on db: any Database, singleChange: Bool = false,
-                            _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func write<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return singleChange ? try await body(db) : try await db.transaction(body)
+            return try await db.transaction(body)
         }
         let result = NIOLockedValueBox<T?>(nil)
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            enqueue(Job(database: db, work: .statements(savepoint: !singleChange, run: { tx in
+            enqueue(Job(database: db, work: .statements(run: { tx in
                 let value = try await body(tx)
                 result.withLockedValue { $0 = value }
             }), finish: { outcome in
@@ -85,10 +79,10 @@ final class GroupCommit: Sendable {
 
     /// Writes a passage together with the other passages of its batch — one multi-row `INSERT` for consecutive
     /// passages in one transaction, so a batch costs a few statements and one commit however many it holds (on
-    /// PostgreSQL too). `prepare` runs inside the
-    /// batch's transaction, in submission order, and returns the row; with `readsFirst` (it counts passages, as
-    /// the outing quota does) every earlier row is inserted before it runs. Returns whether the row went in: not when
-    /// its clientRequestId is already stored or its community has stood down (`PassageRecord.insert`).
+    /// PostgreSQL too). `prepare` runs inside the batch's transaction, in submission order, and returns the row; with
+    /// `readsFirst` (it counts passages, as the outing quota does) every earlier row is inserted before it runs.
+    /// Returns whether the row went in: not when its clientRequestId is already stored or its community has stood
+    /// down (`PassageRecord.insert`).
     func insertPassage(on db: any Database, readsFirst: Bool,
                        _ prepare: @escaping @Sendable (any Database) async throws -> PassageRecord) async throws -> Bool {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Bool, any Error>) in
@@ -170,13 +164,8 @@ final class GroupCommit: Sendable {
                     case .passage(let readsFirst, let prepare):
                         if readsFirst { try await flush() }
                         do { rows.append((n, try await prepare(connection))) } catch { outcomes[n] = .failure(error) }
-                    case .statements(let savepoint, let run):
+                    case .statements(let run):
                         try await flush()
-                        guard savepoint else {
-                            // One change at most: a failing statement has undone itself.
-                            do { try await run(connection); outcomes[n] = .success(true) } catch { outcomes[n] = .failure(error) }
-                            continue
-                        }
                         try await raw.raw("SAVEPOINT job").run()
                         do {
                             try await run(connection)

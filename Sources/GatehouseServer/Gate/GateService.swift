@@ -192,8 +192,13 @@ struct GateService {
     }
 
     static func feverRule(of community: Community) -> FeverRule {
-        let threshold = (try? BodyTemperature(tenths: community.feverThresholdTenths)) ?? FeverRule.standard.threshold
-        return FeverRule(threshold: threshold, restSeconds: community.remeasureRestSeconds)
+        feverRule(thresholdTenths: community.feverThresholdTenths, restSeconds: community.remeasureRestSeconds)
+    }
+
+    /// The fever rule from a community's stored settings (an impossible threshold reads as the standard one).
+    static func feverRule(thresholdTenths: Int, restSeconds: Int) -> FeverRule {
+        let threshold = (try? BodyTemperature(tenths: thresholdTenths)) ?? FeverRule.standard.threshold
+        return FeverRule(threshold: threshold, restSeconds: restSeconds)
     }
 
     static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {

@@ -23,11 +23,10 @@ extension GateSettings {
         guard let row = try await sql.raw(query).first()?.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase) else {
             return nil
         }
-        let threshold = (try? BodyTemperature(tenths: row.feverThresholdTenths)) ?? FeverRule.standard.threshold
         let settings = GateSettings(
             checkpointID: checkpointID, checkpointName: row.checkpointName, communityID: row.communityId,
-            feverRule: FeverRule(threshold: threshold, restSeconds: row.remeasureRestSeconds),
-            outingQuota: row.outingQuota.flatMap { try? JSONDecoder().decode(OutingQuota.self, from: Data($0.utf8)) },
+            feverRule: GateService.feverRule(thresholdTenths: row.feverThresholdTenths, restSeconds: row.remeasureRestSeconds),
+            outingQuota: Community.outingQuota(stored: row.outingQuota),
             stoodDown: row.stoodDownAt != nil)
         cache.store(settings, for: checkpointID)
         return settings

@@ -1,13 +1,9 @@
 import Fluent
 
-/// Empties the hot path's caches whenever this instance changes a model they copy from.
+/// Empties the hot path's caches whenever this instance updates or deletes a model they copy from (a new row makes
+/// nothing cached stale).
 struct HotPathCacheInvalidation<M: Model>: AsyncModelMiddleware {
     let caches: HotPathCaches
-
-    func create(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
-        try await next.create(model, on: db)
-        caches.forgetAll()
-    }
 
     func update(model: M, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.update(model, on: db)

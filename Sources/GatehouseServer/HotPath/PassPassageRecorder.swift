@@ -38,6 +38,10 @@ struct PassPassageRecorder {
         let reading: BodyTemperature
         do { reading = try BodyTemperature(celsius: input.temperature) } catch { throw GateService.invalid(error.code, error.message) }
         let now = services.clock.now()
+        let readings = [TemperatureReading(value: reading, takenAt: now)]
+        let rule = settings.feverRule
+        // One reading never confirms a fever (the re-measure does); were a rule ever to, the general path opens the case.
+        if case .fever = rule.assess(readings, now: now) { return try await gate.recordAnyWay(input, by: user) }
         let (refusal, pass) = try await resolve(input.passCode!, settings: settings, now: now, on: sql)
 
         let userID = try user.requireID()
@@ -49,7 +53,6 @@ struct PassPassageRecorder {
         p.$person.id = pass?.row.personId
         p.householdID = pass?.row.householdId
         p.passID = pass?.id
-        p.registrationID = nil
         p.direction = direction.rawValue
         p.mode = IdentificationMode.pass.rawValue
         p.wearsMask = input.mask
@@ -58,12 +61,8 @@ struct PassPassageRecorder {
         p.recordedAt = now
         p.clientTime = input.clientTime
         p.clientRequestID = input.clientRequestId
-        let readings = [TemperatureReading(value: reading, takenAt: now)]
-        let rule = settings.feverRule
         let passage = p
 
-        // One reading never confirms a fever (the re-measure does); were a rule ever to, the general path opens the case.
-        if case .fever = rule.assess(readings, now: now) { return try await gate.recordAnyWay(input, by: user) }
         // An exit under an outing quota counts the exits before it, so the rows before it must be in.
         let countsExits = direction == .out && settings.outingQuota != nil
         let inserted = try await services.groupCommit.insertPassage(on: gate.db, readsFirst: countsExits) { tx in

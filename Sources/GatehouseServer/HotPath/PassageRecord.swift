@@ -6,6 +6,7 @@ import SQLKit
 struct PassageRecord: Sendable {
     let values: [any Encodable & Sendable]
     let id: UUID
+    let communityID: UUID
 
     static let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "pass_id",
                           "registration_id", "direction", "mode", "readings", "temperature_tenths", "status", "decision",
@@ -14,6 +15,7 @@ struct PassageRecord: Sendable {
 
     init(_ p: Passage) {
         id = p.id!
+        communityID = p.communityID
         values = [p.id!, p.communityID, p.$checkpoint.id, p.$operatorUser.id, p.$person.id, p.householdID, p.passID,
                   p.registrationID, p.direction, p.mode, p.readings, p.temperatureTenths, p.status, p.decision,
                   p.reasons, p.wearsMask, p.awaitingRemeasure, p.nameMasked, p.phoneMasked, p.recordedAt,
@@ -37,11 +39,11 @@ struct PassageRecord: Sendable {
             // locks its community's row first) either finishes before and is seen here, or waits until these are in
             // and then purges them.
             struct Community: Decodable { let id: UUID; let down: Bool }
-            let ids = Array(Set(records.map { $0.values[1] as! UUID }))
+            let ids = Array(Set(records.map(\.communityID)))
             let down = Set(try await sql.raw("""
                 SELECT id, stood_down_at IS NOT NULL AS down FROM communities WHERE id IN (\(binds: ids)) ORDER BY id FOR SHARE
                 """).all(decoding: Community.self).filter(\.down).map(\.id))
-            let open = records.filter { !down.contains($0.values[1] as! UUID) }
+            let open = records.filter { !down.contains($0.communityID) }
             guard !open.isEmpty else { return [] }
             appendValues(open, to: &query)
         }
