@@ -33,7 +33,13 @@ public struct BodyTemperature: Sendable, Hashable, Comparable, Codable, CustomSt
     public var celsius: Double { Double(tenths) / 10 }
 
     /// "36.6".
-    public var description: String { "\(tenths / 10).\(tenths % 10)" }
+    public var description: String { Self.text(tenths: tenths) }
+
+    /// Tenths of a degree as text with one decimal, e.g. 365 → "36.5" (lists and exports format many of them).
+    public static func text(tenths: Int) -> String {
+        let sign = tenths < 0 ? "-" : "", size = abs(tenths)
+        return "\(sign)\(size / 10).\(size % 10)"
+    }
 
     public static func < (a: BodyTemperature, b: BodyTemperature) -> Bool { a.tenths < b.tenths }
 }

@@ -7,6 +7,36 @@ import XCTVapor
 import ZIPFoundation
 
 final class ExportTests: XCTestCase {
+    func testPagesCarryOnAcrossPassagesRecordedAtTheSameInstant() async throws {
+        let clock = FixedWallClock(TestApp.today + 2 * 3600)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            // Three at one instant, two at the next, one at the gate B, two later: pages of two split the ties.
+            for step in [0, 0, 0, 60, 0, 60, 0] {
+                clock.advance(by: TimeInterval(step))
+                let sent = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5))
+                XCTAssertEqual(sent.status, .created, sent.body.string)
+            }
+            _ = try await g.guardB.send(.POST, "/api/v1/passages", json: g.body(36.5, gate: g.f.gateB))
+            let stored = try await Passage.query(on: app.db).filter(\.$communityID == g.f.communityA.id!).all()
+                .sorted { ($0.recordedAt, $0.id!.uuidString) < ($1.recordedAt, $1.id!.uuidString) }
+            let range = PassageExportRange(community: g.f.communityA, checkpoint: nil, from: CalendarDate(year: 2026, month: 11, day: 22)!, to: CalendarDate(year: 2026, month: 11, day: 22)!)
+            for size in [1, 2, 3, 7, 1000] {
+                var numbers: [Int] = [], times: [String] = []
+                try await PassageExporter(services: app.gatehouse, db: app.db, language: .zh, pageSize: size).pages(range) { rows in
+                    numbers += rows.map(\.number)
+                    times += rows.map(\.time)
+                }
+                XCTAssertEqual(numbers, Array(1...stored.count), "pages of \(size): every row once, in order")
+                XCTAssertEqual(times, stored.map { ChinaTime.text($0.recordedAt, "yyyy-MM-dd HH:mm:ss") })
+            }
+            let gateOnly = PassageExportRange(community: g.f.communityA, checkpoint: g.f.gateA, from: CalendarDate(year: 2026, month: 11, day: 22)!, to: CalendarDate(year: 2026, month: 11, day: 22)!)
+            var count = 0
+            try await PassageExporter(services: app.gatehouse, db: app.db, language: .zh, pageSize: 2).pages(gateOnly) { count += $0.count }
+            XCTAssertEqual(count, stored.count)
+        }
+    }
+
     func testTheRegisterExportsAsCSVAndXLSXInertAndAudited() async throws {
         let clock = FixedWallClock(TestApp.today + 2 * 3600)
         try await TestApp.run(clock: clock) { app in

@@ -78,4 +78,38 @@ final class PassageListTests: XCTestCase {
             do { let value = try await APIClient(app: app).send(.GET, "/api/v1/passages").status; XCTAssertEqual(value, .unauthorized) }
         }
     }
+    func testAnAreaListMergesItsCommunitiesNewestFirstPageByPage() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            // Two at one instant in each community, then one later in each: ties across communities.
+            for (step, gate) in [(0, g.f.gateA), (0, g.f.gateB), (0, g.f.gateA), (0, g.f.gateB), (60, g.f.gateA), (30, g.f.gateB)] {
+                clock.advance(by: TimeInterval(step))
+                let client = gate.id == g.f.gateA.id ? g.guardA : g.guardB
+                let sent = try await client.send(.POST, "/api/v1/passages", json: g.body(36.5, gate: gate))
+                XCTAssertEqual(sent.status, .created, sent.body.string)
+            }
+            let expected = try await Passage.query(on: app.db).all()
+                .sorted { ($0.recordedAt, $0.id!.uuidString) > ($1.recordedAt, $1.id!.uuidString) }.map { $0.id!.uuidString }
+            try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
+            let health = try await APIClient.signedIn(app, "health.a")
+            for size in [1, 2, 4, 50] {
+                var ids: [String] = [], cursor: String?
+                repeat {
+                    let page = try await health.send(.GET, "/api/v1/passages?limit=\(size)" + (cursor.map { "&cursor=\($0)" } ?? "")).json()
+                    ids += (page["items"] as! [[String: Any]]).map { $0["id"] as! String }
+                    cursor = page["nextCursor"] as? String
+                } while cursor != nil && ids.count <= expected.count
+                XCTAssertEqual(ids, expected, "pages of \(size)")
+            }
+            let gateB = try await health.send(.GET, "/api/v1/passages?checkpointId=\(g.f.gateB.id!.uuidString)").json()["items"] as! [[String: Any]]
+            XCTAssertEqual(gateB.count, 3)
+            XCTAssertTrue(gateB.allSatisfy { $0["checkpointId"] as? String == g.f.gateB.id!.uuidString })
+            // A gate outside the caller's scope lists nothing.
+            try await g.f.account(app, "admin.b", .communityAdmin, community: g.f.communityB)
+            let adminB = try await APIClient.signedIn(app, "admin.b")
+            let foreign = try await adminB.send(.GET, "/api/v1/passages?checkpointId=\(g.f.gateA.id!.uuidString)").json()["items"] as! [Any]
+            XCTAssertTrue(foreign.isEmpty)
+        }
+    }
 }

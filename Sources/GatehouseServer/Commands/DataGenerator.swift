@@ -75,10 +75,9 @@ struct DataGenerator {
                 .init(username: username, password: Self.password, name: role == .health ? "卫健专员" : "区管理员", phone: nil, role: role.rawValue),
                 placement: (district.id, nil, nil), createdBy: nil, language: .zh, hasher: hasher)
         }
-        var written = try await writePassages(plan.passages, gates: gates, days: plan.days, now: now, rng: &rng)
-        if plan.busyDay > 0, let busy = gates.first {
-            written += try await writePassages(plan.busyDay, gates: [busy], days: 1, now: now, rng: &rng)
-        }
+        var streams = [PassageStream(count: plan.passages, gates: gates, span: Double(plan.days) * 86_400)]
+        if plan.busyDay > 0, let busy = gates.first { streams.append(PassageStream(count: plan.busyDay, gates: [busy], span: 86_400)) }
+        let written = try await writePassages(streams, now: now, rng: &rng)
         return Summary(communities: gates.count, residents: gates.reduce(0) { $0 + $1.residents.count },
                        passes: gates.reduce(0) { $0 + $1.households.filter { $0.pass != nil }.count }, passages: written)
     }
@@ -101,11 +100,27 @@ struct DataGenerator {
         return g
     }
 
-    private func writePassages(_ count: Int, gates: [Gate], days: Int, now: Date, rng: inout SeededGenerator) async throws -> Int {
+    /// Passages spread evenly over the `span` seconds before now, at random gates of `gates`.
+    private struct PassageStream {
+        let count: Int
+        let gates: [Gate]
+        let span: Double
+    }
+
+    /// Writes the streams' passages merged in time order, as a server appends them: a day's passages lie together in
+    /// the table, as they do in a live database (random order would scatter every export over the whole file).
+    private func writePassages(_ streams: [PassageStream], now: Date, rng: inout SeededGenerator) async throws -> Int {
         let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "pass_id", "direction",
                        "mode", "readings", "temperature_tenths", "status", "decision", "reasons", "wears_mask", "awaiting_remeasure",
                        "name_masked", "phone_masked", "recorded_at", "client_request_id", "updated_at"]
-        let span = Double(days) * 86_400
+        let count = streams.reduce(0) { $0 + $1.count }
+        var drawn = [Int](repeating: 0, count: streams.count)
+        func time(_ s: Int, rng: inout SeededGenerator) -> Date? {
+            let stream = streams[s]
+            guard drawn[s] < stream.count else { return nil }
+            return now - stream.span + stream.span * (Double(drawn[s]) + Double.random(in: 0..<1, using: &rng)) / Double(stream.count)
+        }
+        var next = streams.indices.map { time($0, rng: &rng) }
         let chunk = 1000
         var written = 0
         while written < count {
@@ -114,8 +129,12 @@ struct DataGenerator {
             for _ in 0..<50 where written + statements.count * chunk < count {
                 var rows: [[any SQLExpression]] = []
                 for _ in 0..<min(chunk, count - written - statements.count * chunk) {
+                    let s = next.indices.filter { next[$0] != nil }.min { next[$0]! < next[$1]! }!
+                    let at = next[s]!
+                    drawn[s] += 1
+                    next[s] = time(s, rng: &rng)
+                    let gates = streams[s].gates
                     let gate = gates[Int.random(in: 0..<gates.count, using: &rng)]
-                    let at = now - Double.random(in: 0..<span, using: &rng)
                     let tenths = Int.random(in: 360...372, using: &rng)
                     let byPass = Bool.random(using: &rng) || gate.residents.isEmpty
                     var person: UUID?, household: UUID?, pass: UUID?, name = "—", phone = ""

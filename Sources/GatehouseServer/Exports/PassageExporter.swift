@@ -8,8 +8,8 @@ struct PassageExporter {
     let services: GatehouseServices
     let db: any Database
     let language: Language
-
-    static let pageSize = 1000
+    /// Rows read per query.
+    var pageSize = 1000
 
     func count(_ range: PassageExportRange) async throws -> Int {
         try await range.query(on: db).count()
@@ -25,11 +25,7 @@ struct PassageExporter {
         var number = 0
         let sql = db as! any SQLDatabase
         while true {
-            var condition = range.condition
-            if let (time, id) = after {
-                condition = "\(condition) AND (recorded_at > \(bind: time) OR (recorded_at = \(bind: time) AND id > \(bind: id)))"
-            }
-            let page = try await PassageLine.select(where: condition, orderBy: "recorded_at, id", limit: Self.pageSize, on: sql)
+            let page = try await PassageLine.select(where: range.condition(after: after), orderBy: "recorded_at, id", limit: pageSize, on: sql)
             guard !page.isEmpty else { return }
             let unknown = Set(page.map(\.operatorID)).subtracting(operatorNames.keys)
             if !unknown.isEmpty {
@@ -42,7 +38,7 @@ struct PassageExporter {
             }
             try await body(rows)
             after = (page.last!.recordedAt, page.last!.id)
-            if page.count < Self.pageSize { return }
+            if page.count < pageSize { return }
         }
     }
 }

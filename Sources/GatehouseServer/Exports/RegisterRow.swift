@@ -43,8 +43,8 @@ struct RegisterRow: Encodable {
     }
 
     var csvCells: [String] {
-        [String(number), time, checkpoint, direction, name, phone, String(format: "%.1f", temperature),
-         remeasured.map { String(format: "%.1f", $0) } ?? "", status, decision, reasons, recordedBy]
+        [String(number), time, checkpoint, direction, name, phone, BodyTemperature.text(tenths: Int((temperature * 10).rounded())),
+         remeasured.map { BodyTemperature.text(tenths: Int(($0 * 10).rounded())) } ?? "", status, decision, reasons, recordedBy]
     }
 
     var xlsxCells: [XLSXWorkbook.Cell] {

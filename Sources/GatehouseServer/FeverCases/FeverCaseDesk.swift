@@ -66,7 +66,7 @@ struct FeverCaseDesk {
             let wait = FeverCaseWait(stage: stage, since: since, now: now)
             return FeverCaseRow(id: c.id!, communityId: c.communityID, communityName: communityNames[c.communityID] ?? "",
                                 checkpointName: gateNames[c.checkpointID] ?? "", nameMasked: people[c.passageID] ?? "—",
-                                temperature: String(format: "%.1f", Double(c.temperatureTenths) / 10), stage: stage.rawValue,
+                                temperature: BodyTemperature.text(tenths: c.temperatureTenths), stage: stage.rawValue,
                                 stageLabel: stage.label.text(for: lang), openedAt: ChinaTime.text(c.openedAt, "MM-dd HH:mm"),
                                 since: ChinaTime.text(since, "MM-dd HH:mm"), waitMinutes: wait.minutes, late: wait.isLate,
                                 room: c.roomScheduleID.flatMap { roomNames[$0] }, needsDecision: stage == .reported,

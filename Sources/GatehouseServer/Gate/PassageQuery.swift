@@ -1,6 +1,8 @@
 import Fluent
+import FluentSQL
 import Foundation
 import GatehouseCore
+import SQLKit
 import Vapor
 
 /// Lists passages in the caller's scope, newest first, with filters and an opaque keyset cursor.
@@ -29,39 +31,62 @@ struct PassageQuery {
         let rules = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, GateService.feverRule(of: $0).restSeconds) })
         guard !communities.isEmpty else { return Page(items: [], nextCursor: nil) }
         let limit = min(max(f.limit ?? 50, 1), 200)
-        let query = Passage.query(on: db).filter(\.$communityID ~~ communities.compactMap(\.id))
-        if user.roleValue == .operator, let own = user.checkpointID {
-            query.filter(\.$checkpoint.$id == (f.checkpointId ?? own))
-        } else if let gate = f.checkpointId {
-            query.filter(\.$checkpoint.$id == gate)
-        }
+        var gate = f.checkpointId
+        if user.roleValue == .operator, let own = user.checkpointID, gate == nil { gate = own }
+        var rest: SQLQueryString = ""
         if let text = f.from {
             guard let from = Self.instant(text) else { throw Self.bad("from", "2026-11-22T00:00:00Z") }
-            query.filter(\.$recordedAt >= from)
+            rest = "\(rest) AND recorded_at >= \(bind: from)"
         }
         if let text = f.to {
             guard let to = Self.instant(text) else { throw Self.bad("to", "2026-11-22T00:00:00Z") }
-            query.filter(\.$recordedAt < to)
+            rest = "\(rest) AND recorded_at < \(bind: to)"
         }
         if let status = f.status {
             guard ["normal", "abnormal"].contains(status) else { throw Self.bad("status", "normal, abnormal") }
-            query.filter(\.$status == status)
+            rest = "\(rest) AND status = \(bind: status)"
         }
         if let direction = f.direction {
             guard Direction(rawValue: direction) != nil else { throw Self.bad("direction", "in, out") }
-            query.filter(\.$direction == direction)
+            rest = "\(rest) AND direction = \(bind: direction)"
         }
         if let text = f.cursor {
             guard let (at, id) = Self.decodeCursor(text) else { throw Self.bad("cursor", "a nextCursor value") }
-            query.group(.or) { or in
-                or.filter(\.$recordedAt < at)
-                or.group(.and) { and in and.filter(\.$recordedAt == at).filter(\.$id < id) }
-            }
+            // Written as a range on recorded_at (which the index seeks to) plus the tie-break on id.
+            rest = "\(rest) AND recorded_at <= \(bind: at) AND (recorded_at < \(bind: at) OR id < \(bind: id))"
         }
-        let rows = try await query.sort(\.$recordedAt, .descending).sort(\.$id, .descending).limit(limit + 1).all()
+        let rows: [Passage]
+        if let gate {
+            // One gate (idx_passages_checkpoint_time), when it lies in the scope.
+            guard let checkpoint = try await Checkpoint.find(gate, on: db), rules[checkpoint.$community.id] != nil else {
+                return Page(items: [], nextCursor: nil)
+            }
+            rows = try await Self.newest(arms: ["checkpoint_id = \(bind: gate)\(rest)"], limit: limit + 1, on: db)
+        } else {
+            // One arm per community (idx_passages_community_time), merged: each walks its own index backwards, where
+            // `community_id IN (…) ORDER BY recorded_at` would sort every passage of the district.
+            rows = try await Self.newest(arms: communities.map { "community_id = \(bind: $0.id!)\(rest)" }, limit: limit + 1, on: db)
+        }
         let items = rows.prefix(limit).map { PassageView($0, restSeconds: rules[$0.communityID] ?? 300, language: language) }
         let next = rows.count > limit ? rows[limit - 1] : nil
         return Page(items: Array(items), nextCursor: next.map { Self.encodeCursor($0.recordedAt, $0.id!) })
+    }
+
+    /// The newest `limit` passages matching any of `arms` (conditions), newest first.
+    static func newest(arms: [SQLQueryString], limit: Int, on db: any Database) async throws -> [Passage] {
+        let order = " ORDER BY recorded_at DESC, id DESC LIMIT \(limit)"
+        var query: SQLQueryString
+        if arms.count == 1 {
+            query = "SELECT * FROM passages WHERE \(arms[0])\(unsafeRaw: order)"
+        } else {
+            query = ""
+            for (n, arm) in arms.enumerated() {
+                let union = n > 0 ? " UNION ALL " : ""
+                query = "\(query)\(unsafeRaw: union)SELECT * FROM (SELECT * FROM passages WHERE \(arm)\(unsafeRaw: order)) AS arm\(unsafeRaw: String(n))"
+            }
+            query = "\(query)\(unsafeRaw: order)"
+        }
+        return try await (db as! any SQLDatabase).raw(query).all().map { try $0.decode(fluentModel: Passage.self) }
     }
 
     static func bad(_ field: String, _ allowed: String) -> AppError {

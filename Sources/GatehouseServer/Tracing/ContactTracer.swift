@@ -83,7 +83,7 @@ struct ContactTracer {
                               checkpointName: gateNames[p.checkpointID] ?? "",
                               direction: (Direction(rawValue: p.direction) ?? .in).label.text(for: lang),
                               nameMasked: p.nameMasked, phoneMasked: p.phoneMasked, householdLabel: p.householdID.flatMap { labels[$0] },
-                              temperature: String(format: "%.1f", Double(p.temperatureTenths) / 10), abnormal: p.status == "abnormal",
+                              temperature: BodyTemperature.text(tenths: p.temperatureTenths), abnormal: p.status == "abnormal",
                               minutesApart: apart)
         }
         return ContactTrace(subjectMasked: c.persons[0].nameMasked, days: c.days, windowMinutes: c.windowMinutes,

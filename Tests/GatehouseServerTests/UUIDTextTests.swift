@@ -1,0 +1,20 @@
+import Foundation
+@testable import GatehouseServer
+import XCTest
+
+final class UUIDTextTests: XCTestCase {
+    func testReadsWhatFoundationReadsAndRefusesTheRest() {
+        for _ in 0..<200 {
+            let id = UUID()
+            XCTAssertEqual(UUIDText.parse(id.uuidString), id)
+            XCTAssertEqual(UUIDText.parse(id.uuidString.lowercased()), id)
+        }
+        XCTAssertEqual(UUIDText.parse("00000000-0000-0000-0000-000000000000"), UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
+        XCTAssertEqual(UUIDText.parse("FFFFFFFF-ffff-FFFF-ffff-FFFFFFFFFFFF")?.uuidString, "FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")
+        for bad in ["", "not a uuid", "E621E1F8-C36C-495A-93FC-0C247A3E6E5", "E621E1F8-C36C-495A-93FC-0C247A3E6E5FF",
+                    "E621E1F8C36C-495A-93FC-0C247A3E6E5F0", "G621E1F8-C36C-495A-93FC-0C247A3E6E5F", "E621E1F8-C36C-495A-93FC-0C247A3E6E5Ｆ"] {
+            XCTAssertNil(UUIDText.parse(bad), bad)
+            XCTAssertNil(UUID(uuidString: bad), "Foundation agrees: \(bad)")
+        }
+    }
+}
