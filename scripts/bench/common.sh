@@ -2,8 +2,13 @@
 # folder (or the empty PostgreSQL database in DATABASE_URL), and prepares household pass tokens for the load.
 # Sets: bin, data, base, server (pid), GATEHOUSE_TOKEN, GATEHOUSE_CHECKPOINT, GATEHOUSE_TOKENS_FILE.
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk"; exit 1; }
-swift build -c release --product gatehouse >&2
-bin=.build/release/gatehouse
+# GATEHOUSE_BENCH_BIN runs an already built server binary instead of building one.
+if [ -n "${GATEHOUSE_BENCH_BIN:-}" ]; then
+  bin=$GATEHOUSE_BENCH_BIN
+else
+  swift build -c release --product gatehouse >&2
+  bin=.build/release/gatehouse
+fi
 data=$(mktemp -d)
 port=${GATEHOUSE_BENCH_PORT:-18080}
 export GATEHOUSE_DATA_DIR=$data GATEHOUSE_PORT=$port GATEHOUSE_BCRYPT_COST=8
