@@ -67,4 +67,22 @@ final class TracingTests: XCTestCase {
             XCTAssertEqual(count, 4)
         }
     }
+    func testTheHandWrittenTraceJSONReadsLikeTheEncoders() throws {
+        func line(_ n: Int, label: String?, apart: Int?) -> ContactTrace.Line {
+            ContactTrace.Line(time: "2026-11-22 08:0\(n)", communityName: "幸福里社区", checkpointName: "东门 \"北\" \\ 侧\n\t\u{01}/",
+                              direction: "进", nameMasked: "张*", phoneMasked: n == 0 ? "" : "138****8058", householdLabel: label,
+                              temperature: "36.\(n)", abnormal: n == 2, minutesApart: apart)
+        }
+        let trace = ContactTrace(subjectMasked: "田*", days: 28, windowMinutes: 15, passages: [line(0, label: "8-1-101", apart: nil)],
+                                 contacts: [line(1, label: nil, apart: 3), line(2, label: "8-1-102", apart: 0)])
+        let handWritten = try XCTUnwrap(trace.jsonResponse().body.string)
+        let encoded = try JSONEncoder().encode(trace)
+        let ours = try JSONSerialization.jsonObject(with: Data(handWritten.utf8)) as! NSDictionary
+        let theirs = try JSONSerialization.jsonObject(with: encoded) as! NSDictionary
+        XCTAssertEqual(ours, theirs)
+        XCTAssertEqual(try JSONDecoder().decode(ContactTrace.self, from: Data(handWritten.utf8)).contacts.map(\.minutesApart), [3, 0])
+        XCTAssertTrue(handWritten.contains("\\u0001"), handWritten)
+        XCTAssertEqual(ContactTrace(subjectMasked: "", days: 1, windowMinutes: 1, passages: [], contacts: []).jsonResponse().body.string,
+                       "{\"subjectMasked\":\"\",\"days\":1,\"windowMinutes\":1,\"passages\":[],\"contacts\":[]}")
+    }
 }

@@ -6,7 +6,7 @@ struct TracingAPIController: RouteCollection {
         routes.post("contact-traces", use: trace)
     }
 
-    func trace(req: Request) async throws -> ContactTrace {
-        try await TracingController.traced(req, try req.content.decode(ContactTraceInput.self), action: .contactTrace)
+    func trace(req: Request) async throws -> Response {
+        try await TracingController.traced(req, try req.content.decode(ContactTraceInput.self), action: .contactTrace).jsonResponse()
     }
 }
