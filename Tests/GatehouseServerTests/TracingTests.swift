@@ -73,7 +73,7 @@ final class TracingTests: XCTestCase {
                               direction: "进", nameMasked: "张*", phoneMasked: n == 0 ? "" : "138****8058", householdLabel: label,
                               temperature: "36.\(n)", abnormal: n == 2, minutesApart: apart)
         }
-        let trace = ContactTrace(subjectMasked: "田*", days: 28, windowMinutes: 15, passages: [line(0, label: "8-1-101", apart: nil)],
+        let trace = ContactTrace(subjectMasked: "田*", days: 28, windowMinutes: 15, cappedWindows: 2, passages: [line(0, label: "8-1-101", apart: nil)],
                                  contacts: [line(1, label: nil, apart: 3), line(2, label: "8-1-102", apart: 0)])
         let handWritten = try XCTUnwrap(trace.jsonResponse().body.string)
         let encoded = try JSONEncoder().encode(trace)
@@ -82,7 +82,40 @@ final class TracingTests: XCTestCase {
         XCTAssertEqual(ours, theirs)
         XCTAssertEqual(try JSONDecoder().decode(ContactTrace.self, from: Data(handWritten.utf8)).contacts.map(\.minutesApart), [3, 0])
         XCTAssertTrue(handWritten.contains("\\u0001"), handWritten)
-        XCTAssertEqual(ContactTrace(subjectMasked: "", days: 1, windowMinutes: 1, passages: [], contacts: []).jsonResponse().body.string,
-                       "{\"subjectMasked\":\"\",\"days\":1,\"windowMinutes\":1,\"passages\":[],\"contacts\":[]}")
+        XCTAssertEqual(ContactTrace(subjectMasked: "", days: 1, windowMinutes: 1, cappedWindows: 0, passages: [], contacts: []).jsonResponse().body.string,
+                       "{\"subjectMasked\":\"\",\"days\":1,\"windowMinutes\":1,\"cappedWindows\":0,\"passages\":[],\"contacts\":[]}")
+    }
+    func testABusyWindowIsCutAndTheTraceSaysSo() async throws {
+        let clock = FixedWallClock(TestApp.today + 2 * 3600)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", register: true))
+            for id in ["412821197910110010", "412821199208170450", "110105198001010016"] {
+                clock.advance(by: 60)
+                _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.6, id: id, register: true))
+            }
+            let health = try await User.query(on: app.db).filter(\.$username == "health.a").first()!
+            let input = ContactTraceInput(idNumber: "110105199003150025", days: 7, windowMinutes: 15, reason: "确诊病例密接排查")
+            var tracer = ContactTracer(services: app.gatehouse, db: app.db, language: .zh)
+            let checked = try await tracer.check(input, scope: AccessScope(health))
+            let whole = try await tracer.trace(checked)
+            XCTAssertEqual(whole.contacts.count, 3)
+            XCTAssertEqual(whole.cappedWindows, 0)
+            XCTAssertFalse(ContactTraceFile.csv(whole, language: .zh).contains("请缩小时间窗口"))
+            tracer.contactsPerWindow = 2
+            let cut = try await tracer.trace(checked)
+            XCTAssertEqual(cut.cappedWindows, 1)
+            XCTAssertEqual(cut.contacts.count, 1, "the window's first two passages, less the traced person's own")
+            XCTAssertTrue(ContactTraceFile.csv(cut, language: .zh).contains("有1个时段同一卡点通行超过2000人次"))
+            XCTAssertTrue(ContactTraceFile.cappedNotice(cut, language: .en).hasPrefix("1 windows held more than 2,000"))
+            tracer.contactsPerWindow = 3
+            let exact = try await tracer.trace(checked)
+            XCTAssertEqual(exact.cappedWindows, 1, "four passages in the window, three listed")
+            tracer.contactsPerWindow = 4
+            let all = try await tracer.trace(checked)
+            XCTAssertEqual(all.cappedWindows, 0, "exactly as many as the cap is not cut")
+            XCTAssertEqual(all.contacts.count, 3)
+        }
     }
 }

@@ -7,6 +7,7 @@ allows (28 days), for a resident of the busy community. Standard library only.
 """
 import http.cookiejar
 import json
+import os
 import re
 import statistics
 import sys
@@ -96,8 +97,12 @@ def generated_id_number(n):
     return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
 
 
-resident = generated_id_number(0)
-trace = json.loads(post("/api/v1/contact-traces", {"idNumber": resident, "days": 28, "reason": "压测核对"}, health))
-print(f"trace finds {len(trace['passages'])} passages of the resident and {len(trace['contacts'])} contacts", flush=True)
-timed("contact trace, 28 days (the longest allowed), one resident", 500,
-      lambda: post("/api/v1/contact-traces", {"idNumber": resident, "days": 28, "reason": "压测核对"}, health))
+# Two residents: one of an ordinary community (the second: n = residents per community) and one of the busy
+# community (n = 0), whose last day at the gate holds the busy day's passages — the worst trace there is.
+per_community = int(os.environ.get("GATEHOUSE_SCALE_RESIDENTS", "10000"))
+for label, n in (("ordinary community", per_community), ("busy community", 0)):
+    body = {"idNumber": generated_id_number(n), "days": 28, "reason": "压测核对"}
+    trace = json.loads(post("/api/v1/contact-traces", body, health))
+    print(f"trace ({label}) finds {len(trace['passages'])} passages of the resident and {len(trace['contacts'])} contacts", flush=True)
+    timed(f"contact trace, 28 days (the longest allowed), a resident of the {label}", 500,
+          lambda: post("/api/v1/contact-traces", body, health))

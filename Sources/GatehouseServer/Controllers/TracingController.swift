@@ -10,6 +10,8 @@ struct TracingController: RouteCollection {
         let input: ContactTraceInput
         let trace: ContactTrace?
         let error: String?
+        /// Set when the busiest windows were cut (`ContactTrace.cappedWindows`).
+        let cappedNotice: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -20,7 +22,9 @@ struct TracingController: RouteCollection {
 
     private func render(_ req: Request, _ input: ContactTraceInput, trace: ContactTrace?, error: String?, status: HTTPStatus) async throws -> Response {
         try await req.view.render("tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language)),
-                                                  input: input, trace: trace, error: error)).encodeResponse(status: status, for: req)
+                                                  input: input, trace: trace, error: error,
+                                                  cappedNotice: trace.flatMap { $0.cappedWindows > 0 ? ContactTraceFile.cappedNotice($0, language: req.language) : nil }))
+            .encodeResponse(status: status, for: req)
     }
 
     func form(req: Request) async throws -> Response {

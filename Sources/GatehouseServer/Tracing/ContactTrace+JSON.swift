@@ -9,7 +9,7 @@ extension ContactTrace {
         out.reserveCapacity(128 + (passages.count + contacts.count) * 240)
         out.append("{\"subjectMasked\":")
         JSONText.append(subjectMasked, to: &out)
-        out.append(",\"days\":\(days),\"windowMinutes\":\(windowMinutes),\"passages\":")
+        out.append(",\"days\":\(days),\"windowMinutes\":\(windowMinutes),\"cappedWindows\":\(cappedWindows),\"passages\":")
         Self.append(passages, to: &out)
         out.append(",\"contacts\":")
         Self.append(contacts, to: &out)

@@ -20,6 +20,9 @@ struct ContactTrace: Content {
     let subjectMasked: String
     let days: Int
     let windowMinutes: Int
+    /// Windows that held more passages than a trace lists for one window (`ContactTracer.contactsPerWindow`): their
+    /// contacts are the first ones only, and a narrower window finds the rest.
+    let cappedWindows: Int
     let passages: [Line]
     let contacts: [Line]
 }

@@ -10,12 +10,19 @@ enum ContactTraceFile {
 
     static func cells(_ trace: ContactTrace, language: Language) -> [[String]] {
         let own = Strings.text("traced_person", language), contact = Strings.text("contact", language)
-        return trace.passages.map { row(own, $0) } + trace.contacts.map { row(contact, $0) }
+        var rows = trace.passages.map { row(own, $0) } + trace.contacts.map { row(contact, $0) }
+        if trace.cappedWindows > 0 { rows.append([cappedNotice(trace, language: language)]) }
+        return rows
     }
 
     private static func row(_ kind: String, _ l: ContactTrace.Line) -> [String] {
         [kind, l.time, l.communityName, l.checkpointName, l.direction, l.nameMasked, l.phoneMasked, l.householdLabel ?? "",
          l.temperature, l.minutesApart.map(String.init) ?? ""]
+    }
+
+    /// Said under a trace whose busiest windows were cut at `ContactTracer.contactsPerWindow` passages.
+    static func cappedNotice(_ trace: ContactTrace, language: Language) -> String {
+        Strings.text("trace_capped", language).replacingOccurrences(of: "{n}", with: String(trace.cappedWindows))
     }
 
     static func csv(_ trace: ContactTrace, language: Language) -> String {

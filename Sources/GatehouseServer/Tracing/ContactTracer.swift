@@ -10,6 +10,9 @@ struct ContactTracer {
     let services: GatehouseServices
     let db: any Database
     let language: Language
+    /// The most passages one window lists (a gate with more than this within the window is a gate to trace by a
+    /// narrower window; the trace says how many windows were cut).
+    var contactsPerWindow = 2000
 
     struct Checked {
         let persons: [Person]
@@ -64,11 +67,13 @@ struct ContactTracer {
                                                orderBy: "recorded_at", on: sql)
         let marks = own.map { (checkpoint: $0.checkpointID, at: $0.recordedAt) }
         var contacts: [PassageLine] = []
+        var capped = 0
         for w in ContactWindows.windows(around: marks, minutes: c.windowMinutes) {
             let found = try await PassageLine.select(
                 where: "checkpoint_id = \(bind: w.checkpoint) AND recorded_at >= \(bind: w.start) AND recorded_at <= \(bind: w.end)",
-                orderBy: "recorded_at", limit: 2000, on: sql)
-            contacts += found.filter { p in p.personID.map { !ids.contains($0) } ?? true }
+                orderBy: "recorded_at", limit: contactsPerWindow + 1, on: sql)
+            if found.count > contactsPerWindow { capped += 1 }
+            contacts += found.prefix(contactsPerWindow).filter { p in p.personID.map { !ids.contains($0) } ?? true }
         }
         let all = own + contacts
         let gates = try await Checkpoint.query(on: db).filter(\.$id ~~ Set(all.map(\.checkpointID))).all()
@@ -86,7 +91,7 @@ struct ContactTracer {
                               temperature: BodyTemperature.text(tenths: p.temperatureTenths), abnormal: p.status == "abnormal",
                               minutesApart: apart)
         }
-        return ContactTrace(subjectMasked: c.persons[0].nameMasked, days: c.days, windowMinutes: c.windowMinutes,
+        return ContactTrace(subjectMasked: c.persons[0].nameMasked, days: c.days, windowMinutes: c.windowMinutes, cappedWindows: capped,
                             passages: own.map { line($0, apart: nil) },
                             contacts: contacts.map { line($0, apart: ContactWindows.minutesApart($0.recordedAt, checkpoint: $0.checkpointID, from: marks)) })
     }

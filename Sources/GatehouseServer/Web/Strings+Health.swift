@@ -3,6 +3,8 @@ import GatehouseCore
 extension Strings {
     /// Text of the health workflow pages: home quarantine, fever cases, the health staff's queue.
     static let healthCatalog: [String: LocalizedText] = [
+        "trace_capped": t("有{n}个时段同一卡点通行超过2000人次，这些时段只列出前2000条；请缩小时间窗口再查。",
+                          "{n} windows held more than 2,000 passages at one gate; only the first 2,000 of each are listed. Narrow the window to see the rest."),
         "quarantine_board": t("居家隔离管理", "Home quarantine"),
         "quarantine_board_hint": t("隔离户成员每天上午、下午各报告一次体温和症状，由社区卫生人员测量登记；漏报的排在最前。到期自动解除。",
                                    "Members of quarantined households report temperature and symptoms every morning and afternoon, measured and entered by the health worker; missed rounds come first. Orders end by themselves on their last day."),
