@@ -104,6 +104,15 @@ final class PassageListTests: XCTestCase {
             }
             let gateB = try await health.send(.GET, "/api/v1/passages?checkpointId=\(g.f.gateB.id!.uuidString)").json()["items"] as! [[String: Any]]
             XCTAssertEqual(gateB.count, 3)
+            // Only abnormal ones, over the area and at a gate (the partial indexes of M017).
+            clock.advance(by: 30)
+            let hot = try await g.guardB.send(.POST, "/api/v1/passages", json: g.body(38.1, gate: g.f.gateB)).json()["id"] as! String
+            let abnormal = try await health.send(.GET, "/api/v1/passages?status=abnormal").json()["items"] as! [[String: Any]]
+            XCTAssertEqual(abnormal.map { $0["id"] as! String }, [hot])
+            let abnormalAtB = try await health.send(.GET, "/api/v1/passages?status=abnormal&checkpointId=\(g.f.gateB.id!.uuidString)").json()
+            XCTAssertEqual((abnormalAtB["items"] as! [[String: Any]]).map { $0["id"] as! String }, [hot])
+            let normal = try await health.send(.GET, "/api/v1/passages?status=normal&limit=200").json()["items"] as! [[String: Any]]
+            XCTAssertEqual(normal.count, expected.count)
             XCTAssertTrue(gateB.allSatisfy { $0["checkpointId"] as? String == g.f.gateB.id!.uuidString })
             // A gate outside the caller's scope lists nothing.
             try await g.f.account(app, "admin.b", .communityAdmin, community: g.f.communityB)

@@ -44,7 +44,8 @@ struct PassageQuery {
         }
         if let status = f.status {
             guard ["normal", "abnormal"].contains(status) else { throw Self.bad("status", "normal, abnormal") }
-            rest = "\(rest) AND status = \(bind: status)"
+            // A literal (from the two allowed values), so SQLite can use the abnormal passages' partial indexes (M017).
+            rest = "\(rest) AND status = \(unsafeRaw: status == "abnormal" ? "'abnormal'" : "'normal'")"
         }
         if let direction = f.direction {
             guard Direction(rawValue: direction) != nil else { throw Self.bad("direction", "in, out") }

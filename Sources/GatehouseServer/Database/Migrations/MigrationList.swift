@@ -21,6 +21,7 @@ enum MigrationList {
             M015CreatePoliceSupervision(),
             SessionRecord.migration,
             M016CreateRetention(),
+            M017CreateAbnormalPassageIndexes(),
         ]
     }
 }
