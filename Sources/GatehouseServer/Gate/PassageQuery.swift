@@ -62,32 +62,48 @@ struct PassageQuery {
             guard let checkpoint = try await Checkpoint.find(gate, on: db), rules[checkpoint.$community.id] != nil else {
                 return Page(items: [], nextCursor: nil)
             }
-            rows = try await Self.newest(arms: ["checkpoint_id = \(bind: gate)\(rest)"], limit: limit + 1, on: db)
+            rows = try await Self.newest(where: "checkpoint_id = \(bind: gate)\(rest)", limit: limit + 1, on: db)
+        } else if communities.count == 1 {
+            rows = try await Self.newest(where: "community_id = \(bind: communities[0].id!)\(rest)", limit: limit + 1, on: db)
         } else {
-            // One arm per community (idx_passages_community_time), merged: each walks its own index backwards, where
-            // `community_id IN (…) ORDER BY recorded_at` would sort every passage of the district.
-            rows = try await Self.newest(arms: communities.map { "community_id = \(bind: $0.id!)\(rest)" }, limit: limit + 1, on: db)
+            rows = try await Self.newest(inEach: communities.map { $0.id! }, where: rest, limit: limit + 1, on: db)
         }
         let items = rows.prefix(limit).map { PassageView($0, restSeconds: rules[$0.communityID] ?? 300, language: language) }
         let next = rows.count > limit ? rows[limit - 1] : nil
         return Page(items: Array(items), nextCursor: next.map { Self.encodeCursor($0.recordedAt, $0.id!) })
     }
 
-    /// The newest `limit` passages matching any of `arms` (conditions), newest first.
-    static func newest(arms: [SQLQueryString], limit: Int, on db: any Database) async throws -> [Passage] {
-        let order = " ORDER BY recorded_at DESC, id DESC LIMIT \(limit)"
-        var query: SQLQueryString
-        if arms.count == 1 {
-            query = "SELECT * FROM passages WHERE \(arms[0])\(unsafeRaw: order)"
-        } else {
-            query = ""
-            for (n, arm) in arms.enumerated() {
+    private static let newestFirst = " ORDER BY recorded_at DESC, id DESC LIMIT "
+
+    /// The newest `limit` passages matching `condition`, newest first.
+    static func newest(where condition: SQLQueryString, limit: Int, on db: any Database) async throws -> [Passage] {
+        try await passages("SELECT * FROM passages WHERE \(condition)\(unsafeRaw: newestFirst + String(limit))", on: db)
+    }
+
+    /// The newest `limit` passages of several communities that also match `rest` (`" AND …"`), newest first: each
+    /// community's own index walked backwards for `limit` rows, then merged — where `community_id IN (…) ORDER BY
+    /// recorded_at` reads and sorts every passage of the area. PostgreSQL joins the ids laterally (planning a
+    /// `UNION ALL` of a hundred arms took it longer than running it); SQLite merges one `UNION ALL` arm per community.
+    static func newest(inEach communities: [UUID], where rest: SQLQueryString, limit: Int, on db: any Database) async throws -> [Passage] {
+        let order = newestFirst + String(limit)
+        var query: SQLQueryString = ""
+        if (db as! any SQLDatabase).dialect.name == "sqlite" {
+            for (n, id) in communities.enumerated() {
                 let union = n > 0 ? " UNION ALL " : ""
-                query = "\(query)\(unsafeRaw: union)SELECT * FROM (SELECT * FROM passages WHERE \(arm)\(unsafeRaw: order)) AS arm\(unsafeRaw: String(n))"
+                query = "\(query)\(unsafeRaw: union)SELECT * FROM (SELECT * FROM passages WHERE community_id = \(bind: id)\(rest)\(unsafeRaw: order)) AS arm\(unsafeRaw: String(n))"
             }
-            query = "\(query)\(unsafeRaw: order)"
+            return try await passages("\(query)\(unsafeRaw: order)", on: db)
         }
-        return try await (db as! any SQLDatabase).raw(query).all().map { try $0.decode(fluentModel: Passage.self) }
+        for (n, id) in communities.enumerated() { query = "\(query)\(unsafeRaw: n > 0 ? ", " : "")(\(bind: id))" }
+        return try await passages("""
+            SELECT p.* FROM (VALUES \(query)) AS area(community) CROSS JOIN LATERAL
+            (SELECT * FROM passages WHERE community_id = area.community\(rest)\(unsafeRaw: order)) AS p
+            ORDER BY p.recorded_at DESC, p.id DESC LIMIT \(unsafeRaw: String(limit))
+            """, on: db)
+    }
+
+    private static func passages(_ query: SQLQueryString, on db: any Database) async throws -> [Passage] {
+        try await (db as! any SQLDatabase).raw(query).all().map { try $0.decode(fluentModel: Passage.self) }
     }
 
     static func bad(_ field: String, _ allowed: String) -> AppError {
