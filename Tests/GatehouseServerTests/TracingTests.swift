@@ -4,6 +4,7 @@ import GatehouseCore
 @testable import GatehouseServer
 import VaporTesting
 import XCTVapor
+import SQLKit
 
 final class TracingTests: XCTestCase {
     func testHealthStaffTraceContactsWithAReasonAndEveryTraceIsAudited() async throws {
@@ -116,6 +117,53 @@ final class TracingTests: XCTestCase {
             let all = try await tracer.trace(checked)
             XCTAssertEqual(all.cappedWindows, 0, "exactly as many as the cap is not cut")
             XCTAssertEqual(all.contacts.count, 3)
+        }
+    }
+    func testThePageListsTheFirstFiveHundredContactsAndTheFileAllOfThem() async throws {
+        let clock = FixedWallClock(TestApp.today + 2 * 3600)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
+            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", register: true)).json()
+            let model = try await Passage.find(UUID(uuidString: first["id"] as! String), on: app.db)!
+            // 510 unregistered passers within the window, written straight to the table.
+            let records = (0..<510).map { n -> PassageRecord in
+                let p = Passage()
+                p.id = UUID()
+                p.communityID = model.communityID
+                p.$checkpoint.id = model.$checkpoint.id
+                p.$operatorUser.id = model.$operatorUser.id
+                p.direction = "in"
+                p.mode = model.mode
+                p.readings = model.readings
+                p.temperatureTenths = 365
+                p.status = "normal"
+                p.decision = "allow"
+                p.reasons = ""
+                p.wearsMask = true
+                p.awaitingRemeasure = false
+                p.nameMasked = "访客\(n)"
+                p.phoneMasked = ""
+                p.recordedAt = model.recordedAt + TimeInterval(n)
+                p.clientRequestID = UUID()
+                p.updatedAt = p.recordedAt
+                return PassageRecord(p)
+            }
+            try await app.db.transaction { tx in _ = try await PassageRecord.insert(records, on: tx as! any SQLDatabase) }
+            let web = WebClient(app)
+            try await web.login("health.a")
+            try await web.get("/health/tracing")
+            let form = ["idNumber": "110105199003150025", "days": "7", "windowMinutes": "15", "reason": "确诊病例密接排查"]
+            let page = try await web.post("/health/tracing", form).body.string
+            XCTAssertTrue(page.contains("可能接触者 (510)"), page)
+            XCTAssertTrue(page.contains("此页只列出前500名可能接触者"))
+            let table = page.components(separatedBy: "id=\"trace-contacts\"")[1].components(separatedBy: "</table>")[0]
+            XCTAssertEqual(table.components(separatedBy: "<tr>").count - 2, 500, "500 rows besides the header")
+            try await web.get("/health/tracing")
+            var file = form
+            file["format"] = "csv"
+            let csv = try await web.post("/health/tracing/export", file).body.string
+            XCTAssertEqual(csv.components(separatedBy: "可能接触者").count - 1, 510, "the file holds every contact")
         }
     }
 }

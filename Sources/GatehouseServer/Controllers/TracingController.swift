@@ -12,7 +12,14 @@ struct TracingController: RouteCollection {
         let error: String?
         /// Set when the busiest windows were cut (`ContactTrace.cappedWindows`).
         let cappedNotice: String?
+        /// Every contact found; the page lists the first `pageContacts` (the export has them all).
+        let contactsTotal: Int
+        /// Set when the page lists fewer contacts than were found.
+        let shortenedNotice: String?
     }
+
+    /// The most contacts the page lists: a phone cannot show tens of thousands of rows; the files hold them all.
+    static let pageContacts = 500
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("health", "tracing", use: form)
@@ -21,9 +28,17 @@ struct TracingController: RouteCollection {
     }
 
     private func render(_ req: Request, _ input: ContactTraceInput, trace: ContactTrace?, error: String?, status: HTTPStatus) async throws -> Response {
-        try await req.view.render("tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language)),
-                                                  input: input, trace: trace, error: error,
-                                                  cappedNotice: trace.flatMap { $0.cappedWindows > 0 ? ContactTraceFile.cappedNotice($0, language: req.language) : nil }))
+        let total = trace?.contacts.count ?? 0
+        let shown = trace.map { t in
+            ContactTrace(subjectMasked: t.subjectMasked, days: t.days, windowMinutes: t.windowMinutes, cappedWindows: t.cappedWindows,
+                         passages: t.passages, contacts: Array(t.contacts.prefix(Self.pageContacts)))
+        }
+        let shortened = total > Self.pageContacts
+            ? Strings.text("trace_shortened", req.language).replacingOccurrences(of: "{n}", with: String(Self.pageContacts)) : nil
+        return try await req.view.render("tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language)),
+                                                  input: input, trace: shown, error: error,
+                                                  cappedNotice: trace.flatMap { $0.cappedWindows > 0 ? ContactTraceFile.cappedNotice($0, language: req.language) : nil },
+                                                  contactsTotal: total, shortenedNotice: shortened))
             .encodeResponse(status: status, for: req)
     }
 

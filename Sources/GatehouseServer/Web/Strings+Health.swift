@@ -3,6 +3,7 @@ import GatehouseCore
 extension Strings {
     /// Text of the health workflow pages: home quarantine, fever cases, the health staff's queue.
     static let healthCatalog: [String: LocalizedText] = [
+        "trace_shortened": t("此页只列出前{n}名可能接触者，完整名单请用下方的导出按钮。", "This page lists the first {n} possible contacts; the export buttons below give all of them."),
         "trace_capped": t("有{n}个时段同一卡点通行超过2000人次，这些时段只列出前2000条；请缩小时间窗口再查。",
                           "{n} windows held more than 2,000 passages at one gate; only the first 2,000 of each are listed. Narrow the window to see the rest."),
         "quarantine_board": t("居家隔离管理", "Home quarantine"),
