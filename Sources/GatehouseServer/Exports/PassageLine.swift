@@ -1,4 +1,5 @@
 import Foundation
+import FluentPostgresDriver
 import SQLKit
 
 /// A passage as exports and contact traces read it: plain values straight from SQL (hundreds of thousands of rows
@@ -24,6 +25,17 @@ struct PassageLine: Sendable {
     static let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "direction", "readings",
                           "temperature_tenths", "status", "decision", "reasons", "name_masked", "phone_masked", "recorded_at"]
 
+    /// `SELECT <columns> FROM passages WHERE <condition> ORDER BY <order> LIMIT <limit>`.
+    static func select(where condition: SQLQueryString, orderBy order: String, limit: Int? = nil,
+                       on sql: any SQLDatabase) async throws -> [PassageLine] {
+        var query: SQLQueryString = "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM passages WHERE \(condition) ORDER BY \(unsafeRaw: order)"
+        if let limit { query.appendLiteral(" LIMIT \(limit)") }
+        if let postgres = sql as? any PostgresDatabase { return try await select(query, on: sql, postgres: postgres) }
+        return try await sql.raw(query).all().map(PassageLine.init(row:))
+    }
+}
+
+extension PassageLine {
     init(row: any SQLRow) throws {
         func uuid(_ column: String) throws -> UUID {
             guard let id = try optionalUUID(column) else {
@@ -53,13 +65,5 @@ struct PassageLine: Sendable {
         nameMasked = try row.decode(column: "name_masked", as: String.self)
         phoneMasked = try row.decode(column: "phone_masked", as: String.self)
         recordedAt = try row.decode(column: "recorded_at", as: Date.self)
-    }
-
-    /// `SELECT <columns> FROM passages WHERE <condition> ORDER BY <order> LIMIT <limit>`.
-    static func select(where condition: SQLQueryString, orderBy order: String, limit: Int? = nil,
-                       on sql: any SQLDatabase) async throws -> [PassageLine] {
-        var query: SQLQueryString = "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM passages WHERE \(condition) ORDER BY \(unsafeRaw: order)"
-        if let limit { query.appendLiteral(" LIMIT \(limit)") }
-        return try await sql.raw(query).all().map(PassageLine.init(row:))
     }
 }
