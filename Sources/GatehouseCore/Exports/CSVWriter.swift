@@ -13,10 +13,27 @@ public enum CSVWriter {
 
     /// One line, ending in CRLF.
     public static func line(_ cells: [String]) -> String {
-        cells.map { raw in
-            let cell = inert(raw)
-            guard cell.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
+        var out = ""
+        append(cells, to: &out)
+        return out
+    }
+
+    /// Appends one line, ending in CRLF, to `out` (an export writes hundreds of thousands into one buffer).
+    public static func append(_ cells: [String], to out: inout String) {
+        for (n, raw) in cells.enumerated() {
+            if n > 0 { out.append(",") }
+            appendCell(inert(raw), to: &out)
+        }
+        out.append("\r\n")
+    }
+
+    private static func appendCell(_ cell: String, to out: inout String) {
+        guard cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            out.append(cell)
+            return
+        }
+        out.append("\"")
+        out.append(cell.replacingOccurrences(of: "\"", with: "\"\""))
+        out.append("\"")
     }
 }

@@ -52,7 +52,10 @@ struct ExportAPIController: RouteCollection {
             do {
                 try await writer.write(.buffer(ByteBuffer(string: CSVWriter.byteOrderMark + CSVWriter.line(header))))
                 try await exporter.pages(range) { rows in
-                    try await writer.write(.buffer(ByteBuffer(string: rows.map { CSVWriter.line($0.csvCells) }.joined())))
+                    var text = ""
+                    text.reserveCapacity(rows.count * 128)
+                    for row in rows { CSVWriter.append(row.csvCells, to: &text) }
+                    try await writer.write(.buffer(ByteBuffer(string: text)))
                 }
                 try await writer.write(.end)
             } catch {
