@@ -54,13 +54,13 @@ struct PassageExportRange {
     /// The same rows as `query`, as an SQL condition (idx_passages_community_time, or idx_passages_checkpoint_time);
     /// with `after`, only the rows after that time and id (a keyset page: the index range starts at that time, so a
     /// page costs the same at the start and at the end of a day).
-    func condition(after: (Date, UUID)? = nil) -> SQLQueryString {
+    func condition(after: (KeysetTime, UUID)? = nil) -> SQLQueryString {
         var c: SQLQueryString
         // A gate's rows by its own index (the gate was checked to lie in the community).
         if let checkpoint { c = "checkpoint_id = \(bind: checkpoint.id!)" }
         else { c = "community_id = \(bind: community.id!)" }
         if let (time, id) = after {
-            c = "\(c) AND recorded_at >= \(bind: time) AND (recorded_at > \(bind: time) OR id > \(bind: id))"
+            c = "\(c) AND recorded_at >= \(bind: time.bind) AND (recorded_at > \(bind: time.bind) OR id > \(bind: id))"
         } else {
             c = "\(c) AND recorded_at >= \(bind: from.start())"
         }

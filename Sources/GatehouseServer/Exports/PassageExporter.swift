@@ -21,7 +21,7 @@ struct PassageExporter {
         let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let rest = GateService.feverRule(of: range.community).restSeconds
         var operatorNames: [UUID: String] = [:]
-        var after: (Date, UUID)?
+        var after: (KeysetTime, UUID)?
         var number = 0
         let sql = db as! any SQLDatabase
         while true {
@@ -37,7 +37,10 @@ struct PassageExporter {
                                    operatorName: operatorNames[p.operatorID] ?? "", restSeconds: rest, language: language)
             }
             try await body(rows)
-            after = (page.last!.recordedAt, page.last!.id)
+            let last = (page.last!.keysetTime, page.last!.id)
+            // A keyset that does not move would repeat the same page for ever.
+            if let after, after.0 == last.0, after.1 == last.1 { throw AppError(.internalServerError, "export_stalled", zh: "导出中断，请重试", en: "The export stalled; try again") }
+            after = last
             if page.count < pageSize { return }
         }
     }

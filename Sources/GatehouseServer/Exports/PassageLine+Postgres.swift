@@ -25,11 +25,15 @@ extension PassageLine {
                 guard let cell = cells.next() else { throw PostgresDecodingError.Code.missingData }
                 return try cell.decode(T.self)
             }
-            return PassageLine(id: try next(UUID.self), communityID: try next(UUID.self), checkpointID: try next(UUID.self),
-                               operatorID: try next(UUID.self), personID: try next(UUID?.self), householdID: try next(UUID?.self),
-                               direction: try next(String.self), readings: try next(String.self), temperatureTenths: try next(Int.self),
-                               status: try next(String.self), decision: try next(String.self), reasons: try next(String.self),
-                               nameMasked: try next(String.self), phoneMasked: try next(String.self), recordedAt: try next(Date.self))
+            let id = try next(UUID.self), community = try next(UUID.self), checkpoint = try next(UUID.self)
+            let operatorID = try next(UUID.self), person = try next(UUID?.self), household = try next(UUID?.self)
+            let direction = try next(String.self), readings = try next(String.self), tenths = try next(Int.self)
+            let status = try next(String.self), decision = try next(String.self), reasons = try next(String.self)
+            let name = try next(String.self), phone = try next(String.self), at = try next(Date.self)
+            return PassageLine(id: id, communityID: community, checkpointID: checkpoint, operatorID: operatorID, personID: person,
+                               householdID: household, direction: direction, readings: readings, temperatureTenths: tenths,
+                               status: status, decision: decision, reasons: reasons, nameMasked: name, phoneMasked: phone,
+                               recordedAt: at, keysetTime: .date(at))
         }
     }
 }

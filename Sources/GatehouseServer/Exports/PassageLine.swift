@@ -21,6 +21,8 @@ struct PassageLine: Sendable {
     let nameMasked: String
     let phoneMasked: String
     let recordedAt: Date
+    /// `recorded_at` exactly as stored, for the next page's keyset.
+    let keysetTime: KeysetTime
 
     static let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "direction", "readings",
                           "temperature_tenths", "status", "decision", "reasons", "name_masked", "phone_masked", "recorded_at"]
@@ -36,6 +38,7 @@ struct PassageLine: Sendable {
 }
 
 extension PassageLine {
+    /// Reads a SQLite row (PostgreSQL rows are read by `select(_:on:postgres:)`).
     init(row: any SQLRow) throws {
         func uuid(_ column: String) throws -> UUID {
             guard let id = try optionalUUID(column) else {
@@ -65,5 +68,6 @@ extension PassageLine {
         nameMasked = try row.decode(column: "name_masked", as: String.self)
         phoneMasked = try row.decode(column: "phone_masked", as: String.self)
         recordedAt = try row.decode(column: "recorded_at", as: Date.self)
+        keysetTime = try KeysetTime.read(row, sqlite: true)
     }
 }

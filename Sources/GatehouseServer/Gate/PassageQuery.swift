@@ -31,6 +31,7 @@ struct PassageQuery {
         let rules = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, GateService.feverRule(of: $0).restSeconds) })
         guard !communities.isEmpty else { return Page(items: [], nextCursor: nil) }
         let limit = min(max(f.limit ?? 50, 1), 200)
+        let sqlite = (db as! any SQLDatabase).dialect.name == "sqlite"
         var gate = f.checkpointId
         if user.roleValue == .operator, let own = user.checkpointID, gate == nil { gate = own }
         var rest: SQLQueryString = ""
@@ -52,11 +53,11 @@ struct PassageQuery {
             rest = "\(rest) AND direction = \(bind: direction)"
         }
         if let text = f.cursor {
-            guard let (at, id) = Self.decodeCursor(text) else { throw Self.bad("cursor", "a nextCursor value") }
+            guard let (at, id) = Self.decodeCursor(text, sqlite: sqlite) else { throw Self.bad("cursor", "a nextCursor value") }
             // Written as a range on recorded_at (which the index seeks to) plus the tie-break on id.
-            rest = "\(rest) AND recorded_at <= \(bind: at) AND (recorded_at < \(bind: at) OR id < \(bind: id))"
+            rest = "\(rest) AND recorded_at <= \(bind: at.bind) AND (recorded_at < \(bind: at.bind) OR id < \(bind: id))"
         }
-        let rows: [Passage]
+        let rows: [(passage: Passage, time: KeysetTime)]
         if let gate {
             // One gate (idx_passages_checkpoint_time), when it lies in the scope.
             guard let checkpoint = try await Checkpoint.find(gate, on: db), rules[checkpoint.$community.id] != nil else {
@@ -68,15 +69,15 @@ struct PassageQuery {
         } else {
             rows = try await Self.newest(inEach: communities.map { $0.id! }, where: rest, limit: limit + 1, on: db)
         }
-        let items = rows.prefix(limit).map { PassageView($0, restSeconds: rules[$0.communityID] ?? 300, language: language) }
+        let items = rows.prefix(limit).map(\.passage).map { PassageView($0, restSeconds: rules[$0.communityID] ?? 300, language: language) }
         let next = rows.count > limit ? rows[limit - 1] : nil
-        return Page(items: Array(items), nextCursor: next.map { Self.encodeCursor($0.recordedAt, $0.id!) })
+        return Page(items: Array(items), nextCursor: next.map { Self.encodeCursor($0.time, $0.passage.id!) })
     }
 
     private static let newestFirst = " ORDER BY recorded_at DESC, id DESC LIMIT "
 
     /// The newest `limit` passages matching `condition`, newest first.
-    static func newest(where condition: SQLQueryString, limit: Int, on db: any Database) async throws -> [Passage] {
+    static func newest(where condition: SQLQueryString, limit: Int, on db: any Database) async throws -> [(passage: Passage, time: KeysetTime)] {
         try await passages("SELECT * FROM passages WHERE \(condition)\(unsafeRaw: newestFirst + String(limit))", on: db)
     }
 
@@ -84,7 +85,7 @@ struct PassageQuery {
     /// community's own index walked backwards for `limit` rows, then merged — where `community_id IN (…) ORDER BY
     /// recorded_at` reads and sorts every passage of the area. PostgreSQL joins the ids laterally (planning a
     /// `UNION ALL` of a hundred arms took it longer than running it); SQLite merges one `UNION ALL` arm per community.
-    static func newest(inEach communities: [UUID], where rest: SQLQueryString, limit: Int, on db: any Database) async throws -> [Passage] {
+    static func newest(inEach communities: [UUID], where rest: SQLQueryString, limit: Int, on db: any Database) async throws -> [(passage: Passage, time: KeysetTime)] {
         let order = newestFirst + String(limit)
         var query: SQLQueryString = ""
         if (db as! any SQLDatabase).dialect.name == "sqlite" {
@@ -102,8 +103,13 @@ struct PassageQuery {
             """, on: db)
     }
 
-    private static func passages(_ query: SQLQueryString, on db: any Database) async throws -> [Passage] {
-        try await (db as! any SQLDatabase).raw(query).all().map { try $0.decode(fluentModel: Passage.self) }
+    /// Each row as a model, with its time as stored (for the cursor).
+    private static func passages(_ query: SQLQueryString, on db: any Database) async throws -> [(passage: Passage, time: KeysetTime)] {
+        let sql = db as! any SQLDatabase
+        let sqlite = sql.dialect.name == "sqlite"
+        return try await sql.raw(query).all().map { row in
+            (try row.decode(fluentModel: Passage.self), try KeysetTime.read(row, sqlite: sqlite))
+        }
     }
 
     static func bad(_ field: String, _ allowed: String) -> AppError {
@@ -118,13 +124,15 @@ struct PassageQuery {
         return fractional.date(from: text)
     }
 
-    static func encodeCursor(_ at: Date, _ id: UUID) -> String {
-        String(at.timeIntervalSince1970.bitPattern, radix: 16) + "_" + id.uuidString
+    static func encodeCursor(_ at: KeysetTime, _ id: UUID) -> String {
+        at.cursorText + "_" + id.uuidString
     }
 
-    static func decodeCursor(_ text: String) -> (Date, UUID)? {
+    static func decodeCursor(_ text: String, sqlite: Bool) -> (KeysetTime, UUID)? {
         let parts = text.split(separator: "_")
-        guard parts.count == 2, let bits = UInt64(parts[0], radix: 16), let id = UUID(uuidString: String(parts[1])) else { return nil }
-        return (Date(timeIntervalSince1970: Double(bitPattern: bits)), id)
+        guard parts.count == 2, let at = KeysetTime(cursorText: parts[0], sqlite: sqlite), let id = UUID(uuidString: String(parts[1])) else {
+            return nil
+        }
+        return (at, id)
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import SQLKit
+
+/// A row's time exactly as the database holds it, for keyset pages and cursors. SQLite keeps seconds since 1970 as a
+/// REAL, and a round trip through `Date` (which counts from 2001) can move it by one unit in the last place — enough
+/// for the next page to repeat or skip the row at its edge. PostgreSQL keeps microseconds, which `Date` carries exactly.
+enum KeysetTime: Sendable, Equatable {
+    /// SQLite's stored REAL.
+    case seconds(Double)
+    /// PostgreSQL's timestamp.
+    case date(Date)
+
+    /// The `recorded_at` (or `column`) of `row` as stored.
+    static func read(_ row: any SQLRow, column: String = "recorded_at", sqlite: Bool) throws -> KeysetTime {
+        sqlite ? .seconds(try row.decode(column: column, as: Double.self)) : .date(try row.decode(column: column, as: Date.self))
+    }
+
+    /// The value to bind when comparing with the column.
+    var bind: any Encodable & Sendable {
+        switch self {
+        case .seconds(let s): s
+        case .date(let d): d
+        }
+    }
+
+    /// For an opaque cursor: the bits of the seconds since 1970, in hex.
+    var cursorText: String {
+        switch self {
+        case .seconds(let s): String(s.bitPattern, radix: 16)
+        case .date(let d): String(d.timeIntervalSince1970.bitPattern, radix: 16)
+        }
+    }
+
+    /// Reads `cursorText` back for the database at hand.
+    init?(cursorText: some StringProtocol, sqlite: Bool) {
+        guard let bits = UInt64(cursorText, radix: 16) else { return nil }
+        let seconds = Double(bitPattern: bits)
+        guard seconds.isFinite else { return nil }
+        self = sqlite ? .seconds(seconds) : .date(Date(timeIntervalSince1970: seconds))
+    }
+}
