@@ -28,7 +28,8 @@ struct GenerateCommand: AsyncCommand {
         guard plan.communities > 0, plan.residentsPerCommunity >= 3, plan.passages >= 0, plan.days > 0, plan.busyDay >= 0 else {
             throw ConfigurationError("--communities and --days must be positive, --residents at least 3, --passages and --busy-day not negative")
         }
-        if case .postgres = app.gatehouse.configuration.database {} else { try await app.autoMigrate() }
+        // One process filling an empty database: it migrates it first, as `demo` and `create-admin` do.
+        try await app.autoMigrate()
         let console = context.console
         let summary = try await DataGenerator(services: app.gatehouse, db: app.db, hasher: app.password.async,
                                               log: { console.print($0) }).run(plan)
