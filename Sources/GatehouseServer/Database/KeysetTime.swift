@@ -2,8 +2,8 @@ import Foundation
 import SQLKit
 
 /// A row's time exactly as the database holds it, for keyset pages and cursors. SQLite keeps seconds since 1970 as a
-/// REAL, and a round trip through `Date` (which counts from 2001) can move it by one unit in the last place — enough
-/// for the next page to repeat or skip the row at its edge. PostgreSQL keeps microseconds, which `Date` carries exactly.
+/// full REAL, while SQLiteNIO rounds a decoded `Date` to microseconds — enough for the next page to repeat or skip
+/// the row at its edge. PostgreSQL keeps microseconds, which `Date` carries exactly.
 enum KeysetTime: Sendable, Equatable {
     /// SQLite's stored REAL.
     case seconds(Double)

@@ -67,7 +67,9 @@ extension PassageLine {
         reasons = try row.decode(column: "reasons", as: String.self)
         nameMasked = try row.decode(column: "name_masked", as: String.self)
         phoneMasked = try row.decode(column: "phone_masked", as: String.self)
-        recordedAt = try row.decode(column: "recorded_at", as: Date.self)
-        keysetTime = try KeysetTime.read(row, sqlite: true)
+        // Read once, as stored (the keyset needs the exact value; the register shows whole seconds).
+        let seconds = try row.decode(column: "recorded_at", as: Double.self)
+        recordedAt = Date(timeIntervalSince1970: seconds)
+        keysetTime = .seconds(seconds)
     }
 }
