@@ -94,7 +94,7 @@ final class PassageListTests: XCTestCase {
                 .sorted { ($0.recordedAt, $0.id!.uuidString) > ($1.recordedAt, $1.id!.uuidString) }.map { $0.id!.uuidString }
             try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
             let health = try await APIClient.signedIn(app, "health.a")
-            for size in [1, 2, 4, 50] {
+            for size in [1, 2, 3, 4, 50] {
                 var ids: [String] = [], cursor: String?
                 repeat {
                     let page = try await health.send(.GET, "/api/v1/passages?limit=\(size)" + (cursor.map { "&cursor=\($0)" } ?? "")).json()

@@ -119,6 +119,37 @@ final class TracingTests: XCTestCase {
             XCTAssertEqual(all.contacts.count, 3)
         }
     }
+    func testManyWindowsReadTogetherKeepTheirOrder() async throws {
+        let clock = FixedWallClock(TestApp.today + 2 * 3600)
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
+            // The traced person passes seven times an hour apart, alternately at gates A and B: seven windows, more than
+            // are read at once; a different contact follows them two minutes later each time.
+            let contacts = ["412821197910110010", "412821199208170450", "110105198001010016"]
+            var expected: [Int] = []
+            for hour in 0..<7 {
+                let gate = hour % 2 == 0 ? g.f.gateA : g.f.gateB
+                let client = hour % 2 == 0 ? g.guardA : g.guardB
+                let own = try await client.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", register: true, gate: gate))
+                XCTAssertEqual(own.status, .created, own.body.string)
+                clock.advance(by: 120)
+                let other = try await client.send(.POST, "/api/v1/passages",
+                                                  json: g.body(36.0 + Double(hour) / 10, id: contacts[hour % 3], register: true, gate: gate))
+                XCTAssertEqual(other.status, .created, other.body.string)
+                expected.append(360 + hour)
+                clock.advance(by: 3600 - 120)
+            }
+            XCTAssertGreaterThan(7, ContactTracer.windowsAtOnce)
+            let health = try await User.query(on: app.db).filter(\.$username == "health.a").first()!
+            let input = ContactTraceInput(idNumber: "110105199003150025", days: 7, windowMinutes: 15, reason: "确诊病例密接排查")
+            let tracer = ContactTracer(services: app.gatehouse, db: app.db, language: .zh)
+            let trace = try await tracer.trace(try await tracer.check(input, scope: AccessScope(health)))
+            XCTAssertEqual(trace.passages.count, 7)
+            XCTAssertEqual(trace.contacts.map { Int((Double($0.temperature)! * 10).rounded()) }, expected, "one contact per window, oldest first")
+            XCTAssertEqual(trace.contacts.map(\.minutesApart), Array(repeating: 2, count: 7))
+        }
+    }
     func testThePageListsTheFirstFiveHundredContactsAndTheFileAllOfThem() async throws {
         let clock = FixedWallClock(TestApp.today + 2 * 3600)
         try await TestApp.run(clock: clock) { app in

@@ -38,4 +38,19 @@ enum KeysetTime: Sendable, Equatable {
         guard seconds.isFinite else { return nil }
         self = sqlite ? .seconds(seconds) : .date(Date(timeIntervalSince1970: seconds))
     }
+
+    /// The rows after this time and `id` in `recorded_at, id` order (`descending`: before them), as an SQL condition.
+    /// PostgreSQL compares rows, which its index scan seeks to in order: with the long form below, a busy day's range
+    /// (under-estimated from the table's statistics) was read whole through a bitmap scan and sorted for every page.
+    /// SQLite gets a range on `recorded_at` plus the tie-break on `id`, which its index walk serves as well.
+    func keyset(beyond id: UUID, descending: Bool = false) -> SQLQueryString {
+        let op = descending ? "<" : ">"
+        switch self {
+        case .date:
+            return "(recorded_at, id) \(unsafeRaw: op) (\(bind: bind), \(bind: id))"
+        case .seconds:
+            let edge = descending ? "<=" : ">="
+            return "recorded_at \(unsafeRaw: edge) \(bind: bind) AND (recorded_at \(unsafeRaw: op) \(bind: bind) OR id \(unsafeRaw: op) \(bind: id))"
+        }
+    }
 }

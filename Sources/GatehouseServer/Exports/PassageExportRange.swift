@@ -60,7 +60,7 @@ struct PassageExportRange {
         if let checkpoint { c = "checkpoint_id = \(bind: checkpoint.id!)" }
         else { c = "community_id = \(bind: community.id!)" }
         if let (time, id) = after {
-            c = "\(c) AND recorded_at >= \(bind: time.bind) AND (recorded_at > \(bind: time.bind) OR id > \(bind: id))"
+            c = "\(c) AND \(time.keyset(beyond: id))"
         } else {
             c = "\(c) AND recorded_at >= \(bind: from.start())"
         }

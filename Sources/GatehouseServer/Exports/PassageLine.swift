@@ -1,5 +1,6 @@
 import Foundation
 import FluentPostgresDriver
+import FluentSQLiteDriver
 import SQLKit
 
 /// A passage as exports and contact traces read it: plain values straight from SQL (hundreds of thousands of rows
@@ -33,42 +34,38 @@ struct PassageLine: Sendable {
         var query: SQLQueryString = "SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM passages WHERE \(condition) ORDER BY \(unsafeRaw: order)"
         if let limit { query.appendLiteral(" LIMIT \(limit)") }
         if let postgres = sql as? any PostgresDatabase { return try await select(query, on: sql, postgres: postgres) }
-        return try await sql.raw(query).all().map(PassageLine.init(row:))
+        guard let sqlite = sql as? any SQLiteDatabase else { throw SQLiteRowError(column: "*", expected: "from SQLite or PostgreSQL") }
+        return try await SQLiteRows.select(query, on: sql, sqlite: sqlite).map(PassageLine.init(row:))
     }
 }
 
 extension PassageLine {
     /// Reads a SQLite row (PostgreSQL rows are read by `select(_:on:postgres:)`).
-    init(row: any SQLRow) throws {
-        func uuid(_ column: String) throws -> UUID {
-            guard let id = try optionalUUID(column) else {
-                throw DecodingError.valueNotFound(UUID.self, .init(codingPath: [], debugDescription: "\(column) is empty"))
-            }
+    init(row: SQLiteRow) throws {
+        func required(_ column: String) throws -> UUID {
+            guard let id = try row.uuid(column) else { throw SQLiteRowError(column: column, expected: "set") }
             return id
         }
-        func optionalUUID(_ column: String) throws -> UUID? {
-            guard let text = try row.decode(column: column, as: String?.self) else { return nil }
-            guard let id = UUIDText.parse(text) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "\(column) is not a UUID"))
-            }
-            return id
+        func text(_ column: String) throws -> String {
+            guard let text = try row.text(column) else { throw SQLiteRowError(column: column, expected: "set") }
+            return text
         }
-        id = try uuid("id")
-        communityID = try uuid("community_id")
-        checkpointID = try uuid("checkpoint_id")
-        operatorID = try uuid("operator_id")
-        personID = try optionalUUID("person_id")
-        householdID = try optionalUUID("household_id")
-        direction = try row.decode(column: "direction", as: String.self)
-        readings = try row.decode(column: "readings", as: String.self)
-        temperatureTenths = try row.decode(column: "temperature_tenths", as: Int.self)
-        status = try row.decode(column: "status", as: String.self)
-        decision = try row.decode(column: "decision", as: String.self)
-        reasons = try row.decode(column: "reasons", as: String.self)
-        nameMasked = try row.decode(column: "name_masked", as: String.self)
-        phoneMasked = try row.decode(column: "phone_masked", as: String.self)
+        id = try required("id")
+        communityID = try required("community_id")
+        checkpointID = try required("checkpoint_id")
+        operatorID = try required("operator_id")
+        personID = try row.uuid("person_id")
+        householdID = try row.uuid("household_id")
+        direction = try text("direction")
+        readings = try text("readings")
+        temperatureTenths = try row.integer("temperature_tenths")
+        status = try text("status")
+        decision = try text("decision")
+        reasons = try text("reasons")
+        nameMasked = try text("name_masked")
+        phoneMasked = try text("phone_masked")
         // Read once, as stored (the keyset needs the exact value; the register shows whole seconds).
-        let seconds = try row.decode(column: "recorded_at", as: Double.self)
+        let seconds = try row.real("recorded_at")
         recordedAt = Date(timeIntervalSince1970: seconds)
         keysetTime = .seconds(seconds)
     }

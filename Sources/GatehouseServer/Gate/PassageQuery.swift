@@ -27,8 +27,9 @@ struct PassageQuery {
     let language: Language
 
     func page(_ f: Filters, for user: User) async throws -> Page {
-        let communities = try await AccessScope(user).communities(on: db)
-        let rules = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, GateService.feverRule(of: $0).restSeconds) })
+        let rules = try await AccessScope(user).communityRests(on: db)
+        // In a fixed order, so the same request runs the same statement.
+        let communities = rules.keys.sorted { $0.uuidString < $1.uuidString }
         guard !communities.isEmpty else { return Page(items: [], nextCursor: nil) }
         let limit = min(max(f.limit ?? 50, 1), 200)
         let sqlite = (db as! any SQLDatabase).dialect.name == "sqlite"
@@ -52,10 +53,12 @@ struct PassageQuery {
             guard Direction(rawValue: direction) != nil else { throw Self.bad("direction", "in, out") }
             rest = "\(rest) AND direction = \(bind: direction)"
         }
+        // Without the cursor's tie-break: rows strictly older than the cursor (a subset of the page's rows).
+        var older = rest
         if let text = f.cursor {
             guard let (at, id) = Self.decodeCursor(text, sqlite: sqlite) else { throw Self.bad("cursor", "a nextCursor value") }
-            // Written as a range on recorded_at (which the index seeks to) plus the tie-break on id.
-            rest = "\(rest) AND recorded_at <= \(bind: at.bind) AND (recorded_at < \(bind: at.bind) OR id < \(bind: id))"
+            rest = "\(rest) AND \(at.keyset(beyond: id, descending: true))"
+            older = "\(older) AND recorded_at < \(bind: at.bind)"
         }
         let rows: [(passage: Passage, time: KeysetTime)]
         if let gate {
@@ -65,9 +68,9 @@ struct PassageQuery {
             }
             rows = try await Self.newest(where: "checkpoint_id = \(bind: gate)\(rest)", limit: limit + 1, on: db)
         } else if communities.count == 1 {
-            rows = try await Self.newest(where: "community_id = \(bind: communities[0].id!)\(rest)", limit: limit + 1, on: db)
+            rows = try await Self.newest(where: "community_id = \(bind: communities[0])\(rest)", limit: limit + 1, on: db)
         } else {
-            rows = try await Self.newest(inEach: communities.map { $0.id! }, where: rest, limit: limit + 1, on: db)
+            rows = try await Self.newest(inEach: communities, where: rest, older: older, limit: limit + 1, on: db)
         }
         let items = rows.prefix(limit).map(\.passage).map { PassageView($0, restSeconds: rules[$0.communityID] ?? 300, language: language) }
         let next = rows.count > limit ? rows[limit - 1] : nil
@@ -81,26 +84,54 @@ struct PassageQuery {
         try await passages("SELECT * FROM passages WHERE \(condition)\(unsafeRaw: newestFirst + String(limit))", on: db)
     }
 
-    /// The newest `limit` passages of several communities that also match `rest` (`" AND …"`), newest first: each
-    /// community's own index walked backwards for `limit` rows, then merged — where `community_id IN (…) ORDER BY
-    /// recorded_at` reads and sorts every passage of the area. PostgreSQL joins the ids laterally (planning a
-    /// `UNION ALL` of a hundred arms took it longer than running it); SQLite merges one `UNION ALL` arm per community.
-    static func newest(inEach communities: [UUID], where rest: SQLQueryString, limit: Int, on db: any Database) async throws -> [(passage: Passage, time: KeysetTime)] {
+    /// The newest `limit` passages of several communities that also match `rest` (`" AND …"`), newest first, in two
+    /// steps: the `limit`-th newest time over the communities from their indexes alone (`oldestTime`), then the rows
+    /// from that time on — one short range of each community's index. `community_id IN (…) ORDER BY recorded_at`
+    /// alone reads and sorts every passage of the area, and reading `limit` whole rows of every community took
+    /// several times longer. With fewer rows than a page there is no such time: then each community's own newest
+    /// rows, merged. `older` is a cheaper condition whose rows all match `rest` (the cursor without its tie-break).
+    static func newest(inEach communities: [UUID], where rest: SQLQueryString, older: SQLQueryString, limit: Int,
+                       on db: any Database) async throws -> [(passage: Passage, time: KeysetTime)] {
         let order = newestFirst + String(limit)
+        let sql = db as! any SQLDatabase
+        if let since = try await oldestTime(inEach: communities, where: older, limit: limit, on: sql) {
+            return try await passages("""
+                SELECT * FROM passages WHERE community_id IN (\(binds: communities)) AND recorded_at >= \(bind: since.bind)\(rest)\(unsafeRaw: order)
+                """, on: db)
+        }
+        let merged = eachCommunity("*", communities, where: "\(rest)\(unsafeRaw: order)", on: sql)
+        return try await passages("\(merged)\(unsafeRaw: order)", on: db)
+    }
+
+    /// The time of the `limit`-th newest passage matching `condition` over the communities (only `recorded_at`,
+    /// which their index holds), or nil when fewer match. Every row of the true page is at least that new, because
+    /// `condition`'s rows are a subset of the page's.
+    private static func oldestTime(inEach communities: [UUID], where condition: SQLQueryString, limit: Int,
+                                   on sql: any SQLDatabase) async throws -> KeysetTime? {
+        let newest = " ORDER BY recorded_at DESC LIMIT " + String(limit)
+        let query = eachCommunity("recorded_at", communities, where: "\(condition)\(unsafeRaw: newest)", on: sql)
+        let row = try await sql.raw("\(query) ORDER BY recorded_at DESC LIMIT 1 OFFSET \(unsafeRaw: String(limit - 1))").first()
+        return try row.map { try KeysetTime.read($0, sqlite: sql.dialect.name == "sqlite") }
+    }
+
+    /// `SELECT <columns>` of `passages WHERE community_id = <each> <rest>` over the communities, to be ordered and cut:
+    /// SQLite merges one `UNION ALL` arm per community; PostgreSQL joins the ids laterally (planning a hundred arms
+    /// took it longer than running them).
+    private static func eachCommunity(_ columns: String, _ communities: [UUID], where rest: SQLQueryString,
+                                      on sql: any SQLDatabase) -> SQLQueryString {
         var query: SQLQueryString = ""
-        if (db as! any SQLDatabase).dialect.name == "sqlite" {
+        if sql.dialect.name == "sqlite" {
             for (n, id) in communities.enumerated() {
                 let union = n > 0 ? " UNION ALL " : ""
-                query = "\(query)\(unsafeRaw: union)SELECT * FROM (SELECT * FROM passages WHERE community_id = \(bind: id)\(rest)\(unsafeRaw: order)) AS arm\(unsafeRaw: String(n))"
+                query = "\(query)\(unsafeRaw: union)SELECT * FROM (SELECT \(unsafeRaw: columns) FROM passages WHERE community_id = \(bind: id)\(rest)) AS arm\(unsafeRaw: String(n))"
             }
-            return try await passages("\(query)\(unsafeRaw: order)", on: db)
+            return query
         }
         for (n, id) in communities.enumerated() { query = "\(query)\(unsafeRaw: n > 0 ? ", " : "")(\(bind: id))" }
-        return try await passages("""
+        return """
             SELECT p.* FROM (VALUES \(query)) AS area(community) CROSS JOIN LATERAL
-            (SELECT * FROM passages WHERE community_id = area.community\(rest)\(unsafeRaw: order)) AS p
-            ORDER BY p.recorded_at DESC, p.id DESC LIMIT \(unsafeRaw: String(limit))
-            """, on: db)
+            (SELECT \(unsafeRaw: columns) FROM passages WHERE community_id = area.community\(rest)) AS p
+            """
     }
 
     /// Each row as a model, with its time as stored (for the cursor).
@@ -108,7 +139,7 @@ struct PassageQuery {
         let sql = db as! any SQLDatabase
         let sqlite = sql.dialect.name == "sqlite"
         return try await sql.raw(query).all().map { row in
-            (try row.decode(fluentModel: Passage.self), try KeysetTime.read(row, sqlite: sqlite))
+            (try Passage.read(row), try KeysetTime.read(row, sqlite: sqlite))
         }
     }
 

@@ -90,10 +90,12 @@ struct PurgeSteps {
             try await purge("households", where: "community_id = \(bind: c)")
         }
 
-        // People seen at the gate who are not residents, once nothing kept points to them.
+        // People seen at the gate who are not residents, once nothing kept points to them. (A resident and their
+        // person share the community: by the residents' unique (community_id, person_id) index — on person_id alone,
+        // PostgreSQL hashed the whole city's residents for every community.)
         try await purge("persons", where: """
             community_id = \(bind: c) AND COALESCE(last_seen_at, created_at) < \(bind: t)
-            AND NOT EXISTS (SELECT 1 FROM residents r WHERE r.person_id = persons.id)
+            AND NOT EXISTS (SELECT 1 FROM residents r WHERE r.community_id = persons.community_id AND r.person_id = persons.id)
             AND NOT EXISTS (SELECT 1 FROM passages p WHERE p.person_id = persons.id)
             AND NOT EXISTS (SELECT 1 FROM fever_cases f WHERE f.person_id = persons.id)
             """)
