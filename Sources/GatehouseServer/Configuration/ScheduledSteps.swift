@@ -36,10 +36,13 @@ final class ScheduledSteps: LifecycleHandler, @unchecked Sendable {
         let now = services.clock.now()
         let today = CalendarDate(now)
         guard purgedOn != today, now >= today.start() + 3 * 3600 else { return }
-        for (community, counts) in try await PersonalDataPurge(services: services, db: db).purgeExpiredEverywhere() where counts.total > 0 {
+        let started = ContinuousClock.now
+        let purged = try await PersonalDataPurge(services: services, db: db).purgeExpiredEverywhere()
+        for (community, counts) in purged where counts.total > 0 {
             logger.info("Retention purge of community \(community.id!): \(counts.summary)")
         }
         purgedOn = today
+        logger.notice("Retention purge of the day done: \(purged.count) communities in \(started.duration(to: .now))")
     }
 
     func shutdown(_ app: Application) {

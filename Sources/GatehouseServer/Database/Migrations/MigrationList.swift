@@ -22,6 +22,7 @@ enum MigrationList {
             SessionRecord.migration,
             M016CreateRetention(),
             M017CreateAbnormalPassageIndexes(),
+            M018CreatePassageRegistrationIndex(),
         ]
     }
 }
