@@ -129,4 +129,43 @@ final class HotPathTests: XCTestCase {
             XCTAssertEqual(count, 1)
         }
     }
+
+    func testAPassRevokedOrQuarantinedHereIsRefusedAtOnceAndAnotherInstancesChangeOnceTheCacheLets() async throws {
+        try await TestApp.run { app in
+            let w = try await world(app)
+            let passes = try await householdPasses(app, w)
+            let (revokedID, quarantinedID) = (passes["8栋1单元101室"]!, passes["8栋1单元102室"]!)
+            let revoked = try await token(w, revokedID), quarantined = try await token(w, quarantinedID)
+            func reasons(_ r: TestingHTTPResponse) throws -> [String] {
+                (try r.json()["reasons"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            }
+            for code in [revoked, quarantined] {
+                let allowed = try await passage(w, code: code, direction: "out")
+                XCTAssertEqual(try allowed.json()["decision"] as? String, "allow", allowed.body.string)
+            }
+            XCTAssertNotNil(app.gatehouse.hotPath.passes.value(for: UUID(uuidString: revokedID)!), "the scanned pass is cached")
+
+            // Changes made through this instance apply at the next scan.
+            let revoking = try await w.admin.send(.POST, "/api/v1/passes/\(revokedID)/revoke")
+            XCTAssertEqual(revoking.status, .ok, revoking.body.string)
+            let afterRevoke = try await passage(w, code: revoked, direction: "out")
+            XCTAssertEqual(try afterRevoke.json()["decision"] as? String, "deny")
+            XCTAssertEqual(try reasons(afterRevoke), ["pass_revoked"])
+            let household = try await Household.query(on: app.db).filter(\.$label == "8栋1单元102室").first()!
+            household.homeQuarantine = true
+            try await household.save(on: app.db)
+            let confined = try await passage(w, code: quarantined, direction: "out")
+            XCTAssertEqual(try confined.json()["decision"] as? String, "deny")
+            XCTAssertEqual(try reasons(confined), ["home_quarantine"])
+
+            // Another instance lifts the quarantine: this one answers from its cache until the entry's lifetime ends.
+            try await (app.db as! any SQLDatabase).update("households").set("home_quarantine", to: false)
+                .where("id", .equal, household.id!).run()
+            let stale = try await passage(w, code: quarantined, direction: "out")
+            XCTAssertEqual(try reasons(stale), ["home_quarantine"], "within the cache's lifetime")
+            app.gatehouse.hotPath.passes.removeAll() // what the lifetime's end does (ShortLivedCacheTests)
+            let fresh = try await passage(w, code: quarantined, direction: "out")
+            XCTAssertEqual(try fresh.json()["decision"] as? String, "allow", fresh.body.string)
+        }
+    }
 }

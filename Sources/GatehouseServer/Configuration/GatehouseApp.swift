@@ -35,6 +35,9 @@ public enum GatehouseApp {
         app.databases.middleware.use(HotPathCacheInvalidation<APIToken>(caches: caches))
         app.databases.middleware.use(HotPathCacheInvalidation<Checkpoint>(caches: caches))
         app.databases.middleware.use(HotPathCacheInvalidation<Community>(caches: caches))
+        app.databases.middleware.use(HotPathCacheInvalidation<Pass>(caches: caches))
+        app.databases.middleware.use(HotPathCacheInvalidation<Household>(caches: caches))
+        app.databases.middleware.use(HotPathCacheInvalidation<Resident>(caches: caches))
         app.migrations.add(MigrationList.all)
 
         app.http.server.configuration.hostname = configuration.hostname

@@ -6,7 +6,7 @@ import SQLKit
 /// The gate's hot path: an operator at their own checkpoint scans a signed pass. The same rules as
 /// `GateService.record` (it answers everything else), with plain SQL: the checkpoint's settings from a
 /// short-lived cache, the signature checked with the keys in memory, the pass with its household and holder in one
-/// query, then — in the group commit — the quota count (exits under a quota only), the decision, and the row,
+/// query (also kept briefly: `HotPathCaches`), then — in the group commit — the quota count (exits under a quota only), the decision, and the row,
 /// inserted with the batch's other passages by one statement that also refuses a stood-down community and a
 /// repeated `clientRequestId`.
 struct PassPassageRecorder {
@@ -102,7 +102,8 @@ struct PassPassageRecorder {
             return (.pass(error), nil)
         }
         guard claims.communityID == settings.communityID else { return (.pass(.wrongCommunity), nil) }
-        guard let row = try await PassRow.find(claims.passID, on: sql), row.communityId == settings.communityID else {
+        guard let row = try await PassRow.find(claims.passID, cache: services.hotPath.passes, on: sql),
+              row.communityId == settings.communityID else {
             return (.passRevoked, nil)
         }
         let refusal = claims.expiresAt <= now

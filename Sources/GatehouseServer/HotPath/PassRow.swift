@@ -20,6 +20,14 @@ struct PassRow: Decodable, Sendable {
         case nameMasked = "name_masked", phoneMasked = "phone_masked", cardValidUntil = "card_valid_until"
     }
 
+    /// The pass from the hot path's cache when fresh (`HotPathCaches`), else one query.
+    static func find(_ id: UUID, cache: ShortLivedCache<UUID, PassRow>, on sql: any SQLDatabase) async throws -> PassRow? {
+        if let cached = cache.value(for: id) { return cached }
+        guard let row = try await find(id, on: sql) else { return nil }
+        cache.store(row, for: id)
+        return row
+    }
+
     static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> PassRow? {
         let query: SQLQueryString = """
             SELECT p.community_id, p.household_id, p.status, p.expires_at, h.label AS household_label, h.home_quarantine,
