@@ -12,7 +12,7 @@ extension AccessScope {
         case .subdistrict(let s): condition = "subdistrict_id = \(bind: s)"
         case .community(let c): condition = "id = \(bind: c)"
         case .granted(let police, let area):
-            let granted = try await PoliceGrant.query(on: db).filter(\.$policeUserID == police).filter(\.$active == true).all(\.$communityID)
+            let granted = try await grantedCommunities(police, on: db)
             return try await area.communityRests(on: db).filter { granted.contains($0.key) }
         case .nothing: return [:]
         }

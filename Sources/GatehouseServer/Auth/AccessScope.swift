@@ -37,7 +37,7 @@ enum AccessScope: Equatable {
     }
 
     /// The communities a police account may read now.
-    private func grantedCommunities(_ police: UUID, on db: any Database) async throws -> Set<UUID> {
+    func grantedCommunities(_ police: UUID, on db: any Database) async throws -> Set<UUID> {
         Set(try await PoliceGrant.query(on: db).filter(\.$policeUserID == police).filter(\.$active == true).all(\.$communityID))
     }
 

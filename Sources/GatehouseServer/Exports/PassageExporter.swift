@@ -39,7 +39,7 @@ struct PassageExporter {
             // A keyset that does not move would repeat the same page for ever.
             if let after, after.0 == last.keysetTime, after.1 == last.id { throw AppError(.internalServerError, "export_stalled", zh: "导出中断，请重试", en: "The export stalled; try again") }
             after = (last.keysetTime, last.id)
-            if page.count == pageSize { next = read(after: after) }
+            if page.count == size { next = read(after: after) }
             let unknown = Set(page.map(\.operatorID)).subtracting(operatorNames.keys)
             if !unknown.isEmpty {
                 for u in try await User.query(on: db).filter(\.$id ~~ unknown).all() { operatorNames[u.id!] = u.username }

@@ -28,7 +28,7 @@ struct PassRow: Decodable, Sendable {
         return row
     }
 
-    static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> PassRow? {
+    private static func find(_ id: UUID, on sql: any SQLDatabase) async throws -> PassRow? {
         let query: SQLQueryString = """
             SELECT p.community_id, p.household_id, p.status, p.expires_at, h.label AS household_label, h.home_quarantine,
                    per.id AS person_id, per.name_masked, per.phone_masked, per.card_valid_until
