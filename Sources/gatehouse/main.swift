@@ -1,7 +1,10 @@
 import Foundation
 import GatehouseServer
+import NIOCore
+import NIOPosix
 import Vapor
 
+NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)
 let app = try await Application.make(environment)

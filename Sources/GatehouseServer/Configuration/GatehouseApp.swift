@@ -31,13 +31,14 @@ public enum GatehouseApp {
         app.threadPool = NIOThreadPool(numberOfThreads: max(8, 4 * System.coreCount))
         try configureDatabase(app, configuration.database)
         let caches = app.gatehouse.hotPath
-        app.databases.middleware.use(HotPathCacheInvalidation<User>(caches: caches))
-        app.databases.middleware.use(HotPathCacheInvalidation<APIToken>(caches: caches))
-        app.databases.middleware.use(HotPathCacheInvalidation<Checkpoint>(caches: caches))
-        app.databases.middleware.use(HotPathCacheInvalidation<Community>(caches: caches))
-        app.databases.middleware.use(HotPathCacheInvalidation<Pass>(caches: caches))
-        app.databases.middleware.use(HotPathCacheInvalidation<Household>(caches: caches))
-        app.databases.middleware.use(HotPathCacheInvalidation<Resident>(caches: caches))
+        caches.watchModels(on: app.databases)
+        if case .sqliteFile(let path) = configuration.database {
+            let lane = SQLiteWriterLane(path: path, logger: app.logger) {
+                caches.watchModels(on: $0)
+            }
+            app.gatehouse.groupCommit.use(lane)
+            app.lifecycle.use(lane)
+        }
         app.migrations.add(MigrationList.all)
 
         app.http.server.configuration.hostname = configuration.hostname

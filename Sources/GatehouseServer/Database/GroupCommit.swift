@@ -10,7 +10,7 @@ import SQLKit
 /// alone and its error goes to its own caller; the others still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
 /// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
 /// are batched the same way (one transaction and one commit per batch); other jobs (`write`) run in a transaction
-/// of their own at once.
+/// of their own at once. On a SQLite file the batches run on the writer's own lane (`SQLiteWriterLane`).
 final class GroupCommit: Sendable {
     /// The most jobs one transaction takes (keeps a batch's latency bounded under a burst).
     let maxBatch: Int
@@ -39,6 +39,8 @@ final class GroupCommit: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    /// SQLite on a file: the writer's own lane (the batches run there, on its connection).
+    private let lane = NIOLockedValueBox<SQLiteWriterLane?>(nil)
     /// Sizes of the batches committed so far (for metrics and tests): count and total jobs.
     private let counters = NIOLockedValueBox((batches: 0, jobs: 0, largest: 0))
 
@@ -49,6 +51,14 @@ final class GroupCommit: Sendable {
         self.maxBatch = maxBatch
         self.onBatch = onBatch
     }
+
+    /// Runs the batches on `lane` from now on (set once, when the database is configured).
+    func use(_ lane: SQLiteWriterLane) {
+        self.lane.withLockedValue { $0 = lane }
+    }
+
+    /// The lane the batches run on, if any.
+    var writerLane: SQLiteWriterLane? { lane.withLockedValue { $0 } }
 
     /// Batches committed, jobs in them and the largest batch, since start.
     var statistics: (batches: Int, jobs: Int, largest: Int) { counters.withLockedValue { $0 } }
@@ -97,10 +107,17 @@ final class GroupCommit: Sendable {
             s.draining = true
             return true
         }
-        if startDrain { Task { await self.drain() } }
+        guard startDrain else { return }
+        if let lane = lane.withLockedValue({ $0 }) {
+            Task(executorPreference: lane.executor) { await self.drain(on: lane) }
+        } else {
+            Task { await self.drain(on: nil) }
+        }
     }
 
-    private func drain() async {
+    /// Commits batches until the queue is empty: on the lane when there is one (this task then runs on the lane's
+    /// loop), or else on the jobs' own database.
+    private func drain(on lane: SQLiteWriterLane?) async {
         while true {
             let batch = state.withLockedValue { s -> [Job] in
                 let batch = Array(s.queue.prefix(maxBatch))
@@ -109,8 +126,8 @@ final class GroupCommit: Sendable {
                 if batch.isEmpty { s.draining = false }
                 return batch
             }
-            guard let database = batch.first?.database else { return }
-            let outcomes = await commit(batch, on: database)
+            guard let first = batch.first else { return }
+            let outcomes = await commit(batch, on: first.database, lane: lane)
             counters.withLockedValue { c in
                 c.batches += 1
                 c.jobs += batch.count
@@ -121,66 +138,74 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Runs the batch in one write transaction (`writeTransaction`: the process's SQLite writer, `BEGIN IMMEDIATE`);
-    /// returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none is stored.
-    private func commit(_ batch: [Job], on database: any Database) async -> [Result<Bool, any Error>] {
-        do {
-            return try await database.writeTransaction { connection in
-                let raw = connection as! any SQLDatabase
-                var outcomes = [Result<Bool, any Error>?](repeating: nil, count: batch.count)
-                var rows: [(job: Int, record: PassageRecord)] = []
-                // SQLite undoes a failed statement by itself; PostgreSQL fails the whole transaction unless a savepoint
-                // marks where to go back to.
-                let undoesStatements = raw.dialect.name == "sqlite"
-                func insert(_ records: [PassageRecord]) async throws -> Set<UUID> {
-                    if undoesStatements { return try await PassageRecord.insert(records, on: raw) }
-                    try await raw.raw("SAVEPOINT rows").run()
-                    do {
-                        let inserted = try await PassageRecord.insert(records, on: raw)
-                        try await raw.raw("RELEASE rows").run()
-                        return inserted
-                    } catch {
-                        try await raw.raw("ROLLBACK TO rows").run()
-                        try await raw.raw("RELEASE rows").run()
-                        throw error
-                    }
+    /// Runs the batch in one write transaction (`writeTransaction`: the process's SQLite writer, `BEGIN IMMEDIATE`;
+    /// on a SQLite file the lane's, where a batch of passages alone is one `INSERT` in autocommit — one statement,
+    /// one transaction, one fsync); returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none
+    /// is stored.
+    private func commit(_ batch: [Job], on database: any Database, lane: SQLiteWriterLane?) async -> [Result<Bool, any Error>] {
+        let run: @Sendable (any Database) async throws -> [Result<Bool, any Error>] = { connection in
+            let raw = connection as! any SQLDatabase
+            var outcomes = [Result<Bool, any Error>?](repeating: nil, count: batch.count)
+            var rows: [(job: Int, record: PassageRecord)] = []
+            // SQLite undoes a failed statement by itself; PostgreSQL fails the whole transaction unless a savepoint
+            // marks where to go back to.
+            let undoesStatements = raw.dialect.name == "sqlite"
+            func insert(_ records: [PassageRecord]) async throws -> Set<UUID> {
+                if undoesStatements { return try await PassageRecord.insert(records, on: raw) }
+                try await raw.raw("SAVEPOINT rows").run()
+                do {
+                    let inserted = try await PassageRecord.insert(records, on: raw)
+                    try await raw.raw("RELEASE rows").run()
+                    return inserted
+                } catch {
+                    try await raw.raw("ROLLBACK TO rows").run()
+                    try await raw.raw("RELEASE rows").run()
+                    throw error
                 }
-                func flush() async throws {
-                    guard !rows.isEmpty else { return }
-                    defer { rows.removeAll() }
-                    do {
-                        let inserted = try await insert(rows.map(\.record))
-                        for row in rows { outcomes[row.job] = .success(inserted.contains(row.record.id)) }
-                    } catch {
-                        // One bad row fails the statement: each row then goes alone, and fails alone.
-                        for row in rows {
-                            do { outcomes[row.job] = .success(try await insert([row.record]).contains(row.record.id)) }
-                            catch { outcomes[row.job] = .failure(error) }
-                        }
-                    }
-                }
-                for (n, job) in batch.enumerated() {
-                    switch job.work {
-                    case .passage(let readsFirst, let prepare):
-                        if readsFirst { try await flush() }
-                        do { rows.append((n, try await prepare(connection))) } catch { outcomes[n] = .failure(error) }
-                    case .statements(let run):
-                        try await flush()
-                        try await raw.raw("SAVEPOINT job").run()
-                        do {
-                            try await run(connection)
-                            try await raw.raw("RELEASE job").run()
-                            outcomes[n] = .success(true)
-                        } catch {
-                            try await raw.raw("ROLLBACK TO job").run()
-                            try await raw.raw("RELEASE job").run()
-                            outcomes[n] = .failure(error)
-                        }
-                    }
-                }
-                try await flush()
-                return outcomes.map { $0! }
             }
+            func flush() async throws {
+                guard !rows.isEmpty else { return }
+                defer { rows.removeAll() }
+                do {
+                    let inserted = try await insert(rows.map(\.record))
+                    for row in rows { outcomes[row.job] = .success(inserted.contains(row.record.id)) }
+                } catch {
+                    // One bad row fails the statement: each row then goes alone, and fails alone.
+                    for row in rows {
+                        do { outcomes[row.job] = .success(try await insert([row.record]).contains(row.record.id)) }
+                        catch { outcomes[row.job] = .failure(error) }
+                    }
+                }
+            }
+            for (n, job) in batch.enumerated() {
+                switch job.work {
+                case .passage(let readsFirst, let prepare):
+                    if readsFirst { try await flush() }
+                    do { rows.append((n, try await prepare(connection))) } catch { outcomes[n] = .failure(error) }
+                case .statements(let run):
+                    try await flush()
+                    try await raw.raw("SAVEPOINT job").run()
+                    do {
+                        try await run(connection)
+                        try await raw.raw("RELEASE job").run()
+                        outcomes[n] = .success(true)
+                    } catch {
+                        try await raw.raw("ROLLBACK TO job").run()
+                        try await raw.raw("RELEASE job").run()
+                        outcomes[n] = .failure(error)
+                    }
+                }
+            }
+            try await flush()
+            return outcomes.map { $0! }
+        }
+        do {
+            if let lane {
+                // Passages alone, none reading first: the batch is one INSERT, its own transaction.
+                let oneStatement = batch.allSatisfy { if case .passage(false, _) = $0.work { true } else { false } }
+                return try await lane.write(inTransaction: !oneStatement, run)
+            }
+            return try await database.writeTransaction(run)
         } catch {
             return Array(repeating: .failure(error), count: batch.count)
         }

@@ -1,3 +1,4 @@
+import FluentSQLiteDriver
 import Foundation
 import SQLKit
 
@@ -5,6 +6,9 @@ import SQLKit
 /// one statement).
 struct PassageRecord: Sendable {
     let values: [any Encodable & Sendable]
+    /// The same values as SQLite stores them (what SQLiteKit's encoder makes of `values`: ids and texts as text,
+    /// times as seconds since 1970, flags as 0 or 1), bound without going through `Encodable`.
+    let sqliteValues: [SQLiteData]
     let id: UUID
     let communityID: UUID
 
@@ -20,35 +24,57 @@ struct PassageRecord: Sendable {
                   p.registrationID, p.direction, p.mode, p.readings, p.temperatureTenths, p.status, p.decision,
                   p.reasons, p.wearsMask, p.awaitingRemeasure, p.nameMasked, p.phoneMasked, p.recordedAt,
                   p.clientTime, p.clientRequestID, p.updatedAt]
+        func text(_ value: UUID?) -> SQLiteData { value.map { .text($0.uuidString) } ?? .null }
+        func time(_ value: Date?) -> SQLiteData { value.map { .float($0.timeIntervalSince1970) } ?? .null }
+        func flag(_ value: Bool) -> SQLiteData { .integer(value ? 1 : 0) }
+        sqliteValues = [text(p.id), text(p.communityID), text(p.$checkpoint.id), text(p.$operatorUser.id), text(p.$person.id),
+                        text(p.householdID), text(p.passID), text(p.registrationID), .text(p.direction), .text(p.mode),
+                        .text(p.readings), .integer(p.temperatureTenths), .text(p.status), .text(p.decision),
+                        .text(p.reasons), flag(p.wearsMask), flag(p.awaitingRemeasure), .text(p.nameMasked),
+                        .text(p.phoneMasked), time(p.recordedAt), time(p.clientTime), text(p.clientRequestID),
+                        time(p.updatedAt)]
     }
 
     /// Inserts `records` with one statement, in their order, leaving out any whose community has stood down and
     /// any whose clientRequestId (or id) is already stored; returns the ids inserted.
     static func insert(_ records: [PassageRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
         guard !records.isEmpty else { return [] }
-        struct Inserted: Decodable { let id: UUID }
-        var query: SQLQueryString = "INSERT INTO passages (\(unsafeRaw: columns.joined(separator: ", "))) "
-        if sql.dialect.name == "sqlite" {
-            // One writer at a time: the check can sit in the statement. `VALUES` names its columns column1, column2 …
-            // and column2 is community_id.
-            query.appendLiteral("SELECT * FROM (")
-            appendValues(records, to: &query)
-            query.appendLiteral(") AS v WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.id = v.column2 AND c.stood_down_at IS NOT NULL)")
-        } else {
-            // PostgreSQL: the communities' rows are share-locked until the transaction ends, so a stand-down (which
-            // locks its community's row first) either finishes before and is seen here, or waits until these are in
-            // and then purges them.
-            struct Community: Decodable { let id: UUID; let down: Bool }
-            let ids = Array(Set(records.map(\.communityID)))
-            let down = Set(try await sql.raw("""
-                SELECT id, stood_down_at IS NOT NULL AS down FROM communities WHERE id IN (\(binds: ids)) ORDER BY id FOR SHARE
-                """).all(decoding: Community.self).filter(\.down).map(\.id))
-            let open = records.filter { !down.contains($0.communityID) }
-            guard !open.isEmpty else { return [] }
-            appendValues(open, to: &query)
+        if let sqlite = sql as? any SQLiteDatabase {
+            return try await insert(records, on: sqlite)
         }
+        // PostgreSQL: the communities' rows are share-locked until the transaction ends, so a stand-down (which
+        // locks its community's row first) either finishes before and is seen here, or waits until these are in
+        // and then purges them.
+        struct Community: Decodable { let id: UUID; let down: Bool }
+        struct Inserted: Decodable { let id: UUID }
+        let ids = Array(Set(records.map(\.communityID)))
+        let down = Set(try await sql.raw("""
+            SELECT id, stood_down_at IS NOT NULL AS down FROM communities WHERE id IN (\(binds: ids)) ORDER BY id FOR SHARE
+            """).all(decoding: Community.self).filter(\.down).map(\.id))
+        let open = records.filter { !down.contains($0.communityID) }
+        guard !open.isEmpty else { return [] }
+        var query: SQLQueryString = "INSERT INTO passages (\(unsafeRaw: columns.joined(separator: ", "))) "
+        appendValues(open, to: &query)
         query.appendLiteral(" ON CONFLICT DO NOTHING RETURNING id")
         return Set(try await sql.raw(query).all(decoding: Inserted.self).map(\.id))
+    }
+
+    /// SQLite: one writer at a time, so the stand-down check can sit in the statement (`VALUES` names its columns
+    /// column1, column2 …, and column2 is community_id). The values are bound as they are (`sqliteValues`).
+    private static func insert(_ records: [PassageRecord], on sqlite: any SQLiteDatabase) async throws -> Set<UUID> {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let text = "INSERT INTO passages (\(columns.joined(separator: ", "))) SELECT * FROM (VALUES "
+            + Array(repeating: row, count: records.count).joined(separator: ", ")
+            + ") AS v WHERE NOT EXISTS (SELECT 1 FROM communities c WHERE c.id = v.column2 AND c.stood_down_at IS NOT NULL)"
+            + " ON CONFLICT DO NOTHING RETURNING id"
+        var binds: [SQLiteData] = []
+        binds.reserveCapacity(records.count * columns.count)
+        for record in records { binds.append(contentsOf: record.sqliteValues) }
+        let rows = try await sqlite.query(text, binds)
+        return Set(rows.compactMap { row in
+            guard case .text(let id) = row.column("id") else { return nil }
+            return UUIDText.parse(id)
+        })
     }
 
     private static func appendValues(_ records: [PassageRecord], to query: inout SQLQueryString) {

@@ -1,0 +1,129 @@
+import Fluent
+import Foundation
+@testable import GatehouseServer
+import NIOConcurrencyHelpers
+import SQLKit
+import XCTVapor
+
+/// On a SQLite file the group commit's batches run on the writer's own lane: its own loop and connection, the
+/// same rows as anywhere else, the same cache invalidation, and a WAL that starts again once checkpointed.
+final class SQLiteWriterLaneTests: XCTestCase {
+    private func file() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-lane-\(UUID().uuidString).sqlite").path
+    }
+
+    private func passage(_ g: GateFixture, operatorID: UUID, at time: Date) -> Passage {
+        let p = Passage()
+        p.id = UUID()
+        p.communityID = g.f.communityA.id!
+        p.$checkpoint.id = g.f.gateA.id!
+        p.$operatorUser.id = operatorID
+        p.direction = "out"; p.mode = "pass"; p.readings = "365@0"; p.temperatureTenths = 365; p.status = "normal"
+        p.decision = "allow"; p.reasons = "mask"; p.wearsMask = false; p.awaitingRemeasure = true; p.nameMasked = "张*"
+        p.phoneMasked = "138****0001"; p.recordedAt = time; p.clientTime = time.addingTimeInterval(-1.25)
+        p.clientRequestID = UUID(); p.updatedAt = time
+        return p
+    }
+
+    func testPassagesRunOnTheLaneAndAreStoredAsFluentStoresThem() async throws {
+        try await TestApp.run(database: .sqliteFile(path: file())) { app in
+            let g = try await GateFixture.make(app)
+            let commit = app.gatehouse.groupCommit
+            let lane = try XCTUnwrap(commit.writerLane, "a SQLite file has a writer lane")
+            let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
+            let start = Date(timeIntervalSince1970: 1_795_305_600.123456789)
+            let passages = (0..<12).map { passage(g, operatorID: operatorID, at: start.addingTimeInterval(Double($0))) }
+            let onLane = NIOLockedValueBox<[Bool]>([])
+            let db = app.db
+            let inserted = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for p in passages {
+                    let record = PassageRecord(p)
+                    group.addTask {
+                        try await commit.insertPassage(on: db, readsFirst: false) { _ in
+                            onLane.withLockedValue { $0.append(lane.executor.loop.inEventLoop) }
+                            return record
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            XCTAssertEqual(inserted, Array(repeating: true, count: 12))
+            XCTAssertEqual(onLane.withLockedValue { $0 }, Array(repeating: true, count: 12), "the batches run on the lane's loop")
+            let stored = try await Passage.query(on: app.db).sort(\.$recordedAt).all()
+            XCTAssertEqual(stored.map(\.id), passages.map(\.id))
+            for (s, p) in zip(stored, passages) {
+                XCTAssertEqual(s.communityID, p.communityID)
+                XCTAssertEqual(s.$checkpoint.id, p.$checkpoint.id)
+                XCTAssertEqual(s.$operatorUser.id, p.$operatorUser.id)
+                XCTAssertNil(s.$person.id)
+                XCTAssertNil(s.householdID)
+                XCTAssertEqual(s.clientRequestID, p.clientRequestID)
+                for keyPath in [\Passage.direction, \.mode, \.readings, \.status, \.decision, \.reasons, \.nameMasked, \.phoneMasked] {
+                    XCTAssertEqual(s[keyPath: keyPath], p[keyPath: keyPath])
+                }
+                XCTAssertEqual(s.temperatureTenths, 365)
+                XCTAssertEqual(s.wearsMask, false)
+                XCTAssertEqual(s.awaitingRemeasure, true)
+                XCTAssertEqual(s.recordedAt.timeIntervalSince1970, p.recordedAt.timeIntervalSince1970, accuracy: 1e-6)
+                XCTAssertEqual(s.clientTime!.timeIntervalSince1970, p.clientTime!.timeIntervalSince1970, accuracy: 1e-6)
+                XCTAssertEqual(s.updatedAt.timeIntervalSince1970, p.updatedAt.timeIntervalSince1970, accuracy: 1e-6)
+            }
+            // The same request id again is not a second row.
+            let again = passage(g, operatorID: operatorID, at: start)
+            again.clientRequestID = passages[3].clientRequestID
+            let record = PassageRecord(again)
+            let second = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
+            XCTAssertFalse(second)
+            let count = try await Passage.query(on: app.db).count()
+            XCTAssertEqual(count, 12)
+        }
+    }
+
+    func testAChangeWrittenThroughTheLaneEmptiesTheHotPathCaches() async throws {
+        try await TestApp.run(database: .sqliteFile(path: file())) { app in
+            let w = try await world(app)
+            let token = try await token(w, try await householdPasses(app, w)["8栋1单元101室"]!)
+            var body = w.g.body(36.5, id: nil)
+            body["passCode"] = token
+            let first = try await w.g.guardA.send(.POST, "/api/v1/passages", json: body)
+            XCTAssertEqual(first.status, .created, first.body.string)
+            XCTAssertGreaterThanOrEqual(app.gatehouse.groupCommit.statistics.batches, 1, "the hot path wrote through the group commit")
+            XCTAssertNotNil(app.gatehouse.hotPath.gates.value(for: w.g.f.gateA.id!))
+            let communityID = w.g.f.communityA.id!
+            try await app.gatehouse.groupCommit.write(on: app.db) { tx in
+                let community = try await Community.find(communityID, on: tx)!
+                community.feverThresholdTenths = 380
+                try await community.save(on: tx)
+            }
+            XCTAssertNil(app.gatehouse.hotPath.gates.value(for: w.g.f.gateA.id!), "the lane's database runs the same middleware")
+        }
+    }
+
+    func testACheckpointLetsTheWALStartAgain() async throws {
+        try await TestApp.run(database: .sqliteFile(path: file())) { app in
+            let g = try await GateFixture.make(app)
+            let commit = app.gatehouse.groupCommit
+            let lane = try XCTUnwrap(commit.writerLane)
+            let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
+            let db = app.db
+            func write(_ n: Int) async throws {
+                for i in 0..<n {
+                    let record = PassageRecord(passage(g, operatorID: operatorID, at: Date().addingTimeInterval(Double(i))))
+                    _ = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
+                }
+            }
+            let sql = app.db as! any SQLDatabase
+            func walFrames() async throws -> Int {
+                try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").first()!.decode(column: "log", as: Int.self)
+            }
+            try await write(40)
+            let before = try await walFrames()
+            XCTAssertGreaterThan(before, 40, "each passage adds frames to the WAL")
+            let done = try await lane.checkpoint(from: sql, restartAfter: 0)
+            XCTAssertEqual(done.log, done.checkpointed, "all of the WAL is in the database")
+            try await write(1)
+            let after = try await walFrames()
+            XCTAssertLessThan(after, before / 4, "the next write started the WAL from its beginning")
+        }
+    }
+}
