@@ -4,6 +4,8 @@ import NIOCore
 import NIOPosix
 import Vapor
 
+// Async code runs on NIO's event loops (Vapor's own event loop group) instead of a second pool of threads: no hop
+// between the two at every await. First, before any other async work (vapor/template offers the same line).
 NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 var environment = try Environment.detect()
 try LoggingSystem.bootstrap(from: &environment)

@@ -21,7 +21,7 @@ struct PassageAPIController: RouteCollection {
         let user = try req.requireUser()
         let input = try req.content.decode(PassageInput.self)
         let (view, created) = try await service(req).record(input, by: user)
-        return try await view.encodeResponse(status: created ? .created : .ok, for: req)
+        return view.jsonResponse(created ? .created : .ok)
     }
 
     func remeasure(req: Request) async throws -> PassageView {

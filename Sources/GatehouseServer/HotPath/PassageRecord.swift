@@ -24,7 +24,7 @@ struct PassageRecord: Sendable {
                   p.registrationID, p.direction, p.mode, p.readings, p.temperatureTenths, p.status, p.decision,
                   p.reasons, p.wearsMask, p.awaitingRemeasure, p.nameMasked, p.phoneMasked, p.recordedAt,
                   p.clientTime, p.clientRequestID, p.updatedAt]
-        func text(_ value: UUID?) -> SQLiteData { value.map { .text($0.uuidString) } ?? .null }
+        func text(_ value: UUID?) -> SQLiteData { value.map { .text(UUIDText.text($0)) } ?? .null }
         func time(_ value: Date?) -> SQLiteData { value.map { .float($0.timeIntervalSince1970) } ?? .null }
         func flag(_ value: Bool) -> SQLiteData { .integer(value ? 1 : 0) }
         sqliteValues = [text(p.id), text(p.communityID), text(p.$checkpoint.id), text(p.$operatorUser.id), text(p.$person.id),

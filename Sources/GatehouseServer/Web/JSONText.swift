@@ -1,5 +1,7 @@
-/// Writes JSON values into a string by hand, for the few answers large enough that `JSONEncoder` costs more than
-/// finding the data (a contact trace can hold tens of thousands of lines).
+import Foundation
+
+/// Writes JSON values into a string by hand, for the few answers where `JSONEncoder` costs more than finding the
+/// data: a contact trace (tens of thousands of lines) and the gate's hot path (thousands of passages a second).
 enum JSONText {
     /// Appends `text` as a JSON string literal (quotes, backslashes and control characters escaped).
     static func append(_ text: String, to out: inout String) {
@@ -29,5 +31,27 @@ enum JSONText {
         guard let value else { return }
         out.append(",\"\(key)\":")
         append(value, to: &out)
+    }
+
+    /// `date` as `JSONEncoder`'s `.iso8601` writes it: UTC, whole seconds (the fraction dropped), `Z`.
+    static func iso8601(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let (days, second) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        guard second >= 0, (0...9999).contains(1970 + days / 365) else {
+            let formatter = ISO8601DateFormatter()
+            return formatter.string(from: date)
+        }
+        let (year, month, day) = ChinaTime.civil(fromDays: days)
+        var out = [UInt8]()
+        out.reserveCapacity(20)
+        func digits(_ n: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 { out.append(UInt8(48 + n / divisor % 10)); divisor /= 10 }
+        }
+        digits(year, 4); out.append(UInt8(ascii: "-")); digits(month, 2); out.append(UInt8(ascii: "-")); digits(day, 2)
+        out.append(UInt8(ascii: "T")); digits(second / 3600, 2); out.append(UInt8(ascii: ":"))
+        digits(second / 60 % 60, 2); out.append(UInt8(ascii: ":")); digits(second % 60, 2); out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
