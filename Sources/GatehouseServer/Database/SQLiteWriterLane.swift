@@ -13,9 +13,10 @@ import Vapor
 /// threads hand each step to one another and are otherwise idle.
 ///
 /// The lane's connection does not checkpoint the WAL itself (`wal_autocheckpoint=0`): a checkpoint at a commit
-/// copies the WAL into the database file and syncs it while the writer waits. `checkpoint(on:)` runs it from
-/// another connection instead, without blocking the writer (`PASSIVE`). Should the lane's connection ever be
-/// replaced, its successor checkpoints as SQLite does by default: slower, never wrong.
+/// copies the WAL into the database file and syncs it while the writer waits. `checkpoint(from:)` runs it from
+/// another connection instead, beside the writer (`PASSIVE`), with a short step on the lane now and then so that
+/// the WAL can start again. Should the lane's connection ever be replaced, its successor checkpoints as SQLite does
+/// by default: slower, never wrong.
 final class SQLiteWriterLane: LifecycleHandler, Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
@@ -44,9 +45,10 @@ final class SQLiteWriterLane: LifecycleHandler, Sendable {
     }
 
     /// Writes on the lane's connection, after the process's other writers (the same lock as
-    /// `Database.writeTransaction`): in a transaction (`BEGIN IMMEDIATE … COMMIT`), or — when `body` is a single
-    /// statement — in SQLite's autocommit, where that statement is its own transaction (one round trip instead of
-    /// three, and no statement journal). `body` and its statements run on the lane's loop.
+    /// `Database.writeTransaction`): in a transaction (`BEGIN IMMEDIATE … COMMIT`), or — when each of `body`'s
+    /// statements may stand alone, as a batch's one `INSERT` (or, should it fail, its rows one by one) — in SQLite's
+    /// autocommit, where each statement is its own transaction (one round trip instead of three, and no statement
+    /// journal). `body` and its statements run on the lane's loop.
     func write<T: Sendable>(inTransaction: Bool = true, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         await AsyncLock.sqliteWriter.lock()
         do {
