@@ -125,8 +125,8 @@ final class GroupCommitTests: XCTestCase {
             let (hold, release) = AsyncStream.makeStream(of: Void.self)
             var tasks: [Task<Bool, any Error>] = []
             for (i, (_, p, readsFirst)) in jobs.enumerated() {
-                let record = PassageRecord(p)
                 let db = app.db
+                let record = PassageRecord(p, on: db)
                 tasks.append(Task {
                     try await commit.insertPassage(on: db, readsFirst: readsFirst) { tx in
                         if i == 0 { for await _ in hold { break } }

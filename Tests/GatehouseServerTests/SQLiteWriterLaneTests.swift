@@ -37,7 +37,7 @@ final class SQLiteWriterLaneTests: XCTestCase {
             let db = app.db
             let inserted = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for p in passages {
-                    let record = PassageRecord(p)
+                    let record = PassageRecord(p, on: db)
                     group.addTask {
                         try await commit.insertPassage(on: db, readsFirst: false) { _ in
                             onLane.withLockedValue { $0.append(lane.executor.loop.inEventLoop) }
@@ -71,7 +71,7 @@ final class SQLiteWriterLaneTests: XCTestCase {
             // The same request id again is not a second row.
             let again = passage(g, operatorID: operatorID, at: start)
             again.clientRequestID = passages[3].clientRequestID
-            let record = PassageRecord(again)
+            let record = PassageRecord(again, on: db)
             let second = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
             XCTAssertFalse(second)
             let count = try await Passage.query(on: app.db).count()
@@ -108,7 +108,7 @@ final class SQLiteWriterLaneTests: XCTestCase {
             let db = app.db
             func write(_ n: Int) async throws {
                 for i in 0..<n {
-                    let record = PassageRecord(passage(g, operatorID: operatorID, at: Date().addingTimeInterval(Double(i))))
+                    let record = PassageRecord(passage(g, operatorID: operatorID, at: Date().addingTimeInterval(Double(i))), on: db)
                     _ = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
                 }
             }

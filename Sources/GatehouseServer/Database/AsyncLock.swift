@@ -22,4 +22,17 @@ actor AsyncLock {
             waiters.removeFirst().resume()
         }
     }
+
+    /// Runs `body` holding the lock, and lets go of it however `body` ends.
+    nonisolated func holding<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await lock()
+        do {
+            let result = try await body()
+            await unlock()
+            return result
+        } catch {
+            await unlock()
+            throw error
+        }
+    }
 }

@@ -10,29 +10,22 @@ extension Database {
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await transaction(body)
         }
-        await AsyncLock.sqliteWriter.lock()
-        do {
-            let result = try await sqliteImmediateTransaction(body)
-            await AsyncLock.sqliteWriter.unlock()
-            return result
-        } catch {
-            await AsyncLock.sqliteWriter.unlock()
-            throw error
+        return try await AsyncLock.sqliteWriter.holding {
+            try await withConnection { connection in try await connection.immediateTransaction(body) }
         }
     }
 
-    private func sqliteImmediateTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await withConnection { connection in
-            let raw = connection as! any SQLDatabase
-            try await raw.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(connection)
-                try await raw.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await raw.raw("ROLLBACK").run()
-                throw error
-            }
+    /// On this connection (SQLite): `BEGIN IMMEDIATE`, `body`, `COMMIT` — or `ROLLBACK` when either fails.
+    func immediateTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let raw = self as! any SQLDatabase
+        try await raw.raw("BEGIN IMMEDIATE").run()
+        do {
+            let result = try await body(self)
+            try await raw.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await raw.raw("ROLLBACK").run()
+            throw error
         }
     }
 }

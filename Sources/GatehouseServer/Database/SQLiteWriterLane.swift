@@ -50,26 +50,10 @@ final class SQLiteWriterLane: LifecycleHandler, Sendable {
     /// autocommit, where each statement is its own transaction (one round trip instead of three, and no statement
     /// journal). `body` and its statements run on the lane's loop.
     func write<T: Sendable>(inTransaction: Bool = true, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        await AsyncLock.sqliteWriter.lock()
-        do {
-            let result = try await onConnection { connection in
-                guard inTransaction else { return try await body(connection) }
-                let raw = connection as! any SQLDatabase
-                try await raw.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(connection)
-                    try await raw.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await raw.raw("ROLLBACK").run()
-                    throw error
-                }
+        try await AsyncLock.sqliteWriter.holding {
+            try await onConnection { connection in
+                inTransaction ? try await connection.immediateTransaction(body) : try await body(connection)
             }
-            await AsyncLock.sqliteWriter.unlock()
-            return result
-        } catch {
-            await AsyncLock.sqliteWriter.unlock()
-            throw error
         }
     }
 

@@ -76,7 +76,7 @@ struct PassPassageRecorder {
                 passRefusal: refusal, homeQuarantine: pass?.row.homeQuarantine ?? false,
                 quotaRefusal: quota?.refusal, now: now))
             GateService.apply(outcome, readings: readings, to: passage, now: now)
-            return PassageRecord(passage)
+            return PassageRecord(passage, on: tx)
         }
         guard inserted else {
             // Nothing inserted: this request was answered before (its clientRequestId is stored), or the community

@@ -1,3 +1,4 @@
+import FluentKit
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -5,10 +6,16 @@ import SQLKit
 /// A passage's row as plain values, ready for a multi-row insert (the group commit writes a batch's passages with
 /// one statement).
 struct PassageRecord: Sendable {
-    let values: [any Encodable & Sendable]
-    /// The same values as SQLite stores them (what SQLiteKit's encoder makes of `values`: ids and texts as text,
-    /// times as seconds since 1970, flags as 0 or 1), bound without going through `Encodable`.
-    let sqliteValues: [SQLiteData]
+    /// The row's values as the database in use binds them, made once.
+    enum Binds: Sendable {
+        /// SQLite: what SQLiteKit's encoder would make of the values (ids and texts as text, times as seconds since
+        /// 1970, flags as 0 or 1), bound without going through `Encodable`.
+        case sqlite([SQLiteData])
+        /// PostgreSQL: the values themselves, encoded by PostgresKit.
+        case encodable([any Encodable & Sendable])
+    }
+
+    let binds: Binds
     let id: UUID
     let communityID: UUID
 
@@ -17,22 +24,26 @@ struct PassageRecord: Sendable {
                           "reasons", "wears_mask", "awaiting_remeasure", "name_masked", "phone_masked", "recorded_at",
                           "client_time", "client_request_id", "updated_at"]
 
-    init(_ p: Passage) {
+    /// The row of `p`, to be inserted on `db` (its dialect picks the binds).
+    init(_ p: Passage, on db: any Database) {
         id = p.id!
         communityID = p.communityID
-        values = [p.id!, p.communityID, p.$checkpoint.id, p.$operatorUser.id, p.$person.id, p.householdID, p.passID,
-                  p.registrationID, p.direction, p.mode, p.readings, p.temperatureTenths, p.status, p.decision,
-                  p.reasons, p.wearsMask, p.awaitingRemeasure, p.nameMasked, p.phoneMasked, p.recordedAt,
-                  p.clientTime, p.clientRequestID, p.updatedAt]
+        guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else {
+            binds = .encodable([p.id!, p.communityID, p.$checkpoint.id, p.$operatorUser.id, p.$person.id, p.householdID,
+                                p.passID, p.registrationID, p.direction, p.mode, p.readings, p.temperatureTenths, p.status,
+                                p.decision, p.reasons, p.wearsMask, p.awaitingRemeasure, p.nameMasked, p.phoneMasked,
+                                p.recordedAt, p.clientTime, p.clientRequestID, p.updatedAt])
+            return
+        }
         func text(_ value: UUID?) -> SQLiteData { value.map { .text(UUIDText.text($0)) } ?? .null }
         func time(_ value: Date?) -> SQLiteData { value.map { .float($0.timeIntervalSince1970) } ?? .null }
         func flag(_ value: Bool) -> SQLiteData { .integer(value ? 1 : 0) }
-        sqliteValues = [text(p.id), text(p.communityID), text(p.$checkpoint.id), text(p.$operatorUser.id), text(p.$person.id),
-                        text(p.householdID), text(p.passID), text(p.registrationID), .text(p.direction), .text(p.mode),
-                        .text(p.readings), .integer(p.temperatureTenths), .text(p.status), .text(p.decision),
-                        .text(p.reasons), flag(p.wearsMask), flag(p.awaitingRemeasure), .text(p.nameMasked),
-                        .text(p.phoneMasked), time(p.recordedAt), time(p.clientTime), text(p.clientRequestID),
-                        time(p.updatedAt)]
+        binds = .sqlite([text(p.id), text(p.communityID), text(p.$checkpoint.id), text(p.$operatorUser.id),
+                         text(p.$person.id), text(p.householdID), text(p.passID), text(p.registrationID), .text(p.direction),
+                         .text(p.mode), .text(p.readings), .integer(p.temperatureTenths), .text(p.status),
+                         .text(p.decision), .text(p.reasons), flag(p.wearsMask), flag(p.awaitingRemeasure),
+                         .text(p.nameMasked), .text(p.phoneMasked), time(p.recordedAt), time(p.clientTime),
+                         text(p.clientRequestID), time(p.updatedAt)])
     }
 
     /// Inserts `records` with one statement, in their order, leaving out any whose community has stood down and
@@ -60,7 +71,7 @@ struct PassageRecord: Sendable {
     }
 
     /// SQLite: one writer at a time, so the stand-down check can sit in the statement (`VALUES` names its columns
-    /// column1, column2 …, and column2 is community_id). The values are bound as they are (`sqliteValues`).
+    /// column1, column2 …, and column2 is community_id). The values are bound as they are (`Binds.sqlite`).
     private static func insert(_ records: [PassageRecord], on sqlite: any SQLiteDatabase) async throws -> Set<UUID> {
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         let text = "INSERT INTO passages (\(columns.joined(separator: ", "))) SELECT * FROM (VALUES "
@@ -69,7 +80,10 @@ struct PassageRecord: Sendable {
             + " ON CONFLICT DO NOTHING RETURNING id"
         var binds: [SQLiteData] = []
         binds.reserveCapacity(records.count * columns.count)
-        for record in records { binds.append(contentsOf: record.sqliteValues) }
+        for record in records {
+            guard case .sqlite(let values) = record.binds else { preconditionFailure("a passage row made for another database") }
+            binds.append(contentsOf: values)
+        }
         let rows = try await sqlite.query(text, binds)
         return Set(rows.compactMap { row in
             guard case .text(let id) = row.column("id") else { return nil }
@@ -81,7 +95,8 @@ struct PassageRecord: Sendable {
         query.appendLiteral("VALUES ")
         for (n, record) in records.enumerated() {
             query.appendLiteral(n == 0 ? "(" : ", (")
-            query.appendInterpolation(binds: record.values)
+            guard case .encodable(let values) = record.binds else { preconditionFailure("a passage row made for another database") }
+            query.appendInterpolation(binds: values)
             query.appendLiteral(")")
         }
     }
