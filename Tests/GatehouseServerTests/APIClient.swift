@@ -20,6 +20,13 @@ struct APIClient {
         return try await app.testing().sendRequest(method, path, headers: headers, body: body)
     }
 
+    /// Sends `body` as it is, with its `Content-Type` as given.
+    func send(_ method: HTTPMethod, _ path: String, raw body: Data, contentType: String) async throws -> TestingHTTPResponse {
+        var headers: HTTPHeaders = ["Content-Type": contentType]
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(data: body))
+    }
+
     /// Signs in through `POST /api/v1/auth/token`.
     static func signedIn(_ app: Application, _ username: String, _ password: String = Fixture.password) async throws -> APIClient {
         let response = try await APIClient(app: app).send(.POST, "/api/v1/auth/token", json: ["username": username, "password": password])

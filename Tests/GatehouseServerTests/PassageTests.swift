@@ -82,6 +82,31 @@ final class PassageTests: XCTestCase {
         }
     }
 
+    func testThePassageIsReadAsJSONInAnyCaseOfItsTypeAndAsAForm() async throws {
+        try await TestApp.run { app in
+            let g = try await GateFixture.make(app)
+            let json = try JSONSerialization.data(withJSONObject: g.body(36.5, register: true))
+            let typed = try await g.guardA.send(.POST, "/api/v1/passages", raw: json, contentType: "Application/JSON; charset=utf-8")
+            XCTAssertEqual(typed.status, .created, typed.body.string)
+            var form = "checkpointId=\(g.f.gateA.id!.uuidString)&direction=out&temperature=36.6&mask=true"
+            form += "&clientRequestId=\(UUID().uuidString)&idNumber=\(GateFixture.idNumber)"
+            let posted = try await g.guardA.send(.POST, "/api/v1/passages", raw: Data(form.utf8),
+                                                 contentType: "application/x-www-form-urlencoded")
+            XCTAssertEqual(posted.status, .created, posted.body.string)
+            let broken = try await g.guardA.send(.POST, "/api/v1/passages", raw: Data("{\"checkpointId\":".utf8),
+                                                 contentType: "application/json")
+            XCTAssertEqual(broken.status, .unprocessableEntity)
+            XCTAssertEqual(broken.errorMessage, "请求内容无法解析")
+            do { let value = try await Passage.query(on: app.db).count(); XCTAssertEqual(value, 2) }
+        }
+        XCTAssertTrue(PassageInput.isJSON("application/json"))
+        XCTAssertTrue(PassageInput.isJSON("APPLICATION/Json;charset=utf-8"))
+        XCTAssertFalse(PassageInput.isJSON("application/jsonp"))
+        XCTAssertFalse(PassageInput.isJSON("application/json-patch+json"))
+        XCTAssertFalse(PassageInput.isJSON("text/plain"))
+        XCTAssertFalse(PassageInput.isJSON("application/jso"))
+    }
+
     func testARetryNeverCreatesASecondRecord() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)

@@ -7,18 +7,23 @@ import Vapor
 /// Authenticates `/api/v1` requests by `Authorization: Bearer <token>`: one SQL query (token joined with its
 /// user), cached for `HotPathCaches.lifetime` — so an account disabled on another server instance
 /// may go on working there for up to that long (this instance forgets at once: see `HotPathCaches`).
-struct BearerTokenAuthenticator: AsyncBearerAuthenticator {
-    func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+/// Future-based (see `SecurityHeadersMiddleware`): a token in the cache is checked without starting a task.
+struct BearerTokenAuthenticator: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard let bearer = request.headers.bearerAuthorization else { return next.respond(to: request) }
         let hash = Self.hash(bearer.token)
-        let cache = request.gatehouse.hotPath.tokens
-        let holder: BearerTokenHolder
-        if let cached = cache.value(for: hash) {
-            holder = cached
-        } else {
-            guard let found = try await Self.holder(of: hash, on: request.db) else { return }
-            cache.store(found, for: hash)
-            holder = found
+        if let cached = request.gatehouse.hotPath.tokens.value(for: hash) {
+            login(cached, on: request)
+            return next.respond(to: request)
         }
+        return request.eventLoop.makeFutureWithTask {
+            guard let found = try await Self.holder(of: hash, on: request.db) else { return }
+            request.gatehouse.hotPath.tokens.store(found, for: hash)
+            login(found, on: request)
+        }.flatMap { next.respond(to: request) }
+    }
+
+    private func login(_ holder: BearerTokenHolder, on request: Request) {
         guard holder.expiresAt > request.gatehouse.clock.now(), holder.user.isActive else { return }
         request.auth.login(holder.user.model())
     }

@@ -2,17 +2,20 @@ import Fluent
 import Vapor
 
 /// Logs in the user whose id the web session holds (sessions live in the database, shared by all instances).
-struct SessionUserAuthenticator: AsyncMiddleware {
+struct SessionUserAuthenticator: Middleware {
     static let key = "uid"
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if request.hasSession, let text = request.session.data[Self.key], let id = UUID(uuidString: text) {
+    /// Future-based (see `SecurityHeadersMiddleware`): a request without a session goes straight on.
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        guard request.hasSession, let text = request.session.data[Self.key], let id = UUID(uuidString: text) else {
+            return next.respond(to: request)
+        }
+        return request.eventLoop.makeFutureWithTask {
             if let user = try await User.find(id, on: request.db), user.isActive {
                 request.auth.login(user)
             } else {
                 request.session.destroy()
             }
-        }
-        return try await next.respond(to: request)
+        }.flatMap { next.respond(to: request) }
     }
 }

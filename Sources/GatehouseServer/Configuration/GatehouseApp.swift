@@ -69,7 +69,7 @@ public enum GatehouseApp {
         app.middleware.use(SecurityHeadersMiddleware(behindTLS: behindTLS))
         app.middleware.use(GatehouseErrorMiddleware())
         app.middleware.use(MetricsMiddleware(metrics: app.gatehouse.metrics))
-        app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+        app.middleware.use(PublicFilesMiddleware(publicDirectory: app.directory.publicDirectory))
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(SessionUserAuthenticator())
 

@@ -19,7 +19,7 @@ struct PassageAPIController: RouteCollection {
 
     func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let input = try req.content.decode(PassageInput.self)
+        let input = try PassageInput.decode(from: req)
         let (view, created) = try await service(req).record(input, by: user)
         return view.jsonResponse(created ? .created : .ok)
     }

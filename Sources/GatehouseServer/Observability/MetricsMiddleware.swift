@@ -2,17 +2,16 @@ import FluentKit
 import Vapor
 
 /// Times every request into `GatehouseMetrics` by route pattern (values in the path never become labels), and counts
-/// the requests that failed on a database error.
-struct MetricsMiddleware: AsyncMiddleware {
+/// the requests that failed on a database error. Future-based: see `SecurityHeadersMiddleware`.
+struct MetricsMiddleware: Middleware {
     let metrics: GatehouseMetrics
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let start = ContinuousClock.now
-        do {
-            let response = try await next.respond(to: req)
+        return next.respond(to: req).map { response in
             record(req, status: response.status.code, since: start)
             return response
-        } catch {
+        }.flatMapErrorThrowing { error in
             if error is any DatabaseError { metrics.databaseError() }
             record(req, status: (error as? any AbortError)?.status.code ?? 500, since: start)
             throw error

@@ -2,18 +2,17 @@ import GatehouseCore
 import Leaf
 import Vapor
 
-/// The one error handler: JSON `{"error":{"code","message"}}` under `/api`, an HTML page elsewhere.
-struct GatehouseErrorMiddleware: AsyncMiddleware {
+/// The one error handler: JSON `{"error":{"code","message"}}` under `/api`, an HTML page elsewhere. Future-based (see
+/// `SecurityHeadersMiddleware`): a task is started only to answer an error.
+struct GatehouseErrorMiddleware: Middleware {
     struct Body: Content {
         struct Detail: Content { let code: String; let message: String }
         let error: Detail
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch {
-            return await response(for: error, request: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapError { error in
+            request.eventLoop.makeFutureWithTask { await response(for: error, request: request) }
         }
     }
 

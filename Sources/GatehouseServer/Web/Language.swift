@@ -12,7 +12,7 @@ extension Request {
     /// Chinese unless the person chose English (cookie) or the API client asked for it.
     var language: Language {
         if let cookie = cookies[Language.cookieName]?.string, let lang = Language(rawValue: cookie) { return lang }
-        if url.path.hasPrefix("/api/"), let accept = headers.first(name: .acceptLanguage)?.lowercased(),
+        if url.string.hasPrefix("/api/"), let accept = headers.first(name: .acceptLanguage)?.lowercased(),
            accept.hasPrefix("en") {
             return .en
         }

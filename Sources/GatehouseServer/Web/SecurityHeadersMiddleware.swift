@@ -3,7 +3,10 @@ import Vapor
 /// Headers on every answer: a Content-Security-Policy with no inline script (scripts and styles from this server
 /// only; inline style attributes allowed), no framing, no MIME sniffing, no referrer (status links are secrets), the
 /// camera only for this site; and HSTS when the server is reached over HTTPS.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+///
+/// A future-based middleware, like the others on every request's way: an `AsyncMiddleware` starts a Swift task of
+/// its own for each request, and nothing here waits for anything.
+struct SecurityHeadersMiddleware: Middleware {
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
         "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
@@ -13,15 +16,17 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     /// True when `GATEHOUSE_PUBLIC_URL` is https (TLS is terminated in front of the server).
     let behindTLS: Bool
 
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: req)
-        let h = response.headers
-        if !h.contains(name: "Content-Security-Policy") { response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy) }
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
-        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
-        response.headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()")
-        if behindTLS { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
-        return response
+    func respond(to req: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: req).map { response in
+            if !response.headers.contains(name: "Content-Security-Policy") {
+                response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.contentSecurityPolicy)
+            }
+            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+            response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+            response.headers.replaceOrAdd(name: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=()")
+            if behindTLS { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
+            return response
+        }
     }
 }
