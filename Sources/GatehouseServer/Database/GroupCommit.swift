@@ -143,13 +143,17 @@ final class GroupCommit: Sendable {
     /// one transaction, one fsync); returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none
     /// is stored.
     private func commit(_ batch: [Job], on database: any Database, lane: SQLiteWriterLane?) async -> [Result<Bool, any Error>] {
+        // Passages alone, none reading first: the batch is one INSERT, its own transaction (SQLite on the lane,
+        // PostgreSQL), one round trip.
+        let oneStatement = batch.allSatisfy { if case .passage(false, _) = $0.work { true } else { false } }
+        let sqlite = (database as? any SQLDatabase)?.dialect.name == "sqlite"
         let run: @Sendable (any Database) async throws -> [Result<Bool, any Error>] = { connection in
             let raw = connection as! any SQLDatabase
             var outcomes = [Result<Bool, any Error>?](repeating: nil, count: batch.count)
             var rows: [(job: Int, record: PassageRecord)] = []
-            // SQLite undoes a failed statement by itself; PostgreSQL fails the whole transaction unless a savepoint
-            // marks where to go back to.
-            let undoesStatements = raw.dialect.name == "sqlite"
+            // SQLite undoes a failed statement by itself; in a transaction PostgreSQL fails the whole transaction
+            // unless a savepoint marks where to go back to.
+            let undoesStatements = sqlite || oneStatement
             func insert(_ records: [PassageRecord]) async throws -> Set<UUID> {
                 if undoesStatements { return try await PassageRecord.insert(records, on: raw) }
                 try await raw.raw("SAVEPOINT rows").run()
@@ -200,11 +204,8 @@ final class GroupCommit: Sendable {
             return outcomes.map { $0! }
         }
         do {
-            if let lane {
-                // Passages alone, none reading first: the batch is one INSERT, its own transaction.
-                let oneStatement = batch.allSatisfy { if case .passage(false, _) = $0.work { true } else { false } }
-                return try await lane.write(inTransaction: !oneStatement, run)
-            }
+            if let lane { return try await lane.write(inTransaction: !oneStatement, run) }
+            if oneStatement, !sqlite { return try await database.withConnection(run) }
             return try await database.writeTransaction(run)
         } catch {
             return Array(repeating: .failure(error), count: batch.count)

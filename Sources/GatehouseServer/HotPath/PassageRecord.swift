@@ -53,20 +53,20 @@ struct PassageRecord: Sendable {
         if let sqlite = sql as? any SQLiteDatabase {
             return try await insert(records, on: sqlite)
         }
-        // PostgreSQL: the communities' rows are share-locked until the transaction ends, so a stand-down (which
-        // locks its community's row first) either finishes before and is seen here, or waits until these are in
-        // and then purges them.
-        struct Community: Decodable { let id: UUID; let down: Bool }
+        // PostgreSQL: the statement share-locks the rows of the communities it writes for (until its transaction
+        // ends: the statement's own, in autocommit), so a stand-down (which locks its community's row first) either
+        // finishes before and is seen here, or waits until these are in and then purges them. The empty select from
+        // `passages` gives the values their columns' types (a column of NULLs alone would be text).
         struct Inserted: Decodable { let id: UUID }
         let ids = Array(Set(records.map(\.communityID)))
-        let down = Set(try await sql.raw("""
-            SELECT id, stood_down_at IS NOT NULL AS down FROM communities WHERE id IN (\(binds: ids)) ORDER BY id FOR SHARE
-            """).all(decoding: Community.self).filter(\.down).map(\.id))
-        let open = records.filter { !down.contains($0.communityID) }
-        guard !open.isEmpty else { return [] }
-        var query: SQLQueryString = "INSERT INTO passages (\(unsafeRaw: columns.joined(separator: ", "))) "
-        appendValues(open, to: &query)
-        query.appendLiteral(" ON CONFLICT DO NOTHING RETURNING id")
+        let names = columns.joined(separator: ", ")
+        var query: SQLQueryString = """
+            WITH open AS (SELECT id FROM communities WHERE id IN (\(binds: ids)) AND stood_down_at IS NULL ORDER BY id FOR SHARE) \
+            INSERT INTO passages (\(unsafeRaw: names)) SELECT v.* FROM ((SELECT \(unsafeRaw: names) FROM passages WHERE false) UNION ALL
+            """
+        query.appendLiteral(" ")
+        appendValues(records, to: &query)
+        query.appendLiteral(") AS v WHERE v.community_id IN (SELECT id FROM open) ON CONFLICT DO NOTHING RETURNING id")
         return Set(try await sql.raw(query).all(decoding: Inserted.self).map(\.id))
     }
 
