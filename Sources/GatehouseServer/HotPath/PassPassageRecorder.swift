@@ -46,7 +46,7 @@ struct PassPassageRecorder {
 
         let userID = try user.requireID()
         let p = Passage()
-        p.id = UUID()
+        p.id = TimeOrderedID.make(at: now)
         p.communityID = settings.communityID
         p.$checkpoint.id = settings.checkpointID
         p.$operatorUser.id = userID
