@@ -32,10 +32,8 @@ public enum GatehouseApp {
         try configureDatabase(app, configuration.database)
         let caches = app.gatehouse.hotPath
         caches.watchModels(on: app.databases)
-        if case .sqliteFile(let path) = configuration.database {
-            let lane = SQLiteWriterLane(path: path, logger: app.logger) {
-                caches.watchModels(on: $0)
-            }
+        if let target = try WriterLane.target(for: configuration.database) {
+            let lane = WriterLane(target, logger: app.logger) { caches.watchModels(on: $0) }
             app.gatehouse.groupCommit.use(lane)
             app.lifecycle.use(lane)
         }
@@ -89,12 +87,16 @@ public enum GatehouseApp {
             // Several connections per event loop: the writer holds one for a whole batch while requests read on the others.
             app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4), as: .sqlite)
         case .postgres(let url):
-            let config: SQLPostgresConfiguration
-            do { config = try SQLPostgresConfiguration(url: url) } catch {
-                throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
-            }
+            let config = try postgresConfiguration(url)
             // Requests wait for the server's disk at every commit: more connections than cores keep it busy.
             app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8), as: .psql)
+        }
+    }
+
+    /// `DATABASE_URL` as PostgresKit takes it, or a clear error.
+    static func postgresConfiguration(_ url: String) throws -> SQLPostgresConfiguration {
+        do { return try SQLPostgresConfiguration(url: url) } catch {
+            throw ConfigurationError("DATABASE_URL cannot be used: \(error)")
         }
     }
 

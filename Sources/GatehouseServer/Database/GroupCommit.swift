@@ -10,7 +10,7 @@ import SQLKit
 /// alone and its error goes to its own caller; the others still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
 /// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
 /// are batched the same way (one transaction and one commit per batch); other jobs (`write`) run in a transaction
-/// of their own at once. On a SQLite file the batches run on the writer's own lane (`SQLiteWriterLane`).
+/// of their own at once. On a SQLite file and on PostgreSQL the batches run on a lane of their own (`WriterLane`).
 final class GroupCommit: Sendable {
     /// The most jobs one transaction takes (keeps a batch's latency bounded under a burst).
     let maxBatch: Int
@@ -40,7 +40,7 @@ final class GroupCommit: Sendable {
 
     private let state = NIOLockedValueBox(State())
     /// SQLite on a file: the writer's own lane (the batches run there, on its connection).
-    private let lane = NIOLockedValueBox<SQLiteWriterLane?>(nil)
+    private let lane = NIOLockedValueBox<WriterLane?>(nil)
     /// Sizes of the batches committed so far (for metrics and tests): count and total jobs.
     private let counters = NIOLockedValueBox((batches: 0, jobs: 0, largest: 0))
 
@@ -53,12 +53,12 @@ final class GroupCommit: Sendable {
     }
 
     /// Runs the batches on `lane` from now on (set once, when the database is configured).
-    func use(_ lane: SQLiteWriterLane) {
+    func use(_ lane: WriterLane) {
         self.lane.withLockedValue { $0 = lane }
     }
 
     /// The lane the batches run on, if any.
-    var writerLane: SQLiteWriterLane? { lane.withLockedValue { $0 } }
+    var writerLane: WriterLane? { lane.withLockedValue { $0 } }
 
     /// Batches committed, jobs in them and the largest batch, since start.
     var statistics: (batches: Int, jobs: Int, largest: Int) { counters.withLockedValue { $0 } }
@@ -117,7 +117,7 @@ final class GroupCommit: Sendable {
 
     /// Commits batches until the queue is empty: on the lane when there is one (this task then runs on the lane's
     /// loop), or else on the jobs' own database.
-    private func drain(on lane: SQLiteWriterLane?) async {
+    private func drain(on lane: WriterLane?) async {
         while true {
             let batch = state.withLockedValue { s -> [Job] in
                 let batch = Array(s.queue.prefix(maxBatch))
@@ -142,7 +142,7 @@ final class GroupCommit: Sendable {
     /// on a SQLite file the lane's, where a batch of passages alone is one `INSERT` in autocommit — one statement,
     /// one transaction, one fsync); returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none
     /// is stored.
-    private func commit(_ batch: [Job], on database: any Database, lane: SQLiteWriterLane?) async -> [Result<Bool, any Error>] {
+    private func commit(_ batch: [Job], on database: any Database, lane: WriterLane?) async -> [Result<Bool, any Error>] {
         // Passages alone, none reading first: the batch is one INSERT, its own transaction (SQLite on the lane,
         // PostgreSQL), one round trip.
         let oneStatement = batch.allSatisfy { if case .passage(false, _) = $0.work { true } else { false } }

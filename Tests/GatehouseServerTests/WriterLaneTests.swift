@@ -7,7 +7,7 @@ import XCTVapor
 
 /// On a SQLite file the group commit's batches run on the writer's own lane: its own loop and connection, the
 /// same rows as anywhere else, the same cache invalidation, and a WAL that starts again once checkpointed.
-final class SQLiteWriterLaneTests: XCTestCase {
+final class WriterLaneTests: XCTestCase {
     private func file() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-lane-\(UUID().uuidString).sqlite").path
     }
@@ -26,10 +26,43 @@ final class SQLiteWriterLaneTests: XCTestCase {
     }
 
     func testPassagesRunOnTheLaneAndAreStoredAsFluentStoresThem() async throws {
-        try await TestApp.run(database: .sqliteFile(path: file())) { app in
+        try await passagesRunOnTheLane(.sqliteFile(path: file()))
+    }
+
+    func testOnPostgreSQLPassagesRunOnTheLaneToo() async throws {
+        guard case .postgres = TestApp.databaseChoice else { throw XCTSkip("PostgreSQL only (GATEHOUSE_TEST_DATABASE_URL)") }
+        try await passagesRunOnTheLane(TestApp.databaseChoice)
+    }
+
+    func testOnPostgreSQLALostConnectionIsReplacedAfterOneFailedBatch() async throws {
+        guard case .postgres = TestApp.databaseChoice else { throw XCTSkip("PostgreSQL only (GATEHOUSE_TEST_DATABASE_URL)") }
+        try await TestApp.run { app in
             let g = try await GateFixture.make(app)
             let commit = app.gatehouse.groupCommit
-            let lane = try XCTUnwrap(commit.writerLane, "a SQLite file has a writer lane")
+            let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
+            let db = app.db
+            func insert() async throws -> Bool {
+                let record = PassageRecord(passage(g, operatorID: operatorID, at: Date()), on: db)
+                return try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
+            }
+            let first = try await insert()
+            XCTAssertTrue(first)
+            // The server ends every other session, the lane's held connection with them (as a restart would).
+            try await (db as! any SQLDatabase).raw("""
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                WHERE datname = current_database() AND pid <> pg_backend_pid()
+                """).run()
+            var outcomes: [Bool] = []
+            for _ in 0..<3 { outcomes.append((try? await insert()) ?? false) }
+            XCTAssertEqual(outcomes.suffix(2), [true, true], "after at most one failed batch the lane writes again")
+        }
+    }
+
+    private func passagesRunOnTheLane(_ database: DatabaseChoice) async throws {
+        try await TestApp.run(database: database) { app in
+            let g = try await GateFixture.make(app)
+            let commit = app.gatehouse.groupCommit
+            let lane = try XCTUnwrap(commit.writerLane, "a SQLite file and PostgreSQL have a writer lane")
             let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
             let start = Date(timeIntervalSince1970: 1_795_305_600.123456789)
             let passages = (0..<12).map { passage(g, operatorID: operatorID, at: start.addingTimeInterval(Double($0))) }

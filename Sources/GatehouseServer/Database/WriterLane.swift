@@ -1,0 +1,151 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import SQLKit
+import Vapor
+
+/// The group commit's own lane: one event loop thread, one thread for SQLite's calls and one connection — held
+/// from the first write to shutdown — that serve nothing but the group commit's batches. On the shared loops and
+/// thread pool every step of a batch waited behind HTTP work, and the batch's time is every waiting passage's time.
+/// On a SQLite file (the process's one writer) and on PostgreSQL alike.
+///
+/// On SQLite the lane's connection does not checkpoint the WAL itself (`wal_autocheckpoint=0`): a checkpoint at a
+/// commit copies the WAL into the database file and syncs it while the writer waits. `checkpoint(from:)` runs it
+/// from another connection instead (`WriterLane+Checkpoint`). Should the lane's connection ever be replaced, its
+/// successor checkpoints as SQLite does by default: slower, never wrong.
+final class WriterLane: LifecycleHandler, Sendable {
+    /// The database the lane writes to.
+    enum Target: Sendable {
+        case sqliteFile(path: String)
+        case postgres(SQLPostgresConfiguration)
+    }
+
+    private let group: MultiThreadedEventLoopGroup
+    private let threadPool: NIOThreadPool
+    private let databases: Databases
+    private let id: DatabaseID
+    private let logger: Logger
+    /// Who may use the connection: on SQLite the process's writer lock (shared with `Database.writeTransaction`).
+    private let lock: AsyncLock
+    let checkpoints = NIOLockedValueBox<RepeatedTask?>(nil)
+    /// The held connection, the promise whose completion gives it back to the pool, and when it is back.
+    private let lease = NIOLockedValueBox<(connection: any Database, release: EventLoopPromise<Void>,
+                                           returned: EventLoopFuture<Void>)?>(nil)
+    /// Where the batches' tasks run (the lane's loop).
+    let executor: EventLoopTaskExecutor
+
+    /// Opens the lane on `target`; `prepare` adds the database middleware the application's databases have (cache
+    /// invalidation), so that writes through the lane behave the same.
+    init(_ target: Target, logger: Logger, prepare: (Databases) -> Void) {
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        threadPool = NIOThreadPool(numberOfThreads: 1)
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: group)
+        switch target {
+        case .sqliteFile(let path):
+            id = .sqlite
+            lock = .sqliteWriter
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: id)
+        case .postgres(let configuration):
+            id = .psql
+            lock = AsyncLock()
+            databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: 1), as: id)
+        }
+        prepare(databases)
+        self.logger = logger
+        executor = EventLoopTaskExecutor(loop: group.next())
+    }
+
+    var isSQLite: Bool { id == .sqlite }
+
+    /// The lane for `choice`: none for SQLite in memory (the tests' database: one connection, nothing to gain).
+    static func target(for choice: DatabaseChoice) throws -> Target? {
+        switch choice {
+        case .sqliteMemory: nil
+        case .sqliteFile(let path): .sqliteFile(path: path)
+        case .postgres(let url): .postgres(try GatehouseApp.postgresConfiguration(url))
+        }
+    }
+
+    /// The lane's database (its one connection, on its own loop).
+    var database: any Database {
+        databases.database(id, logger: logger, on: executor.loop)!
+    }
+
+    /// Writes on the lane's connection — on SQLite after the process's other writers (the same lock as
+    /// `Database.writeTransaction`) — in a transaction (SQLite `BEGIN IMMEDIATE … COMMIT`), or, when each of
+    /// `body`'s statements may stand alone (a batch's one `INSERT`, or, should it fail, its rows one by one), in
+    /// autocommit, where each statement is its own transaction (one round trip instead of three). `body` and its
+    /// statements run on the lane's loop. On PostgreSQL a lost connection (a restarted server) goes back to its pool,
+    /// which replaces it: after a failure, and when found closed before a write.
+    func write<T: Sendable>(inTransaction: Bool = true, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await lock.holding {
+            let connection = try await heldConnection()
+            do {
+                return try await withTaskExecutorPreference(executor) {
+                    guard inTransaction else { return try await body(connection) }
+                    return isSQLite ? try await connection.immediateTransaction(body) : try await connection.transaction(body)
+                }
+            } catch {
+                if !isSQLite { await giveBack() }
+                throw error
+            }
+        }
+    }
+
+    /// Whether `connection` is a PostgreSQL connection the server has closed (a restart, an administrator): a
+    /// batch's rows fail one by one on it without the lane hearing of it.
+    private static func isLost(_ connection: any Database) async throws -> Bool {
+        guard let postgres = connection as? any PostgresDatabase else { return false }
+        return try await postgres.withConnection { $0.eventLoop.makeSucceededFuture($0.isClosed) }.get()
+    }
+
+    /// Returns the held connection to its pool (and waits until it is back).
+    private func giveBack() async {
+        let returned = lease.withLockedValue { held -> EventLoopFuture<Void>? in
+            defer { held = nil }
+            held?.release.succeed(())
+            return held?.returned
+        }
+        try? await returned?.get()
+    }
+
+    /// The lane's one connection, leased from its pool at the first write and held until shutdown: a lease for each
+    /// batch (a future and a task on the lane's loop) cost the batch — and so every passage in it — about as much
+    /// time as SQLite's own work.
+    private func heldConnection() async throws -> any Database {
+        if let held = lease.withLockedValue({ $0?.connection }) {
+            guard try await Self.isLost(held) else { return held }
+            await giveBack()
+        }
+        let leased = executor.loop.makePromise(of: (any Database).self)
+        let released = executor.loop.makePromise(of: Void.self)
+        let returned = database.withConnection { connection -> EventLoopFuture<Void> in
+            leased.succeed(connection)
+            return released.futureResult
+        }
+        returned.whenFailure { leased.fail($0) }
+        let connection = try await leased.futureResult.get()
+        lease.withLockedValue { $0 = (connection, released, returned) }
+        return connection
+    }
+
+    /// Once the server runs, on SQLite: the lane's connection stops checkpointing at its commits, and
+    /// `checkpoint(from:)` runs four times a second instead.
+    func didBootAsync(_ application: Application) async throws {
+        if isSQLite { try await startCheckpoints(application) }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        checkpoints.withLockedValue { $0?.cancel() }
+        // The connection goes back to the pool (after the batch holding the lock, if any) before the pool closes.
+        try? await lock.holding { await giveBack() }
+        await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
+        try? await group.shutdownGracefully()
+    }
+}
