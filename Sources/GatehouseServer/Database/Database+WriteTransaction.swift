@@ -15,10 +15,13 @@ extension Database {
         }
     }
 
-    /// On this connection (SQLite): `BEGIN IMMEDIATE`, `body`, `COMMIT` — or `ROLLBACK` when either fails.
-    func immediateTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    /// On this connection: `begin` (SQLite: `BEGIN IMMEDIATE`, the writer's lock at once), `body`, `COMMIT` — or
+    /// `ROLLBACK` when either fails. Also for a PostgreSQL connection held outside Fluent's pool, which Fluent takes to
+    /// be in a transaction already (its `transaction` would not begin one).
+    func immediateTransaction<T: Sendable>(begin: SQLQueryString = "BEGIN IMMEDIATE",
+                                           _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let raw = self as! any SQLDatabase
-        try await raw.raw("BEGIN IMMEDIATE").run()
+        try await raw.raw(begin).run()
         do {
             let result = try await body(self)
             try await raw.raw("COMMIT").run()

@@ -31,6 +31,7 @@ final class WriterLane: LifecycleHandler, Sendable {
     private let logger: Logger
     /// Who may use the connection: on SQLite the process's writer lock (shared with `Database.writeTransaction`).
     private let lock: AsyncLock
+    /// SQLite: the repeated WAL checkpoint (`WriterLane+Checkpoint`).
     let checkpoints = NIOLockedValueBox<RepeatedTask?>(nil)
     /// The held connection, the promise whose completion gives it back to the pool, and when it is back.
     private let lease = NIOLockedValueBox<(connection: any Database, release: EventLoopPromise<Void>,
@@ -88,7 +89,7 @@ final class WriterLane: LifecycleHandler, Sendable {
             do {
                 return try await withTaskExecutorPreference(executor) {
                     guard inTransaction else { return try await body(connection) }
-                    return isSQLite ? try await connection.immediateTransaction(body) : try await connection.transaction(body)
+                    return try await connection.immediateTransaction(begin: isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
                 }
             } catch {
                 if !isSQLite { await giveBack() }
