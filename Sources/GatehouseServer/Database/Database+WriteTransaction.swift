@@ -11,15 +11,15 @@ extension Database {
             return try await transaction(body)
         }
         return try await AsyncLock.sqliteWriter.holding {
-            try await withConnection { connection in try await connection.immediateTransaction(body) }
+            try await withConnection { connection in try await connection.explicitTransaction(begin: "BEGIN IMMEDIATE", body) }
         }
     }
 
     /// On this connection: `begin` (SQLite: `BEGIN IMMEDIATE`, the writer's lock at once), `body`, `COMMIT` — or
     /// `ROLLBACK` when either fails. Also for a PostgreSQL connection held outside Fluent's pool, which Fluent takes to
     /// be in a transaction already (its `transaction` would not begin one).
-    func immediateTransaction<T: Sendable>(begin: SQLQueryString = "BEGIN IMMEDIATE",
-                                           _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    func explicitTransaction<T: Sendable>(begin: SQLQueryString,
+                                          _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         let raw = self as! any SQLDatabase
         try await raw.raw(begin).run()
         do {

@@ -9,8 +9,9 @@ import SQLKit
 /// other jobs (`write`) run in their own savepoint. A job that fails (a duplicate request, a refused write) is undone
 /// alone and its error goes to its own caller; the others still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
 /// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
-/// are batched the same way (one transaction and one commit per batch); other jobs (`write`) run in a transaction
-/// of their own at once. On a SQLite file and on PostgreSQL the batches run on a lane of their own (`WriterLane`).
+/// are batched the same way; other jobs (`write`) run in a transaction of their own at once. On a SQLite file and on
+/// PostgreSQL the batches run on a lane of their own (`WriterLane`), where a batch of passages alone is one `INSERT`
+/// in autocommit.
 final class GroupCommit: Sendable {
     /// The most jobs one transaction takes (keeps a batch's latency bounded under a burst).
     let maxBatch: Int
@@ -39,7 +40,7 @@ final class GroupCommit: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
-    /// SQLite on a file: the writer's own lane (the batches run there, on its connection).
+    /// A SQLite file or PostgreSQL: the writer's own lane (the batches run there, on its connection).
     private let lane = NIOLockedValueBox<WriterLane?>(nil)
     /// Sizes of the batches committed so far (for metrics and tests): count and total jobs.
     private let counters = NIOLockedValueBox((batches: 0, jobs: 0, largest: 0))
@@ -139,13 +140,12 @@ final class GroupCommit: Sendable {
     }
 
     /// Runs the batch in one write transaction (`writeTransaction`: the process's SQLite writer, `BEGIN IMMEDIATE`;
-    /// on a SQLite file the lane's, where a batch of passages alone is one `INSERT` in autocommit — one statement,
-    /// one transaction, one fsync); returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none
+    /// on a lane the lane's, where a batch of passages alone is one `INSERT` in autocommit — one statement, one
+    /// transaction, one round trip); returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none
     /// is stored.
     private func commit(_ batch: [Job], on database: any Database, lane: WriterLane?) async -> [Result<Bool, any Error>] {
-        // Passages alone, none reading first: the batch is one INSERT, its own transaction (SQLite on the lane,
-        // PostgreSQL), one round trip.
-        let oneStatement = batch.allSatisfy { if case .passage(false, _) = $0.work { true } else { false } }
+        // On a lane, passages alone (none reading first): the batch is one INSERT, its own transaction.
+        let autocommit = lane != nil && batch.allSatisfy { if case .passage(false, _) = $0.work { true } else { false } }
         let sqlite = (database as? any SQLDatabase)?.dialect.name == "sqlite"
         let run: @Sendable (any Database) async throws -> [Result<Bool, any Error>] = { connection in
             let raw = connection as! any SQLDatabase
@@ -153,7 +153,7 @@ final class GroupCommit: Sendable {
             var rows: [(job: Int, record: PassageRecord)] = []
             // SQLite undoes a failed statement by itself; in a transaction PostgreSQL fails the whole transaction
             // unless a savepoint marks where to go back to.
-            let undoesStatements = sqlite || oneStatement
+            let undoesStatements = sqlite || autocommit
             func insert(_ records: [PassageRecord]) async throws -> Set<UUID> {
                 if undoesStatements { return try await PassageRecord.insert(records, on: raw) }
                 try await raw.raw("SAVEPOINT rows").run()
@@ -204,8 +204,7 @@ final class GroupCommit: Sendable {
             return outcomes.map { $0! }
         }
         do {
-            if let lane { return try await lane.write(inTransaction: !oneStatement, run) }
-            if oneStatement, !sqlite { return try await database.withConnection(run) }
+            if let lane { return try await lane.write(inTransaction: !autocommit, run) }
             return try await database.writeTransaction(run)
         } catch {
             return Array(repeating: .failure(error), count: batch.count)

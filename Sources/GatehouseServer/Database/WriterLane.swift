@@ -89,7 +89,7 @@ final class WriterLane: LifecycleHandler, Sendable {
             do {
                 return try await withTaskExecutorPreference(executor) {
                     guard inTransaction else { return try await body(connection) }
-                    return try await connection.immediateTransaction(begin: isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
+                    return try await connection.explicitTransaction(begin: isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
                 }
             } catch {
                 if !isSQLite { await giveBack() }

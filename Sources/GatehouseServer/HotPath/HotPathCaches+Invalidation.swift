@@ -2,7 +2,7 @@ import Fluent
 
 extension HotPathCaches {
     /// Empties these caches whenever `databases` update or delete a model they copy from (the application's
-    /// databases, and the SQLite writer's lane).
+    /// databases, and the writer's lane).
     func watchModels(on databases: Databases) {
         databases.middleware.use(HotPathCacheInvalidation<User>(caches: self))
         databases.middleware.use(HotPathCacheInvalidation<APIToken>(caches: self))
