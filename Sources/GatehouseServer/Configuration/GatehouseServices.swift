@@ -11,6 +11,8 @@ public struct GatehouseServices: Sendable {
     public let divisions: DivisionCodes
     public let passSigner: PassTokenSigner
     public let passVerifier: PassTokenVerifier
+    /// The verifier with a memory of the tokens whose signature held (what the gate uses to check a scan).
+    let passSignatures: PassSignatureMemo
     /// The gate's write path: passages share transactions (group commit) on SQLite.
     let groupCommit: GroupCommit
     /// Figures for `GET /metrics`.
@@ -27,6 +29,7 @@ public struct GatehouseServices: Sendable {
         self.divisions = .bundled
         self.passSigner = PassTokenSigner(ring: keyRing)
         self.passVerifier = PassTokenVerifier(ring: keyRing)
+        self.passSignatures = PassSignatureMemo(verifier: passVerifier)
         let metrics = GatehouseMetrics()
         self.metrics = metrics
         self.groupCommit = GroupCommit(onBatch: { metrics.batch(size: $0) })

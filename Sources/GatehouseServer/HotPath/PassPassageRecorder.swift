@@ -4,11 +4,11 @@ import GatehouseCore
 import SQLKit
 
 /// The gate's hot path: an operator at their own checkpoint scans a signed pass. The same rules as
-/// `GateService.record` (it answers everything else), with plain SQL: the checkpoint's settings from a
-/// short-lived cache, the signature checked with the keys in memory, the pass with its household and holder in one
-/// query (also kept briefly: `HotPathCaches`), then — in the group commit — the quota count (exits under a quota only), the decision, and the row,
-/// inserted with the batch's other passages by one statement that also refuses a stood-down community and a
-/// repeated `clientRequestId`.
+/// `GateService.record` (it answers everything else), with plain SQL: the checkpoint's settings from a short-lived
+/// cache, the signature checked with the keys in memory (once per token text: `PassSignatureMemo`), the pass with its
+/// household and holder in one query (also kept briefly: `HotPathCaches`), then — in the group commit — the quota
+/// count (exits under a quota only), the decision, and the row, inserted with the batch's other passages by one
+/// statement that also refuses a stood-down community and a repeated `clientRequestId`.
 struct PassPassageRecorder {
     let gate: GateService
 
@@ -97,7 +97,7 @@ struct PassPassageRecorder {
     private func resolve(_ code: String, settings: GateSettings, now: Date,
                          on sql: any SQLDatabase) async throws -> (EntryReason?, (id: UUID, row: PassRow)?) {
         let claims: PassClaims
-        do { claims = try services.passVerifier.verifySignature(code) } catch {
+        do { claims = try services.passSignatures.verifySignature(code) } catch {
             if error == .malformed { throw PassResolver.unreadable }
             return (.pass(error), nil)
         }

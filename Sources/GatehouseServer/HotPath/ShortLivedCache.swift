@@ -2,7 +2,8 @@ import NIOConcurrencyHelpers
 import NIOCore
 
 /// A small in-process cache whose entries live `lifetime` (monotonic time, not the wall clock): the hot path's
-/// bearer tokens and gate settings. What it holds may be up to `lifetime` old — each use states that delay.
+/// bearer tokens and gate settings, the pass tokens whose signature held. What it holds may be up to `lifetime` old
+/// — each use states that delay.
 /// A lifetime of zero turns it off. Bounded: when full, it starts afresh rather than grow.
 final class ShortLivedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Entry { let value: Value; let until: NIODeadline }
@@ -37,6 +38,9 @@ final class ShortLivedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable
             entries[key] = Entry(value: value, until: until)
         }
     }
+
+    /// Entries held now, fresh or not yet swept.
+    var count: Int { entries.withLockedValue { $0.count } }
 
     /// Forgets `key` now (a change this instance made itself).
     func remove(_ key: Key) { entries.withLockedValue { $0[key] = nil } }

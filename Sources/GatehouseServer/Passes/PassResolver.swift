@@ -16,7 +16,7 @@ struct PassResolver {
         let text = scanned.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.hasPrefix("GH1.") {
             let claims: PassClaims
-            do { claims = try services.passVerifier.verifySignature(text) } catch {
+            do { claims = try services.passSignatures.verifySignature(text) } catch {
                 if error == .malformed { throw Self.unreadable }
                 return Self.refused(.pass(error))
             }

@@ -23,7 +23,7 @@ struct PassVerification {
     func verify(_ input: Input, by user: User) async throws -> Result {
         let lang = language.rawValue
         let claims: PassClaims
-        do { claims = try services.passVerifier.verifySignature(input.token) } catch {
+        do { claims = try services.passSignatures.verifySignature(input.token) } catch {
             return Result(valid: false, passId: nil, kind: nil, householdId: nil, expiresAt: nil,
                           reason: ReasonView(code: error.code, message: error.message.text(for: lang)))
         }
