@@ -5,7 +5,7 @@ import Vapor
 /// `/api/v1/passages…` and `/api/v1/people/lookup`: the gate's API (operators, and admins of the community).
 struct PassageAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("passages", use: create)
+        routes.postOnOwnLoop("passages", use: create)
         routes.get("passages", use: list)
         routes.get("passages", ":passageID", use: show)
         routes.post("passages", ":passageID", "remeasure", use: remeasure)

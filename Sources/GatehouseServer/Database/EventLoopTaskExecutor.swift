@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 
 /// Runs a task's jobs on one event loop: a task started with this executor as its preference resumes there after
@@ -13,5 +14,20 @@ final class EventLoopTaskExecutor: TaskExecutor {
         let job = UnownedJob(job)
         let executor = asUnownedTaskExecutor()
         loop.execute { job.runSynchronously(on: executor) }
+    }
+}
+
+extension EventLoopTaskExecutor {
+    private static let byLoop = NIOLockedValueBox<[ObjectIdentifier: EventLoopTaskExecutor]>([:])
+
+    /// The executor of `loop`, made at its first use and kept (event loops live as long as the process).
+    static func of(_ loop: any EventLoop) -> EventLoopTaskExecutor {
+        byLoop.withLockedValue { executors in
+            let key = ObjectIdentifier(loop)
+            if let executor = executors[key] { return executor }
+            let executor = EventLoopTaskExecutor(loop: loop)
+            executors[key] = executor
+            return executor
+        }
     }
 }
