@@ -126,7 +126,7 @@ final class GroupCommitTests: XCTestCase {
             var tasks: [Task<Bool, any Error>] = []
             for (i, (_, p, readsFirst)) in jobs.enumerated() {
                 let db = app.db
-                let record = PassageRecord(p, on: db)
+                let record = PassageRecord(p.values, on: db)
                 tasks.append(Task {
                     try await commit.insertPassage(on: db, readsFirst: readsFirst) { tx in
                         if i == 0 { for await _ in hold { break } }

@@ -35,7 +35,7 @@ final class PassageViewJSONTests: XCTestCase {
         let time = Date(timeIntervalSince1970: 1_795_305_659.987) // a fraction of a second is dropped, not rounded
         for (awaiting, withIDs) in [(true, true), (false, false), (true, false)] {
             for language in [Language.zh, .en] {
-                let view = PassageView(passage(awaiting: awaiting, withIDs: withIDs, at: time), restSeconds: 300, language: language)
+                let view = PassageView(passage(awaiting: awaiting, withIDs: withIDs, at: time).values, restSeconds: 300, language: language)
                 let response = view.jsonResponse(.created)
                 XCTAssertEqual(response.status, .created)
                 XCTAssertEqual(response.headers.contentType, .json)

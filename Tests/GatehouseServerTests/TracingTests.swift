@@ -178,7 +178,7 @@ final class TracingTests: XCTestCase {
                 p.recordedAt = model.recordedAt + TimeInterval(n)
                 p.clientRequestID = UUID()
                 p.updatedAt = p.recordedAt
-                return PassageRecord(p, on: app.db)
+                return PassageRecord(p.values, on: app.db)
             }
             try await app.db.transaction { tx in _ = try await PassageRecord.insert(records, on: tx as! any SQLDatabase) }
             let web = WebClient(app)

@@ -42,7 +42,7 @@ final class WriterLaneTests: XCTestCase {
             let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
             let db = app.db
             func insert() async throws -> Bool {
-                let record = PassageRecord(passage(g, operatorID: operatorID, at: Date()), on: db)
+                let record = PassageRecord(passage(g, operatorID: operatorID, at: Date()).values, on: db)
                 return try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
             }
             let first = try await insert()
@@ -70,7 +70,7 @@ final class WriterLaneTests: XCTestCase {
             let db = app.db
             let inserted = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for p in passages {
-                    let record = PassageRecord(p, on: db)
+                    let record = PassageRecord(p.values, on: db)
                     group.addTask {
                         try await commit.insertPassage(on: db, readsFirst: false) { _ in
                             onLane.withLockedValue { $0.append(lane.executor.loop.inEventLoop) }
@@ -104,7 +104,7 @@ final class WriterLaneTests: XCTestCase {
             // The same request id again is not a second row.
             let again = passage(g, operatorID: operatorID, at: start)
             again.clientRequestID = passages[3].clientRequestID
-            let record = PassageRecord(again, on: db)
+            let record = PassageRecord(again.values, on: db)
             let second = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
             XCTAssertFalse(second)
             let count = try await Passage.query(on: app.db).count()
@@ -141,7 +141,7 @@ final class WriterLaneTests: XCTestCase {
             let db = app.db
             func write(_ n: Int) async throws {
                 for i in 0..<n {
-                    let record = PassageRecord(passage(g, operatorID: operatorID, at: Date().addingTimeInterval(Double(i))), on: db)
+                    let record = PassageRecord(passage(g, operatorID: operatorID, at: Date().addingTimeInterval(Double(i))).values, on: db)
                     _ = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
                 }
             }

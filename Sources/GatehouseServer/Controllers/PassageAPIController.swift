@@ -39,7 +39,7 @@ struct PassageAPIController: RouteCollection {
         let user = try req.requireUser()
         let passage = try await PassageAccess.passage(req.parameters.get("passageID", as: UUID.self), for: user, on: req.db)
         let community = try await Community.find(passage.communityID, on: req.db)!
-        return PassageView(passage, restSeconds: community.remeasureRestSeconds, language: req.language)
+        return PassageView(passage.values, restSeconds: community.remeasureRestSeconds, language: req.language)
     }
 
     func lookup(req: Request) async throws -> PersonLookup.Result {

@@ -28,7 +28,7 @@ struct GateService {
         let (gate, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let rule = Self.feverRule(of: community)
         if let existing = try await existing(input.clientRequestId, user: user) {
-            return (PassageView(existing, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
+            return (PassageView(existing.values, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
         }
         guard let direction = Direction(rawValue: input.direction) else {
             throw Self.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
@@ -125,16 +125,17 @@ struct GateService {
             } catch {
                 // Two retries raced: the unique client request id let one through; answer with it.
                 if let existing = try await existing(input.clientRequestId, user: user) {
-                    return (PassageView(existing, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
+                    return (PassageView(existing.values, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
                 }
                 guard attempt == 1, (error as? any DatabaseError)?.isConstraintFailure == true else { throw error }
             }
         }
         guard let stored else { throw AppError(.internalServerError, "not_stored", zh: "记录未保存，请重试", en: "The passage was not stored: try again") }
         services.metrics.passage(decision: stored.decision)
-        await announce(stored, gate: gate, feverCase: feverCase, rule: rule)
+        let values = stored.values
+        await announce(values, gate: gate, feverCase: feverCase, rule: rule)
         if let delivery { await live.publish(LiveEvent(type: "delivery", payload: ["id": delivery.id!]), to: .household(delivery.householdID)) }
-        return (PassageView(stored, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), true)
+        return (PassageView(values, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), true)
     }
 
     /// The re-measure after the rest: it decides.
@@ -187,8 +188,9 @@ struct GateService {
             }
             return try await Self.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx)
         }
-        await announce(passage, gate: gate, feverCase: fever, rule: rule)
-        return PassageView(passage, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language)
+        let values = passage.values
+        await announce(values, gate: gate, feverCase: fever, rule: rule)
+        return PassageView(values, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language)
     }
 
     static func feverRule(of community: Community) -> FeverRule {
@@ -202,12 +204,13 @@ struct GateService {
     }
 
     static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {
-        p.readings = ReadingsCodec.encode(readings)
-        p.temperatureTenths = readings.last!.value.tenths
-        p.status = outcome.status
-        p.decision = outcome.decision.rawValue
-        p.reasons = outcome.reasons.map(\.code).joined(separator: ",")
-        if case .remeasureRequired = outcome.fever { p.awaitingRemeasure = true } else { p.awaitingRemeasure = false }
+        let columns = PassageValues.Outcome(outcome, readings: readings)
+        p.readings = columns.readings
+        p.temperatureTenths = columns.temperatureTenths
+        p.status = columns.status
+        p.decision = columns.decision
+        p.reasons = columns.reasons
+        p.awaitingRemeasure = columns.awaitingRemeasure
         p.updatedAt = now
     }
 
@@ -254,21 +257,21 @@ struct GateService {
         return p
     }
 
-    private func announce(_ passage: Passage, gate: Checkpoint, feverCase: FeverCase?, rule: FeverRule) async {
+    private func announce(_ passage: PassageValues, gate: Checkpoint, feverCase: FeverCase?, rule: FeverRule) async {
         await announce(passage, checkpointID: gate.id!, checkpointName: gate.name, feverCase: feverCase, rule: rule)
     }
 
     /// Tells the checkpoint's and the community's live screens (and, for a fever, whoever must act on it).
-    func announce(_ passage: Passage, checkpointID: UUID, checkpointName: String, feverCase: FeverCase?, rule: FeverRule) async {
+    func announce(_ passage: PassageValues, checkpointID: UUID, checkpointName: String, feverCase: FeverCase?, rule: FeverRule) async {
         let channels: [LiveChannel] = [.checkpoint(checkpointID), .community(passage.communityID)]
         if await live.isWatched(channels) {
             let event = LiveEvent(type: "passage", payload: PassageView(passage, restSeconds: rule.restSeconds, language: .zh))
             for channel in channels { await live.publish(event, to: channel) }
         }
         if let feverCase {
-            let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id!, checkpointId: checkpointID,
+            let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id, checkpointId: checkpointID,
                                    checkpointName: checkpointName, nameMasked: passage.nameMasked,
-                                   temperature: Double(passage.temperatureTenths) / 10, at: feverCase.openedAt)
+                                   temperature: Double(passage.outcome.temperatureTenths) / 10, at: feverCase.openedAt)
             let alertEvent = LiveEvent(type: "alert", payload: alert)
             for channel in await FeverCaseNotices.channels(community: passage.communityID, on: db) { await live.publish(alertEvent, to: channel) }
         }

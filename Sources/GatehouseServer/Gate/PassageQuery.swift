@@ -72,7 +72,7 @@ struct PassageQuery {
         } else {
             rows = try await Self.newest(inEach: communities, where: rest, older: older, limit: limit + 1, on: db)
         }
-        let items = rows.prefix(limit).map(\.passage).map { PassageView($0, restSeconds: rules[$0.communityID] ?? 300, language: language) }
+        let items = rows.prefix(limit).map(\.passage.values).map { PassageView($0, restSeconds: rules[$0.communityID] ?? 300, language: language) }
         let next = rows.count > limit ? rows[limit - 1] : nil
         return Page(items: Array(items), nextCursor: next.map { Self.encodeCursor($0.time, $0.passage.id!) })
     }

@@ -32,19 +32,19 @@ struct PassageView: Content {
     let awaitingRemeasure: Bool
     let remeasureAfter: Date?
 
-    init(_ p: Passage, restSeconds: Int, quota: OutingQuota? = nil, language: Language) {
-        let readings = ReadingsCodec.decode(p.readings)
-        id = p.id!
-        decision = p.decision
-        reasons = p.reasons.split(separator: ",").map { code in
+    init(_ p: PassageValues, restSeconds: Int, quota: OutingQuota? = nil, language: Language) {
+        let readings = ReadingsCodec.decode(p.outcome.readings)
+        id = p.id
+        decision = p.outcome.decision
+        reasons = p.outcome.reasons.split(separator: ",").map { code in
             let reason = EntryReasonCatalog.reason(String(code), restSeconds: restSeconds, quota: quota)
             return Reason(code: String(code), message: reason.message.text(for: language.rawValue), warning: reason.isWarning)
         }
-        status = p.status
-        checkpointId = p.$checkpoint.id
+        status = p.outcome.status
+        checkpointId = p.checkpointID
         communityId = p.communityID
-        operatorId = p.$operatorUser.id
-        personId = p.$person.id
+        operatorId = p.operatorID
+        personId = p.personID
         householdId = p.householdID
         passId = p.passID
         recordedAt = p.recordedAt
@@ -53,10 +53,10 @@ struct PassageView: Content {
         mode = p.mode
         nameMasked = p.nameMasked
         phoneMasked = p.phoneMasked
-        temperature = Double(p.temperatureTenths) / 10
+        temperature = Double(p.outcome.temperatureTenths) / 10
         self.readings = readings.map(\.value.celsius)
         mask = p.wearsMask
-        awaitingRemeasure = p.awaitingRemeasure
-        remeasureAfter = p.awaitingRemeasure ? readings.first.map { $0.takenAt + TimeInterval(restSeconds) } : nil
+        awaitingRemeasure = p.outcome.awaitingRemeasure
+        remeasureAfter = p.outcome.awaitingRemeasure ? readings.first.map { $0.takenAt + TimeInterval(restSeconds) } : nil
     }
 }

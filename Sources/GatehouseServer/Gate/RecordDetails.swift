@@ -23,7 +23,7 @@ struct RecordDetails: Encodable {
 
     static func build(_ p: Passage, services: GatehouseServices, db: any Database, language: Language) async throws -> RecordDetails {
         let community = try await Community.find(p.communityID, on: db)
-        let view = PassageView(p, restSeconds: community?.remeasureRestSeconds ?? 300, language: language)
+        let view = PassageView(p.values, restSeconds: community?.remeasureRestSeconds ?? 300, language: language)
         let gate = try await Checkpoint.find(p.$checkpoint.id, on: db)
         let op = try await User.find(p.$operatorUser.id, on: db)
         let person = try await Person.find(p.$person.id, on: db)

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import NIOConcurrencyHelpers
 import SQLKit
 
 /// The gate's hot path: an operator at their own checkpoint scans a signed pass. The same rules as
@@ -44,27 +45,22 @@ struct PassPassageRecorder {
         if case .fever = rule.assess(readings, now: now) { return try await gate.recordAnyWay(input, by: user) }
         let (refusal, pass) = try await resolve(input.passCode!, settings: settings, now: now, on: sql)
 
-        let userID = try user.requireID()
-        let p = Passage()
-        p.id = TimeOrderedID.make(at: now)
-        p.communityID = settings.communityID
-        p.$checkpoint.id = settings.checkpointID
-        p.$operatorUser.id = userID
-        p.$person.id = pass?.row.personId
-        p.householdID = pass?.row.householdId
-        p.passID = pass?.id
-        p.direction = direction.rawValue
-        p.mode = IdentificationMode.pass.rawValue
-        p.wearsMask = input.mask
-        p.nameMasked = pass.map { $0.row.nameMasked ?? "\($0.row.householdLabel)（户）" } ?? "—"
-        p.phoneMasked = pass?.row.phoneMasked ?? ""
-        p.recordedAt = now
-        p.clientTime = input.clientTime
-        p.clientRequestID = input.clientRequestId
-        let passage = p
+        let id = TimeOrderedID.make(at: now)
+        let operatorID = try user.requireID()
+        // The passage's columns, once the group commit has decided.
+        let row = { @Sendable (outcome: PassageValues.Outcome) in
+            PassageValues(
+                id: id, communityID: settings.communityID, checkpointID: settings.checkpointID, operatorID: operatorID,
+                personID: pass?.row.personId, householdID: pass?.row.householdId, passID: pass?.id, registrationID: nil,
+                direction: direction.rawValue, mode: IdentificationMode.pass.rawValue, outcome: outcome,
+                wearsMask: input.mask, nameMasked: pass.map { $0.row.nameMasked ?? "\($0.row.householdLabel)（户）" } ?? "—",
+                phoneMasked: pass?.row.phoneMasked ?? "", recordedAt: now, clientTime: input.clientTime,
+                clientRequestID: input.clientRequestId, updatedAt: now)
+        }
 
         // An exit under an outing quota counts the exits before it, so the rows before it must be in.
         let countsExits = direction == .out && settings.outingQuota != nil
+        let decided = NIOLockedValueBox<PassageValues?>(nil)
         let inserted = try await services.groupCommit.insertPassage(on: gate.db, readsFirst: countsExits) { tx in
             let quota = countsExits
                 ? try await OutingQuotaCounter(db: tx).status(settings.outingQuota, householdID: pass?.row.householdId,
@@ -75,22 +71,23 @@ struct PassPassageRecorder {
                 idCardValidUntil: pass?.row.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
                 passRefusal: refusal, homeQuarantine: pass?.row.homeQuarantine ?? false,
                 quotaRefusal: quota?.refusal, now: now))
-            GateService.apply(outcome, readings: readings, to: passage, now: now)
-            return PassageRecord(passage, on: tx)
+            let values = row(PassageValues.Outcome(outcome, readings: readings))
+            decided.withLockedValue { $0 = values }
+            return PassageRecord(values, on: tx)
         }
-        guard inserted else {
+        guard inserted, let values = decided.withLockedValue({ $0 }) else {
             // Nothing inserted: this request was answered before (its clientRequestId is stored), or the community
             // stood down since its settings were read.
             if let existing = try await gate.existing(input.clientRequestId, user: user) {
-                return (PassageView(existing, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), false)
+                return (PassageView(existing.values, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), false)
             }
             services.hotPath.gates.remove(settings.checkpointID)
             throw GateAccess.standingDown
         }
-        services.metrics.passage(decision: passage.decision)
-        await gate.announce(passage, checkpointID: settings.checkpointID, checkpointName: settings.checkpointName,
+        services.metrics.passage(decision: values.outcome.decision)
+        await gate.announce(values, checkpointID: settings.checkpointID, checkpointName: settings.checkpointName,
                             feverCase: nil, rule: rule)
-        return (PassageView(passage, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), true)
+        return (PassageView(values, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), true)
     }
 
     /// The pass behind the scanned token, or why it cannot be honoured (as `PassResolver` decides).

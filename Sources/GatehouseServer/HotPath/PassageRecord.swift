@@ -25,23 +25,24 @@ struct PassageRecord: Sendable {
                           "client_time", "client_request_id", "updated_at"]
 
     /// The row of `p`, to be inserted on `db` (its dialect picks the binds).
-    init(_ p: Passage, on db: any Database) {
-        id = p.id!
+    init(_ p: PassageValues, on db: any Database) {
+        id = p.id
         communityID = p.communityID
+        let o = p.outcome
         guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else {
-            binds = .encodable([p.id!, p.communityID, p.$checkpoint.id, p.$operatorUser.id, p.$person.id, p.householdID,
-                                p.passID, p.registrationID, p.direction, p.mode, p.readings, p.temperatureTenths, p.status,
-                                p.decision, p.reasons, p.wearsMask, p.awaitingRemeasure, p.nameMasked, p.phoneMasked,
+            binds = .encodable([p.id, p.communityID, p.checkpointID, p.operatorID, p.personID, p.householdID,
+                                p.passID, p.registrationID, p.direction, p.mode, o.readings, o.temperatureTenths, o.status,
+                                o.decision, o.reasons, p.wearsMask, o.awaitingRemeasure, p.nameMasked, p.phoneMasked,
                                 p.recordedAt, p.clientTime, p.clientRequestID, p.updatedAt])
             return
         }
         func text(_ value: UUID?) -> SQLiteData { value.map { .text(UUIDText.text($0)) } ?? .null }
         func time(_ value: Date?) -> SQLiteData { value.map { .float($0.timeIntervalSince1970) } ?? .null }
         func flag(_ value: Bool) -> SQLiteData { .integer(value ? 1 : 0) }
-        binds = .sqlite([text(p.id), text(p.communityID), text(p.$checkpoint.id), text(p.$operatorUser.id),
-                         text(p.$person.id), text(p.householdID), text(p.passID), text(p.registrationID), .text(p.direction),
-                         .text(p.mode), .text(p.readings), .integer(p.temperatureTenths), .text(p.status),
-                         .text(p.decision), .text(p.reasons), flag(p.wearsMask), flag(p.awaitingRemeasure),
+        binds = .sqlite([text(p.id), text(p.communityID), text(p.checkpointID), text(p.operatorID),
+                         text(p.personID), text(p.householdID), text(p.passID), text(p.registrationID), .text(p.direction),
+                         .text(p.mode), .text(o.readings), .integer(o.temperatureTenths), .text(o.status),
+                         .text(o.decision), .text(o.reasons), flag(p.wearsMask), flag(o.awaitingRemeasure),
                          .text(p.nameMasked), .text(p.phoneMasked), time(p.recordedAt), time(p.clientTime),
                          text(p.clientRequestID), time(p.updatedAt)])
     }

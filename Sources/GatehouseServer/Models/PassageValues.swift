@@ -1,0 +1,57 @@
+import Foundation
+import GatehouseCore
+
+/// A passage's columns as plain values. The gate's hot path builds, stores (`PassageRecord`) and answers
+/// (`PassageView`) a passage from these without a Fluent model, whose property wrappers cost a twentieth of a passage;
+/// a stored `Passage` gives its own (`Passage.values`).
+struct PassageValues: Sendable {
+    /// The columns an entry decision sets (at the first reading, again at a re-measure).
+    struct Outcome: Sendable {
+        /// Every reading, oldest first (`ReadingsCodec`).
+        var readings: String
+        /// The reading that counts (the last one), in tenths of a degree.
+        var temperatureTenths: Int
+        var status: String
+        var decision: String
+        /// Reason codes, comma-separated.
+        var reasons: String
+        var awaitingRemeasure: Bool
+
+        init(readings: String, temperatureTenths: Int, status: String, decision: String, reasons: String,
+             awaitingRemeasure: Bool) {
+            self.readings = readings
+            self.temperatureTenths = temperatureTenths
+            self.status = status
+            self.decision = decision
+            self.reasons = reasons
+            self.awaitingRemeasure = awaitingRemeasure
+        }
+
+        /// What `outcome` decided after `readings`.
+        init(_ outcome: EntryOutcome, readings: [TemperatureReading]) {
+            let awaiting = if case .remeasureRequired = outcome.fever { true } else { false }
+            self.init(readings: ReadingsCodec.encode(readings), temperatureTenths: readings.last!.value.tenths,
+                      status: outcome.status, decision: outcome.decision.rawValue,
+                      reasons: outcome.reasons.map(\.code).joined(separator: ","), awaitingRemeasure: awaiting)
+        }
+    }
+
+    var id: UUID
+    var communityID: UUID
+    var checkpointID: UUID
+    var operatorID: UUID
+    var personID: UUID?
+    var householdID: UUID?
+    var passID: UUID?
+    var registrationID: UUID?
+    var direction: String
+    var mode: String
+    var outcome: Outcome
+    var wearsMask: Bool
+    var nameMasked: String
+    var phoneMasked: String
+    var recordedAt: Date
+    var clientTime: Date?
+    var clientRequestID: UUID
+    var updatedAt: Date
+}
