@@ -1,5 +1,7 @@
 import Foundation
+import NIOConcurrencyHelpers
 import Prometheus
+import Vapor
 
 /// The server's own figures for Prometheus (`GET /metrics`): request latency per route, passages by decision,
 /// group-commit batch sizes and database errors. Counts and timings only — never personal data. One registry per
@@ -25,22 +27,41 @@ final class GatehouseMetrics: Sendable {
     private let batchHistogram: ValueHistogram
     private let databaseErrorCounter: Counter
 
+    /// A route's histogram: the route itself (routes live as long as the app), the method and the status class.
+    private struct RouteKey: Hashable {
+        let route: ObjectIdentifier?
+        let method: String
+        let statusClass: UInt
+    }
+
+    /// The metrics made so far, kept: the registry finds one by name and labels at every call, which cost a
+    /// hundredth of a passage.
+    private let histograms = NIOLockedValueBox<[RouteKey: DurationHistogram]>([:])
+    private let passageCounters = NIOLockedValueBox<[String: Counter]>([:])
+
     init() {
         batchHistogram = registry.makeValueHistogram(descriptor: Self.batches, buckets: Self.batchBuckets)
         databaseErrorCounter = registry.makeCounter(descriptor: Self.databaseErrors)
     }
 
-    /// One answered request. `route` is the route's pattern (`api/v1/passages/:passageID`), never its values.
-    func request(route: String, method: String, status: UInt, duration: Duration) {
-        registry.makeDurationHistogram(descriptor: Self.requestDuration,
-                                       labels: [("route", route), ("method", method), ("status", "\(status / 100)xx")],
-                                       buckets: Self.latencyBuckets)
-            .record(duration)
+    /// One answered request, labelled by its route's pattern (`api/v1/passages/:passageID`), never its values.
+    func request(_ route: Route?, method: String, status: UInt, duration: Duration) {
+        let key = RouteKey(route: route.map(ObjectIdentifier.init), method: method, statusClass: status / 100)
+        if let histogram = histograms.withLockedValue({ $0[key] }) { return histogram.record(duration) }
+        let pattern = route.map { $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        let histogram = registry.makeDurationHistogram(
+            descriptor: Self.requestDuration,
+            labels: [("route", pattern), ("method", method), ("status", "\(key.statusClass)xx")], buckets: Self.latencyBuckets)
+        histograms.withLockedValue { $0[key] = histogram }
+        histogram.record(duration)
     }
 
     /// One recorded passage (`allow`, `deny`, `refer`).
     func passage(decision: String) {
-        registry.makeCounter(descriptor: Self.passages, labels: [("decision", decision)]).increment()
+        if let counter = passageCounters.withLockedValue({ $0[decision] }) { return counter.increment() }
+        let counter = registry.makeCounter(descriptor: Self.passages, labels: [("decision", decision)])
+        passageCounters.withLockedValue { $0[decision] = counter }
+        counter.increment()
     }
 
     /// One group-commit transaction with `size` passages.

@@ -19,7 +19,6 @@ struct MetricsMiddleware: Middleware {
     }
 
     private func record(_ req: Request, status: UInt, since start: ContinuousClock.Instant) {
-        let route = req.route.map { $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-        metrics.request(route: route, method: req.method.rawValue, status: status, duration: ContinuousClock.now - start)
+        metrics.request(req.route, method: req.method.rawValue, status: status, duration: ContinuousClock.now - start)
     }
 }

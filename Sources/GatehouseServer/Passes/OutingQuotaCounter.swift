@@ -19,8 +19,6 @@ struct OutingQuotaCounter {
 
     func status(_ quota: OutingQuota?, householdID: UUID?, personID: UUID?, passID: UUID?, now: Date) async throws -> Status? {
         guard let quota else { return nil }
-        // One COUNT through SQLKit (the gate's hot path asks this for every exit): idx_passages_household_out,
-        // idx_passages_pass_out and idx_passages_person serve it.
         let holder: SQLQueryString
         switch quota.scope {
         case .household:
@@ -32,13 +30,21 @@ struct OutingQuotaCounter {
             else { return nil }
         }
         let sql = db as! any SQLDatabase
-        let query: SQLQueryString = """
-            SELECT COUNT(*) AS used FROM passages WHERE \(holder) AND direction = \(bind: Direction.out.rawValue) \
-            AND decision = \(bind: EntryDecision.allow.rawValue) AND recorded_at >= \(bind: quota.windowStart(now: now))
-            """
-        let used = try await sql.raw(query).first()?.decode(column: "used", as: Int.self) ?? 0
+        let used = try await sql.raw(Self.query(holder, since: quota.windowStart(now: now))).first()?
+            .decode(column: "used", as: Int.self) ?? 0
         let check = quota.check(exitsInWindow: used, now: now)
         return Status(remaining: check.remaining, exits: quota.exits, days: quota.days, fromHour: quota.fromHour,
                       toHour: quota.toHour, refusal: check.refusal)
+    }
+
+    /// One COUNT of the allowed exits of `holder` since `start` (the gate's hot path asks it for every exit under a
+    /// quota): `idx_passages_household_exits`, `idx_passages_pass_exits` (partial indexes of the allowed exits,
+    /// M019: the direction and the decision are literals here so that both databases match them) and
+    /// `idx_passages_person` serve it.
+    static func query(_ holder: SQLQueryString, since start: Date) -> SQLQueryString {
+        """
+        SELECT COUNT(*) AS used FROM passages WHERE \(holder) AND direction = 'out' AND decision = 'allow' \
+        AND recorded_at >= \(bind: start)
+        """
     }
 }

@@ -12,8 +12,8 @@ extension Request {
     /// Chinese unless the person chose English (cookie) or the API client asked for it.
     var language: Language {
         if let cookie = cookies[Language.cookieName]?.string, let lang = Language(rawValue: cookie) { return lang }
-        if url.string.hasPrefix("/api/"), let accept = headers.first(name: .acceptLanguage)?.lowercased(),
-           accept.hasPrefix("en") {
+        if let accept = headers.first(name: .acceptLanguage)?.lowercased(), accept.hasPrefix("en"),
+           url.string.hasPrefix("/api/") {
             return .en
         }
         return .zh

@@ -23,6 +23,7 @@ enum MigrationList {
             M016CreateRetention(),
             M017CreateAbnormalPassageIndexes(),
             M018CreatePassageRegistrationIndex(),
+            M019NarrowExitIndexes(),
         ]
     }
 }
