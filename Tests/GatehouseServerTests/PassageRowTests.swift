@@ -48,4 +48,48 @@ final class PassageRowTests: XCTestCase {
             XCTAssertEqual(Set(rows.map { try! Passage.read($0).clientTime == nil }), [true, false])
         }
     }
+
+    /// The hot path's own insert (`PassageRecord`: values bound as `SQLiteData` on SQLite, typed by the table on
+    /// PostgreSQL) stores what Fluent stores for the same passage, to the microsecond and the last odd character.
+    func testARowInsertedByTheHotPathEqualsTheOneFluentInserts() async throws {
+        try await TestApp.run { app in
+            let g = try await GateFixture.make(app)
+            let operatorID = try await User.query(on: app.db).filter(\.$username == "guard.a").first()!.requireID()
+            func passage(personless: Bool) -> Passage {
+                let p = Passage()
+                p.id = UUID()
+                p.communityID = g.f.communityA.id!
+                p.$checkpoint.id = g.f.gateA.id!
+                p.$operatorUser.id = operatorID
+                p.householdID = nil
+                p.passID = nil
+                p.registrationID = nil
+                p.direction = "out"; p.mode = "pass"; p.readings = "373@1795305600;366@1795305900"; p.temperatureTenths = 366
+                p.status = "abnormal"; p.decision = "refer"; p.reasons = "fever_remeasure,no_mask"; p.wearsMask = false
+                p.awaitingRemeasure = true; p.nameMasked = "张*\"引号\" \\ 反斜杠\n（户）"; p.phoneMasked = "138****0000"
+                p.recordedAt = Date(timeIntervalSince1970: 1_795_305_600.123456789)
+                p.clientTime = personless ? nil : Date(timeIntervalSince1970: 1_795_305_541.5)
+                p.clientRequestID = UUID()
+                p.updatedAt = Date(timeIntervalSince1970: 1_795_305_900.999999)
+                return p
+            }
+            for personless in [true, false] {
+                let byFluent = passage(personless: personless)
+                try await byFluent.create(on: app.db)
+                let byRecord = passage(personless: personless)
+                let inserted = try await PassageRecord.insert([PassageRecord(byRecord.values, on: app.db)], on: app.db as! any SQLDatabase)
+                XCTAssertEqual(inserted, [byRecord.id!])
+                let a = try await Passage.find(byFluent.id, on: app.db)!.values
+                var b = try await Passage.find(byRecord.id, on: app.db)!.values
+                // Times exactly (a `Date` describes itself in whole seconds), then every other field.
+                XCTAssertEqual(b.recordedAt.timeIntervalSince1970, a.recordedAt.timeIntervalSince1970)
+                XCTAssertEqual(b.updatedAt.timeIntervalSince1970, a.updatedAt.timeIntervalSince1970)
+                XCTAssertEqual(b.clientTime?.timeIntervalSince1970, a.clientTime?.timeIntervalSince1970)
+                XCTAssertNotEqual(a.recordedAt.timeIntervalSince1970.truncatingRemainder(dividingBy: 1), 0)
+                b.id = a.id
+                b.clientRequestID = a.clientRequestID
+                XCTAssertEqual(String(describing: b), String(describing: a))
+            }
+        }
+    }
 }
