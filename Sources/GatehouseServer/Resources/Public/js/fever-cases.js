@@ -18,8 +18,9 @@
     }
     if (sending || busy()) return;
     source.close();
-    // A GET of the case itself: a page that answered a step's POST must not send the step again.
-    window.location.replace(window.location.pathname.replace(/\/steps$/, ""));
+    // A GET of the case itself: a page that answered a step's or a reveal's POST must not send it again (and there
+    // is no page to GET at /steps or /reveal).
+    window.location.replace(window.location.pathname.replace(/\/(steps|reveal)$/, ""));
   };
   source.addEventListener("fever-case", refresh);
   source.addEventListener("alert", refresh);
