@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 /// JSON requests against the in-memory app, with an optional bearer token.
@@ -9,7 +8,7 @@ struct APIClient {
     let app: Application
     var token: String?
 
-    func send(_ method: HTTPMethod, _ path: String, json: Any? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, json: Any? = nil, headers extra: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
         var headers = extra
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
         var body: ByteBuffer?
@@ -17,14 +16,14 @@ struct APIClient {
             headers.contentType = .json
             body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: json))
         }
-        return try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        return try await app.testable().sendRequest(method, path, headers: headers, body: body)
     }
 
     /// Sends `body` as it is, with its `Content-Type` as given.
-    func send(_ method: HTTPMethod, _ path: String, raw body: Data, contentType: String) async throws -> TestingHTTPResponse {
+    func send(_ method: HTTPMethod, _ path: String, raw body: Data, contentType: String) async throws -> XCTHTTPResponse {
         var headers: HTTPHeaders = ["Content-Type": contentType]
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
-        return try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(data: body))
+        return try await app.testable().sendRequest(method, path, headers: headers, body: ByteBuffer(data: body))
     }
 
     /// Signs in through `POST /api/v1/auth/token`.
@@ -36,7 +35,7 @@ struct APIClient {
     }
 }
 
-extension TestingHTTPResponse {
+extension XCTHTTPResponse {
     func json() throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(body.string.utf8)) as? [String: Any] ?? [:]
     }

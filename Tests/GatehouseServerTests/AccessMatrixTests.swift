@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import GatehouseCore
 @testable import GatehouseServer
-import VaporTesting
 import XCTVapor
 
 /// Role × community × route: everyone who is not community A's — its neighbour's staff of every role, another

@@ -3,7 +3,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 final class AuthTests: XCTestCase {
@@ -126,7 +125,7 @@ final class AuthTests: XCTestCase {
             var headers = HTTPHeaders()
             headers.replaceOrAdd(name: .cookie, value: web.cookieHeader)
             headers.contentType = .json
-            let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: #"{"name":"西门"}"#))
+            let response = try await app.testable().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: #"{"name":"西门"}"#))
             XCTAssertEqual(response.status, .forbidden)
             do { let value = try await Checkpoint.query(on: app.db).filter(\.$name == "西门").count(); XCTAssertEqual(value, 0) }
         }

@@ -4,7 +4,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 /// Two communities in one district and a third in another district, with an admin for each level.

@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import GatehouseCore
 @testable import GatehouseServer
-import VaporTesting
 import XCTVapor
 
 /// The organisation fixture plus an operator at each of gates A and B, signed in to the API.

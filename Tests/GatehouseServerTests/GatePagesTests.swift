@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import GatehouseCore
 @testable import GatehouseServer
-import VaporTesting
 import XCTVapor
 
 final class GatePagesTests: XCTestCase {
@@ -26,7 +25,7 @@ final class GatePagesTests: XCTestCase {
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
             headers.replaceOrAdd(name: .cookie, value: web.cookieHeader)
-            let done = try await app.testing().sendRequest(.POST, "/gate/shift-check", headers: headers,
+            let done = try await app.testable().sendRequest(.POST, "/gate/shift-check", headers: headers,
                                                            body: ByteBuffer(string: items + "&_csrf=" + (web.csrf ?? "")))
             XCTAssertEqual(done.headers.first(name: .location), "/gate")
             let awaited1 = try await ShiftCheck.query(on: app.db).count()

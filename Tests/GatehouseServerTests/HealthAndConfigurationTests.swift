@@ -2,13 +2,12 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 final class HealthAndConfigurationTests: XCTestCase {
     func testHealthzReportsTheDatabase() async throws {
         try await TestApp.run { app in
-            let response = try await app.testing().sendRequest(.GET, "/healthz")
+            let response = try await app.testable().sendRequest(.GET, "/healthz")
             XCTAssertEqual(response.status, .ok)
             let body = try response.content.decode(HealthController.Status.self)
             XCTAssertEqual(body.status, "ok")
@@ -19,7 +18,7 @@ final class HealthAndConfigurationTests: XCTestCase {
     func testHealthzIs503WhenTheDatabaseIsGone() async throws {
         // Nothing listens on port 1: the database cannot answer.
         try await TestApp.run(database: .postgres(url: "postgres://nobody:none@127.0.0.1:1/none"), migrate: false) { app in
-            let response = try await app.testing().sendRequest(.GET, "/healthz")
+            let response = try await app.testable().sendRequest(.GET, "/healthz")
             XCTAssertEqual(response.status, .serviceUnavailable)
         }
     }
@@ -62,7 +61,7 @@ final class HealthAndConfigurationTests: XCTestCase {
 
     func testUnknownAPIRouteAnswersJSONError() async throws {
         try await TestApp.run { app in
-            let response = try await app.testing().sendRequest(.GET, "/api/v1/nothing-here")
+            let response = try await app.testable().sendRequest(.GET, "/api/v1/nothing-here")
             XCTAssertEqual(response.status, .notFound)
             let json = try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as! [String: Any]
             let error = json["error"] as! [String: String]
@@ -73,10 +72,10 @@ final class HealthAndConfigurationTests: XCTestCase {
 
     func testUnknownPageAnswersHTMLErrorInTheChosenLanguage() async throws {
         try await TestApp.run { app in
-            let zh = try await app.testing().sendRequest(.GET, "/no-such-page")
+            let zh = try await app.testable().sendRequest(.GET, "/no-such-page")
             XCTAssertEqual(zh.status, .notFound)
             XCTAssertTrue(zh.body.string.contains("找不到该页面"))
-            let en = try await app.testing().sendRequest(.GET, "/no-such-page", headers: ["Cookie": "lang=en"])
+            let en = try await app.testable().sendRequest(.GET, "/no-such-page", headers: ["Cookie": "lang=en"])
             XCTAssertTrue(en.body.string.contains("No such page"))
         }
     }

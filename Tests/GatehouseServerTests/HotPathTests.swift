@@ -10,7 +10,7 @@ import XCTVapor
 /// even when that happened on another server instance, past this one's cache.
 final class HotPathTests: XCTestCase {
     private func passage(_ w: PassWorld, code: String, temperature: Double = 36.5, direction: String = "in",
-                         requestID: UUID = UUID(), client: APIClient? = nil, gate: Checkpoint? = nil) async throws -> TestingHTTPResponse {
+                         requestID: UUID = UUID(), client: APIClient? = nil, gate: Checkpoint? = nil) async throws -> XCTHTTPResponse {
         var body = w.g.body(temperature, id: nil, direction: direction, requestID: requestID, gate: gate)
         body["passCode"] = code
         return try await (client ?? w.g.guardA).send(.POST, "/api/v1/passages", json: body)
@@ -136,7 +136,7 @@ final class HotPathTests: XCTestCase {
             let passes = try await householdPasses(app, w)
             let (revokedID, quarantinedID) = (passes["8栋1单元101室"]!, passes["8栋1单元102室"]!)
             let revoked = try await token(w, revokedID), quarantined = try await token(w, quarantinedID)
-            func reasons(_ r: TestingHTTPResponse) throws -> [String] {
+            func reasons(_ r: XCTHTTPResponse) throws -> [String] {
                 (try r.json()["reasons"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
             }
             for code in [revoked, quarantined] {

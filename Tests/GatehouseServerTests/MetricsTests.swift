@@ -14,7 +14,7 @@ final class MetricsTests: XCTestCase {
             let refused = try await g.guardA.send(.POST, "/api/v1/passages", json: ["checkpointId": "x"])
             XCTAssertEqual(refused.status, .unprocessableEntity)
             _ = try await g.guardA.send(.GET, "/api/v1/nothing-here")
-            let text = try await app.testing().sendRequest(.GET, "/metrics")
+            let text = try await app.testable().sendRequest(.GET, "/metrics")
             XCTAssertEqual(text.status, .ok)
             XCTAssertEqual(text.headers.contentType?.subType, "plain")
             let body = text.body.string

@@ -1,14 +1,13 @@
 import Foundation
 @testable import GatehouseServer
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 final class OpenAPITests: XCTestCase {
     /// Every `/api/v1` route (and `/healthz`, `/metrics`) must be described, with the right method; nothing described may be missing.
     func testEveryAPIRouteIsDescribed() async throws {
         try await TestApp.run { app in
-            let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            let response = try await app.testable().sendRequest(.GET, "/api/v1/openapi.json")
             XCTAssertEqual(response.status, .ok)
             XCTAssertEqual(response.headers.contentType, .json)
             let doc = try response.json()

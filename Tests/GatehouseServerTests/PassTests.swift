@@ -4,7 +4,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import NIOCore
-import VaporTesting
 import XCTVapor
 
 final class PassTests: XCTestCase {
@@ -40,7 +39,7 @@ final class PassTests: XCTestCase {
             let gbk = PassWorld.csv.replacingOccurrences(of: "8,1,", with: "9,1,").data(using: String.Encoding(rawValue: 0x8000_0632))!
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: w.admin.token!)
-            let gbResponse = try await app.testing().sendRequest(.POST, "/api/v1/communities/\(w.g.f.communityA.id!.uuidString)/household-imports",
+            let gbResponse = try await app.testable().sendRequest(.POST, "/api/v1/communities/\(w.g.f.communityA.id!.uuidString)/household-imports",
                                                                  headers: headers, body: ByteBuffer(data: gbk))
             XCTAssertEqual(try gbResponse.json()["householdsCreated"] as? Int, 2, gbResponse.body.string)
         }

@@ -3,7 +3,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import NIOCore
-import VaporTesting
 import XCTVapor
 
 /// Two operators (gates A and B) and admins of communities A and B, signed in to the API; households imported.
@@ -28,11 +27,11 @@ extension XCTestCase {
         return PassWorld(g: g, admin: try await APIClient.signedIn(app, "admin.a"), adminB: try await APIClient.signedIn(app, "admin.b"))
     }
 
-    func upload(_ app: Application, _ client: APIClient, _ community: Community, _ text: String) async throws -> TestingHTTPResponse {
+    func upload(_ app: Application, _ client: APIClient, _ community: Community, _ text: String) async throws -> XCTHTTPResponse {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: client.token!)
         headers.contentType = .init(type: "text", subType: "csv")
-        return try await app.testing().sendRequest(.POST, "/api/v1/communities/\(community.id!.uuidString)/household-imports",
+        return try await app.testable().sendRequest(.POST, "/api/v1/communities/\(community.id!.uuidString)/household-imports",
                                                    headers: headers, body: ByteBuffer(string: text))
     }
 

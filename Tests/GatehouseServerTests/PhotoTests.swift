@@ -3,7 +3,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import NIOCore
-import VaporTesting
 import XCTVapor
 
 final class PhotoTests: XCTestCase {
@@ -31,11 +30,11 @@ final class PhotoTests: XCTestCase {
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: g.guardA.token!)
             headers.contentType = .jpeg
-            let upload = try await app.testing().sendRequest(.POST, "/api/v1/passages/\(id)/photo", headers: headers,
+            let upload = try await app.testable().sendRequest(.POST, "/api/v1/passages/\(id)/photo", headers: headers,
                                                               body: ByteBuffer(data: Self.jpegWithLocation()))
             XCTAssertEqual(upload.status, .noContent, upload.body.string)
             headers.contentType = .png
-            let fake = try await app.testing().sendRequest(.POST, "/api/v1/passages/\(id)/photo", headers: headers,
+            let fake = try await app.testable().sendRequest(.POST, "/api/v1/passages/\(id)/photo", headers: headers,
                                                             body: ByteBuffer(string: "<svg onload=alert(1)>"))
             XCTAssertEqual(fake.status, .unprocessableEntity)
             XCTAssertEqual(fake.errorCode, "invalid_photo")

@@ -1,26 +1,25 @@
 import Foundation
 @testable import GatehouseServer
-import VaporTesting
 import XCTVapor
 
 final class PublicFilesTests: XCTestCase {
     func testTheFolderIsServedUnderItsOwnNamesOnlyAndOnlyToGETAndHEAD() async throws {
         try await TestApp.run { app in
-            let css = try await app.testing().sendRequest(.GET, "/css/app.css?v=2")
+            let css = try await app.testable().sendRequest(.GET, "/css/app.css?v=2")
             XCTAssertEqual(css.status, .ok)
             XCTAssertEqual(css.headers.contentType?.subType, "css")
             XCTAssertEqual(css.headers.first(name: "X-Content-Type-Options"), "nosniff", "files carry the headers too")
-            let script = try await app.testing().sendRequest(.HEAD, "/js/gate.js")
+            let script = try await app.testable().sendRequest(.HEAD, "/js/gate.js")
             XCTAssertEqual(script.status, .ok)
-            let posted = try await app.testing().sendRequest(.POST, "/css/app.css")
+            let posted = try await app.testable().sendRequest(.POST, "/css/app.css")
             XCTAssertEqual(posted.status, .notFound, "a POST never reads a file")
-            let missing = try await app.testing().sendRequest(.GET, "/css/none.css")
+            let missing = try await app.testable().sendRequest(.GET, "/css/none.css")
             XCTAssertEqual(missing.status, .notFound)
             for path in ["/css/../../Package.swift", "/css/%2e%2e/%2e%2e/Package.swift", "/js/%67ate.js"] {
-                let escape = try await app.testing().sendRequest(.GET, path)
+                let escape = try await app.testable().sendRequest(.GET, path)
                 XCTAssertEqual(escape.status, .notFound, path)
             }
-            let health = try await app.testing().sendRequest(.GET, "/healthz")
+            let health = try await app.testable().sendRequest(.GET, "/healthz")
             XCTAssertEqual(health.status, .ok, "routes outside the folder's names answer as before")
         }
     }

@@ -3,7 +3,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 final class RegistrationTests: XCTestCase {

@@ -3,7 +3,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 /// Staff of one community can read or change nothing of another, on every route of the foundation.

@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import GatehouseCore
 @testable import GatehouseServer
-import VaporTesting
 import XCTVapor
 
 final class SecurityHeadersTests: XCTestCase {
@@ -20,7 +19,7 @@ final class SecurityHeadersTests: XCTestCase {
             XCTAssertEqual(page.headers.first(name: "X-Content-Type-Options"), "nosniff")
             XCTAssertEqual(page.headers.first(name: "Referrer-Policy"), "no-referrer")
             XCTAssertNil(page.headers.first(name: "Strict-Transport-Security"), "no HSTS without TLS")
-            let missing = try await app.testing().sendRequest(.GET, "/no-such-page")
+            let missing = try await app.testable().sendRequest(.GET, "/no-such-page")
             XCTAssertEqual(missing.headers.first(name: "X-Frame-Options"), "DENY", "errors too")
             let cookie = page.headers.first(name: .setCookie) ?? ""
             XCTAssertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie)
@@ -33,7 +32,7 @@ final class SecurityHeadersTests: XCTestCase {
             let locked = try await web.post("/login", ["username": "admin.a", "password": Fixture.password])
             XCTAssertEqual(locked.status, .tooManyRequests)
             XCTAssertTrue(locked.body.string.contains("登录失败次数过多，请1分钟后再试"))
-            let token = try await app.testing().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { req in
+            let token = try await app.testable().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { req async throws in
                 try req.content.encode(["username": "admin.a", "password": Fixture.password], as: .json)
             })
             XCTAssertEqual(token.status, .tooManyRequests, "the API is locked too")
@@ -55,7 +54,7 @@ final class SecurityHeadersTests: XCTestCase {
             try await GatehouseApp.configure(app, configuration: config, clock: FixedWallClock(TestApp.today),
                                              keyRing: SecretKeyRing.generate().ring)
             try await app.autoMigrate()
-            let page = try await app.testing().sendRequest(.GET, "/login")
+            let page = try await app.testable().sendRequest(.GET, "/login")
             XCTAssertEqual(page.headers.first(name: "Strict-Transport-Security"), "max-age=31536000")
             XCTAssertTrue((page.headers.first(name: .setCookie) ?? "").contains("Secure"))
         } catch {

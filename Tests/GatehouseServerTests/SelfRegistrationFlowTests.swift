@@ -2,7 +2,6 @@ import Fluent
 import Foundation
 import GatehouseCore
 @testable import GatehouseServer
-import VaporTesting
 import XCTVapor
 
 final class SelfRegistrationFlowTests: XCTestCase {
@@ -10,14 +9,14 @@ final class SelfRegistrationFlowTests: XCTestCase {
 
     /// Submits the poster form of `gate` as a phone would; returns the response (303 to the status link on success).
     func register(_ app: Application, _ gate: Checkpoint, _ category: String, _ fields: [String: String],
-                  web: WebClient? = nil) async throws -> TestingHTTPResponse {
+                  web: WebClient? = nil) async throws -> XCTHTTPResponse {
         let client = web ?? WebClient(app)
         try await client.get("/r/\(gate.registrationCode!)/\(category)")
         return try await client.post("/r/\(gate.registrationCode!)/\(category)", fields)
     }
 
     /// The 6-digit code shown on the status page the submission redirected to.
-    func submitted(_ app: Application, _ response: TestingHTTPResponse) async throws -> (code: String, statusPath: String) {
+    func submitted(_ app: Application, _ response: XCTHTTPResponse) async throws -> (code: String, statusPath: String) {
         XCTAssertEqual(response.status, .seeOther, response.body.string)
         let path = try XCTUnwrap(response.headers.first(name: .location))
         let page = try await WebClient(app).get(path).body.string
@@ -35,7 +34,7 @@ final class SelfRegistrationFlowTests: XCTestCase {
 
     func reasons(_ json: [String: Any]) -> [String] { (json["reasons"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String } }
 
-    func scan(_ w: PassWorld, _ code: String, client: APIClient? = nil) async throws -> TestingHTTPResponse {
+    func scan(_ w: PassWorld, _ code: String, client: APIClient? = nil) async throws -> XCTHTTPResponse {
         try await (client ?? w.g.guardA).send(.POST, "/api/v1/registrations/scan", json: ["checkpointId": w.g.f.gateA.id!.uuidString, "code": code])
     }
 
@@ -55,7 +54,7 @@ final class SelfRegistrationFlowTests: XCTestCase {
             XCTAssertEqual(reasons(refused), ["visitor_needs_host"])
 
             let registrationID = scanned["id"] as! String
-            func vouch(_ passCode: String) async throws -> TestingHTTPResponse {
+            func vouch(_ passCode: String) async throws -> XCTHTTPResponse {
                 try await w.g.guardA.send(.POST, "/api/v1/registrations/\(registrationID)/vouch",
                                           json: ["checkpointId": w.g.f.gateA.id!.uuidString, "passCode": passCode])
             }
@@ -266,7 +265,7 @@ final class SelfRegistrationFlowTests: XCTestCase {
             // Guard B may not scan at gate A; nobody without sign-in may scan.
             let awaited7 = try await scan(w, code, client: w.g.guardB).status
             XCTAssertEqual(awaited7, .forbidden)
-            let awaited8 = try await app.testing().sendRequest(.POST, "/api/v1/registrations/scan").status
+            let awaited8 = try await app.testable().sendRequest(.POST, "/api/v1/registrations/scan").status
             XCTAssertEqual(awaited8, .unauthorized)
             let awaited9 = try await Passage.query(on: app.db).count()
             XCTAssertEqual(awaited9, 0)
@@ -288,7 +287,7 @@ final class SelfRegistrationFlowTests: XCTestCase {
             XCTAssertEqual(rows[0].opened(with: app.gatehouse.sealer).answers["visitPurpose"], "送药")
             let awaited11 = try await Visit.query(on: app.db).count()
             XCTAssertEqual(awaited11, 1)
-            var last: TestingHTTPResponse?
+            var last: XCTHTTPResponse?
             for _ in 0..<5 { last = try await register(app, w.g.f.gateA, "visitor", Self.visitor) }
             XCTAssertEqual(last?.status, .tooManyRequests)
             XCTAssertTrue(last?.body.string.contains("提交太频繁") == true)
@@ -313,7 +312,7 @@ final class SelfRegistrationFlowTests: XCTestCase {
             XCTAssertTrue(form.contains("name=\"platform\""))
             let awaited12 = try await WebClient(app).get("/r/\(w.g.f.gateA.registrationCode!)/nobody").status
             XCTAssertEqual(awaited12, .notFound)
-            let divisions = try await app.testing().sendRequest(.GET, "/api/v1/divisions?parent=410100")
+            let divisions = try await app.testable().sendRequest(.GET, "/api/v1/divisions?parent=410100")
             XCTAssertTrue(divisions.body.string.contains("\"410102\""))
         }
     }

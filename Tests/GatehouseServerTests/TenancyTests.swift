@@ -3,7 +3,6 @@ import Foundation
 import GatehouseCore
 @testable import GatehouseServer
 import NIOCore
-import VaporTesting
 import XCTVapor
 
 final class TenancyTests: XCTestCase {
@@ -122,12 +121,12 @@ final class TenancyTests: XCTestCase {
             let w = r.w
             let (code, _) = try await declare(app, w, Self.migrant, category: "tenant")
             let registrationID = try await SelfRegistration.query(on: app.db).first()!.id!
-            func confirm(_ landlordCode: String, proof: Data) async throws -> TestingHTTPResponse {
+            func confirm(_ landlordCode: String, proof: Data) async throws -> XCTHTTPResponse {
                 var headers = HTTPHeaders()
                 headers.bearerAuthorization = BearerAuthorization(token: w.g.guardA.token!)
                 headers.contentType = .jpeg
                 let query = "checkpointId=\(w.g.f.gateA.id!.uuidString)&landlordCode=\(landlordCode.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
-                return try await app.testing().sendRequest(.POST, "/api/v1/registrations/\(registrationID)/landlord-confirmation?\(query)",
+                return try await app.testable().sendRequest(.POST, "/api/v1/registrations/\(registrationID)/landlord-confirmation?\(query)",
                                                            headers: headers, body: ByteBuffer(data: proof))
             }
             let codes = LandlordCode(services: app.gatehouse)

@@ -5,7 +5,6 @@ import GatehouseCore
 @testable import GatehouseServer
 import SQLKit
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 /// The app factory for tests: every test gets a fresh app and an empty database — in-memory SQLite, or the

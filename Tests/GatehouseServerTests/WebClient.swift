@@ -1,7 +1,6 @@
 import Foundation
 import NIOCore
 import SQLKit
-import VaporTesting
 import XCTVapor
 
 /// A browser-like client for the in-memory app: keeps cookies and sends the form token with every POST.
@@ -15,36 +14,36 @@ final class WebClient {
     var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
 
     @discardableResult
-    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
         var h = headers
         if !cookies.isEmpty { h.replaceOrAdd(name: .cookie, value: cookieHeader) }
-        let response = try await app.testing().sendRequest(.GET, path, headers: h)
+        let response = try await app.testable().sendRequest(.GET, path, headers: h)
         absorb(response)
         return response
     }
 
     /// POSTs a form; the CSRF token of the last page is added unless `csrf` is given.
     @discardableResult
-    func post(_ path: String, _ form: [String: String], csrf override: String? = nil) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ form: [String: String], csrf override: String? = nil) async throws -> XCTHTTPResponse {
         var fields = form
         if fields["_csrf"] == nil { fields["_csrf"] = override ?? csrf ?? "" }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         var h = HTTPHeaders()
         h.contentType = .urlEncodedForm
         if !cookies.isEmpty { h.replaceOrAdd(name: .cookie, value: cookieHeader) }
-        let response = try await app.testing().sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body))
+        let response = try await app.testable().sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body))
         absorb(response)
         return response
     }
 
     /// Signs in through the login form.
     @discardableResult
-    func login(_ username: String, _ password: String = Fixture.password) async throws -> TestingHTTPResponse {
+    func login(_ username: String, _ password: String = Fixture.password) async throws -> XCTHTTPResponse {
         try await get("/login")
         return try await post("/login", ["username": username, "password": password])
     }
 
-    private func absorb(_ response: TestingHTTPResponse) {
+    private func absorb(_ response: XCTHTTPResponse) {
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             if pair.count == 2 { cookies[String(pair[0])] = String(pair[1]) }
@@ -63,6 +62,6 @@ final class WebClient {
     }
 }
 
-extension TestingHTTPResponse {
+extension XCTHTTPResponse {
     var location: String? { headers.first(name: .location) }
 }
