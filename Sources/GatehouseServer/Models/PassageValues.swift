@@ -16,24 +16,6 @@ struct PassageValues: Sendable {
         /// Reason codes, comma-separated.
         var reasons: String
         var awaitingRemeasure: Bool
-
-        init(readings: String, temperatureTenths: Int, status: String, decision: String, reasons: String,
-             awaitingRemeasure: Bool) {
-            self.readings = readings
-            self.temperatureTenths = temperatureTenths
-            self.status = status
-            self.decision = decision
-            self.reasons = reasons
-            self.awaitingRemeasure = awaitingRemeasure
-        }
-
-        /// What `outcome` decided after `readings`.
-        init(_ outcome: EntryOutcome, readings: [TemperatureReading]) {
-            let awaiting = if case .remeasureRequired = outcome.fever { true } else { false }
-            self.init(readings: ReadingsCodec.encode(readings), temperatureTenths: readings.last!.value.tenths,
-                      status: outcome.status, decision: outcome.decision.rawValue,
-                      reasons: outcome.reasons.map(\.code).joined(separator: ","), awaitingRemeasure: awaiting)
-        }
     }
 
     var id: UUID
@@ -54,4 +36,14 @@ struct PassageValues: Sendable {
     var clientTime: Date?
     var clientRequestID: UUID
     var updatedAt: Date
+}
+
+extension PassageValues.Outcome {
+    /// What `outcome` decided after `readings` (in an extension, so that the memberwise initializer stays).
+    init(_ outcome: EntryOutcome, readings: [TemperatureReading]) {
+        let awaiting = if case .remeasureRequired = outcome.fever { true } else { false }
+        self.init(readings: ReadingsCodec.encode(readings), temperatureTenths: readings.last!.value.tenths,
+                  status: outcome.status, decision: outcome.decision.rawValue,
+                  reasons: outcome.reasons.map(\.code).joined(separator: ","), awaitingRemeasure: awaiting)
+    }
 }

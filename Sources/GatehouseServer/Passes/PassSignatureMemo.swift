@@ -10,7 +10,7 @@ import NIOCore
 /// checked again each time and cannot fill the memory). It says nothing of expiry, community or revocation: those
 /// are checked at every scan, as before. Bounded: past `capacity` tokens it starts afresh.
 final class PassSignatureMemo: Sendable {
-    let verifier: PassTokenVerifier
+    private let verifier: PassTokenVerifier
     private let remembered: ShortLivedCache<String, PassClaims>
 
     init(verifier: PassTokenVerifier, capacity: Int = 100_000, lifetime: TimeAmount = .hours(24)) {
