@@ -109,3 +109,54 @@ def test_a_fever_case_is_taken_to_closed_with_every_step_named(server, browser):
         shot(admin, "fever-case-closed")
     finally:
         admin.quit()
+
+
+def test_a_page_that_answered_a_reveal_follows_a_step_taken_elsewhere_to_the_case_itself(server, browser):
+    """The health desk has revealed a person (the page answered that POST at /reveal); the office takes the next step
+    on its own screen: the desk's page follows live to the case itself, never to /reveal (no page to GET there)."""
+    admin = new_browser()
+    try:
+        login(admin, server, "demo-admin1")
+        wait_for_path(admin, "/admin/communities/")
+        rest = admin.find_element("id", "rest-minutes")
+        rest.clear()
+        rest.send_keys("0")
+        admin.find_element("css selector", "#settings-form button").click()
+        until(admin, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
+
+        login(browser, server, "demo-guard1")
+        wait_for_path(browser, "/gate")
+        browser.find_element("id", "id-number").send_keys("412821199003152021" + Keys.ENTER)
+        until(browser, lambda d: d.find_element("id", "person").is_displayed())
+        browser.find_element("id", "person-name").send_keys("柳发热")
+        browser.find_element("id", "temperature").send_keys("38.7")
+        browser.find_element("id", "confirm").click()
+        until(browser, lambda d: d.find_element("id", "remeasure-box").is_displayed())
+        browser.find_element("id", "remeasure-temperature").send_keys("38.8")
+        browser.find_element("id", "remeasure").click()
+        until(browser, lambda d: d.find_elements("css selector", '#reasons li[data-code="fever"]'))
+        logout(browser)
+
+        login(browser, server, "demo-health")
+        wait_for_path(browser, "/health")
+        [li for li in browser.find_elements("css selector", "#fever-case-list li") if "柳*" in li.text][0] \
+            .find_element("css selector", "a").click()
+        wait_for_path(browser, "/fever-cases/")
+        browser.find_element("css selector", "#case-reveal summary").click()
+        browser.find_element("id", "reveal-reason").send_keys("联系转运")
+        browser.find_element("css selector", "#case-reveal button").click()
+        until(browser, lambda d: d.find_elements("id", "revealed"))
+        assert browser.current_url.endswith("/reveal")
+        case_url = browser.current_url[: -len("/reveal")]
+
+        admin.get(case_url)
+        form = admin.find_element("css selector", 'form.step-form[data-stage="inObservation"]')
+        form.find_element("name", "roomName").send_keys("南门临时留观室")
+        form.find_element("css selector", "button").click()
+        until(admin, lambda d: d.find_element("id", "case-stage").get_attribute("data-stage") == "inObservation")
+
+        until(browser, lambda d: d.find_element("id", "case-stage").get_attribute("data-stage") == "inObservation")
+        assert browser.current_url == case_url
+        assert not browser.find_elements("id", "revealed"), "the reload is a GET of the case: nothing revealed again"
+    finally:
+        admin.quit()
