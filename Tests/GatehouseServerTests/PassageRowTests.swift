@@ -49,7 +49,7 @@ final class PassageRowTests: XCTestCase {
         }
     }
 
-    /// The hot path's own insert (`PassageRecord`: values bound as `SQLiteData` on SQLite, typed by the table on
+    /// The hot path's own insert (`PassageRecord`: values bound as `SQLiteData` on SQLite, column by column as arrays of a prepared statement on
     /// PostgreSQL) stores what Fluent stores for the same passage, to the microsecond and the last odd character.
     func testARowInsertedByTheHotPathEqualsTheOneFluentInserts() async throws {
         try await TestApp.run { app in

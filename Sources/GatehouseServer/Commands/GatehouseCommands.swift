@@ -12,7 +12,8 @@ public enum GatehouseCommands {
     }
 
     /// Before `serve`: SQLite (the embedded default) is migrated in place; PostgreSQL must be migrated
-    /// with `gatehouse migrate` first, so that several instances never race to change the schema.
+    /// with `gatehouse migrate` first, so that several instances never race to change the schema; its connections
+    /// are opened before the first request (`DatabaseWarmup`).
     public static func prepare(_ app: Application) async throws {
         let arguments = app.environment.arguments.dropFirst()
         let command = arguments.first(where: { !$0.hasPrefix("-") }) ?? "serve"
@@ -27,5 +28,6 @@ public enum GatehouseCommands {
             }
         }
         try await GatehouseApp.prepareDatabase(app)
+        try await DatabaseWarmup.run(app)
     }
 }

@@ -88,10 +88,13 @@ public enum GatehouseApp {
             app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4), as: .sqlite)
         case .postgres(let url):
             let config = try postgresConfiguration(url)
-            // Requests wait for the server's disk at every commit: more connections than cores keep it busy.
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8), as: .psql)
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: postgresConnectionsPerLoop), as: .psql)
         }
     }
+
+    /// The PostgreSQL pool's connections on each event loop (requests wait for the server's disk at every commit:
+    /// more connections than cores keep it busy).
+    static let postgresConnectionsPerLoop = 8
 
     /// `DATABASE_URL` as PostgresKit takes it, or a clear error.
     static func postgresConfiguration(_ url: String) throws -> SQLPostgresConfiguration {

@@ -9,7 +9,7 @@ import SQLKit
 /// other jobs (`write`) run in their own savepoint. A job that fails (a duplicate request, a refused write) is undone
 /// alone and its error goes to its own caller; the others still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
 /// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
-/// are batched the same way; other jobs (`write`) run in a transaction of their own at once. On a SQLite file and on
+/// are batched the same way (one prepared statement for any batch size: `PassageBatchStatement`); other jobs (`write`) run in a transaction of their own at once. On a SQLite file and on
 /// PostgreSQL the batches run on a lane of their own (`WriterLane`), where a batch of passages alone is one `INSERT`
 /// in autocommit.
 final class GroupCommit: Sendable {

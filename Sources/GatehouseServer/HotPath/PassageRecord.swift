@@ -1,4 +1,5 @@
 import FluentKit
+import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
@@ -11,8 +12,8 @@ struct PassageRecord: Sendable {
         /// SQLite: what SQLiteKit's encoder would make of the values (ids and texts as text, times as seconds since
         /// 1970, flags as 0 or 1), bound without going through `Encodable`.
         case sqlite([SQLiteData])
-        /// PostgreSQL: the values themselves, encoded by PostgresKit.
-        case encodable([any Encodable & Sendable])
+        /// PostgreSQL: the values themselves, bound column by column (`PassageBatchStatement`).
+        case postgres(PassageValues)
     }
 
     let binds: Binds
@@ -30,10 +31,7 @@ struct PassageRecord: Sendable {
         communityID = p.communityID
         let o = p.outcome
         guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else {
-            binds = .encodable([p.id, p.communityID, p.checkpointID, p.operatorID, p.personID, p.householdID,
-                                p.passID, p.registrationID, p.direction, p.mode, o.readings, o.temperatureTenths, o.status,
-                                o.decision, o.reasons, p.wearsMask, o.awaitingRemeasure, p.nameMasked, p.phoneMasked,
-                                p.recordedAt, p.clientTime, p.clientRequestID, p.updatedAt])
+            binds = .postgres(p)
             return
         }
         func text(_ value: UUID?) -> SQLiteData { value.map { .text(UUIDText.text($0)) } ?? .null }
@@ -49,26 +47,26 @@ struct PassageRecord: Sendable {
 
     /// Inserts `records` with one statement, in their order, leaving out any whose community has stood down and
     /// any whose clientRequestId (or id) is already stored; returns the ids inserted.
+    /// (An empty batch on PostgreSQL prepares the statement on the connection and inserts nothing.)
     static func insert(_ records: [PassageRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
-        guard !records.isEmpty else { return [] }
         if let sqlite = sql as? any SQLiteDatabase {
+            guard !records.isEmpty else { return [] }
             return try await insert(records, on: sqlite)
         }
-        // PostgreSQL: the statement share-locks the rows of the communities it writes for (until its transaction
-        // ends: the statement's own, in autocommit), so a stand-down (which locks its community's row first) either
-        // finishes before and is seen here, or waits until these are in and then purges them. The empty select from
-        // `passages` gives the values their columns' types (a column of NULLs alone would be text).
-        struct Inserted: Decodable { let id: UUID }
-        let ids = Array(Set(records.map(\.communityID)))
-        let names = columns.joined(separator: ", ")
-        var query: SQLQueryString = """
-            WITH open AS (SELECT id FROM communities WHERE id IN (\(binds: ids)) AND stood_down_at IS NULL ORDER BY id FOR SHARE) \
-            INSERT INTO passages (\(unsafeRaw: names)) SELECT v.* FROM ((SELECT \(unsafeRaw: names) FROM passages WHERE false) UNION ALL
-            """
-        query.appendLiteral(" ")
-        appendValues(records, to: &query)
-        query.appendLiteral(") AS v WHERE v.community_id IN (SELECT id FROM open) ON CONFLICT DO NOTHING RETURNING id")
-        return Set(try await sql.raw(query).all(decoding: Inserted.self).map(\.id))
+        guard let postgres = sql as? any PostgresDatabase else { preconditionFailure("neither SQLite nor PostgreSQL") }
+        let statement = PassageBatchStatement(rows: records.map { record in
+            guard case .postgres(let values) = record.binds else { preconditionFailure("a passage row made for another database") }
+            return values
+        })
+        // On the connection the caller is using (the lane's, or its transaction's), which keeps the statement
+        // prepared for its life.
+        return try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var inserted = Set<UUID>()
+                for try await id in try await connection.execute(statement, logger: postgres.logger) { inserted.insert(id) }
+                return inserted
+            }
+        }.get()
     }
 
     /// SQLite: one writer at a time, so the stand-down check can sit in the statement (`VALUES` names its columns
@@ -90,15 +88,5 @@ struct PassageRecord: Sendable {
             guard case .text(let id) = row.column("id") else { return nil }
             return UUIDText.parse(id)
         })
-    }
-
-    private static func appendValues(_ records: [PassageRecord], to query: inout SQLQueryString) {
-        query.appendLiteral("VALUES ")
-        for (n, record) in records.enumerated() {
-            query.appendLiteral(n == 0 ? "(" : ", (")
-            guard case .encodable(let values) = record.binds else { preconditionFailure("a passage row made for another database") }
-            query.appendInterpolation(binds: values)
-            query.appendLiteral(")")
-        }
     }
 }
