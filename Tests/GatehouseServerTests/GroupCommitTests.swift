@@ -153,6 +153,49 @@ final class GroupCommitTests: XCTestCase {
         }
     }
 
+    /// With several lanes (PostgreSQL: two) one batch runs while another's is under way; a passage that counts the
+    /// rows before it (the outing quota) still sees every row prepared before it, whichever lane wrote it.
+    func testAPassageThatReadsFirstSeesEveryRowPreparedBeforeItOnEveryLane() async throws {
+        try await TestApp.run { app in
+            let g = try await GateFixture.make(app)
+            let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
+            let commit = app.gatehouse.groupCommit
+            let prepared = NIOLockedValueBox(0)
+            let mismatches = NIOLockedValueBox<[String]>([])
+            let db = app.db
+            try await withThrowingTaskGroup(of: Bool.self) { group in
+                for i in 0..<240 {
+                    let p = Passage()
+                    p.id = UUID(); p.communityID = g.f.communityA.id!; p.$checkpoint.id = g.f.gateA.id!
+                    p.$operatorUser.id = operatorID
+                    p.direction = "out"; p.mode = "pass"; p.readings = "365@0"; p.temperatureTenths = 365
+                    p.status = "normal"; p.decision = "allow"; p.reasons = ""; p.wearsMask = true
+                    p.awaitingRemeasure = false; p.nameMasked = "—"; p.phoneMasked = ""; p.recordedAt = Date()
+                    p.clientRequestID = UUID(); p.updatedAt = Date()
+                    let record = PassageRecord(p.values, on: db)
+                    let readsFirst = i % 12 == 11
+                    group.addTask {
+                        try await commit.insertPassage(on: db, readsFirst: readsFirst) { tx in
+                            if readsFirst {
+                                let before = prepared.withLockedValue { $0 }
+                                let n = try await (tx as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM passages")
+                                    .first()!.decode(column: "n", as: Int.self)
+                                if n != before { mismatches.withLockedValue { $0.append("saw \(n) of \(before)") } }
+                            }
+                            prepared.withLockedValue { $0 += 1 }
+                            return record
+                        }
+                    }
+                    if i % 6 == 0 { await Task.yield() }
+                }
+                for try await inserted in group { XCTAssertTrue(inserted) }
+            }
+            XCTAssertEqual(mismatches.withLockedValue { $0 }, [])
+            let stored = try await Passage.query(on: app.db).count()
+            XCTAssertEqual(stored, 240)
+        }
+    }
+
     func testConcurrentPassagesAreAllStoredAndARetriedRequestIsStoredOnce() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)

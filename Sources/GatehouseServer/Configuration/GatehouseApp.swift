@@ -33,9 +33,11 @@ public enum GatehouseApp {
         let caches = app.gatehouse.hotPath
         caches.watchModels(on: app.databases)
         if let target = try WriterLane.target(for: configuration.database) {
-            let lane = WriterLane(target, logger: app.logger) { caches.watchModels(on: $0) }
-            app.gatehouse.groupCommit.use(lane)
-            app.lifecycle.use(lane)
+            for _ in 0..<target.lanes {
+                let lane = WriterLane(target, logger: app.logger) { caches.watchModels(on: $0) }
+                app.gatehouse.groupCommit.use(lane)
+                app.lifecycle.use(lane)
+            }
         }
         app.migrations.add(MigrationList.all)
 

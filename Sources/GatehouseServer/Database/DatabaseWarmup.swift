@@ -17,7 +17,7 @@ enum DatabaseWarmup {
     @discardableResult
     static func run(_ app: Application) async throws -> Int {
         guard case .postgres = app.gatehouse.configuration.database else { return 0 }
-        if let lane = app.gatehouse.groupCommit.writerLane {
+        for lane in app.gatehouse.groupCommit.writerLanes {
             // An empty batch: the statement is prepared and inserts nothing.
             _ = try await lane.write(inTransaction: false) { db in try await PassageRecord.insert([], on: db as! any SQLDatabase) }
         }

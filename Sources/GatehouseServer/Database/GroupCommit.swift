@@ -9,9 +9,11 @@ import SQLKit
 /// other jobs (`write`) run in their own savepoint. A job that fails (a duplicate request, a refused write) is undone
 /// alone and its error goes to its own caller; the others still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
 /// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
-/// are batched the same way (one prepared statement for any batch size: `PassageBatchStatement`); other jobs (`write`) run in a transaction of their own at once. On a SQLite file and on
-/// PostgreSQL the batches run on a lane of their own (`WriterLane`), where a batch of passages alone is one `INSERT`
-/// in autocommit.
+/// are batched the same way (one prepared statement for any batch size: `PassageBatchStatement`); other jobs
+/// (`write`) run in a transaction of their own at once. On a SQLite file and on PostgreSQL the batches run on lanes
+/// of their own (`WriterLane`), where a batch of passages alone is one `INSERT` in autocommit; PostgreSQL has two, so
+/// a batch may commit while an earlier one is under way — except that a job which must see every earlier row (a
+/// passage that reads first) is only taken when no other batch is.
 final class GroupCommit: Sendable {
     /// The most jobs one transaction takes (keeps a batch's latency bounded under a burst).
     let maxBatch: Int
@@ -25,6 +27,14 @@ final class GroupCommit: Sendable {
             case passage(readsFirst: Bool, prepare: @Sendable (any Database) async throws -> PassageRecord)
         }
 
+        /// Whether the job must see every job before it committed: statements, and passages that read first.
+        var followsEarlierBatches: Bool {
+            switch work {
+            case .statements: true
+            case .passage(let readsFirst, _): readsFirst
+            }
+        }
+
         /// The database the job was submitted on (all jobs of one server share its pool).
         let database: any Database
         let work: Work
@@ -34,14 +44,17 @@ final class GroupCommit: Sendable {
 
     private struct State {
         var queue: [Job] = []
-        var draining = false
+        /// The lanes (by index; 0 alone without lanes) with a batch under way.
+        var busy: Set<Int> = []
         /// Jobs taken into batches so far.
         var taken = 0
     }
 
     private let state = NIOLockedValueBox(State())
-    /// A SQLite file or PostgreSQL: the writer's own lane (the batches run there, on its connection).
-    private let lane = NIOLockedValueBox<WriterLane?>(nil)
+    /// A SQLite file or PostgreSQL: the writer's own lanes (the batches run there, each on its lane's connection).
+    /// SQLite has one writer and so one lane; on PostgreSQL a second lane runs the next batch while the first's is
+    /// under way (a job that must see earlier rows waits until no other batch is).
+    private let lanes = NIOLockedValueBox<[WriterLane]>([])
     /// Sizes of the batches committed so far (for metrics and tests): count and total jobs.
     private let counters = NIOLockedValueBox((batches: 0, jobs: 0, largest: 0))
 
@@ -53,13 +66,13 @@ final class GroupCommit: Sendable {
         self.onBatch = onBatch
     }
 
-    /// Runs the batches on `lane` from now on (set once, when the database is configured).
+    /// Runs the batches on `lane` too from now on (the lanes are set when the database is configured).
     func use(_ lane: WriterLane) {
-        self.lane.withLockedValue { $0 = lane }
+        lanes.withLockedValue { $0.append(lane) }
     }
 
-    /// The lane the batches run on, if any.
-    var writerLane: WriterLane? { lane.withLockedValue { $0 } }
+    /// The lanes the batches run on (none: on the jobs' own database).
+    var writerLanes: [WriterLane] { lanes.withLockedValue { $0 } }
 
     /// Batches committed, jobs in them and the largest batch, since start.
     var statistics: (batches: Int, jobs: Int, largest: Int) { counters.withLockedValue { $0 } }
@@ -102,31 +115,42 @@ final class GroupCommit: Sendable {
     }
 
     private func enqueue(_ job: Job) {
-        let startDrain = state.withLockedValue { s -> Bool in
+        let lanes = writerLanes
+        let idle = state.withLockedValue { s -> Int? in
             s.queue.append(job)
-            guard !s.draining else { return false }
-            s.draining = true
-            return true
+            guard let idle = (0..<max(1, lanes.count)).first(where: { !s.busy.contains($0) }) else { return nil }
+            s.busy.insert(idle)
+            return idle
         }
-        guard startDrain else { return }
-        if let lane = lane.withLockedValue({ $0 }) {
-            Task(executorPreference: lane.executor) { await self.drain(on: lane) }
+        guard let idle else { return }
+        if lanes.isEmpty {
+            Task { await self.drain(lane: 0, on: nil) }
         } else {
-            Task { await self.drain(on: nil) }
+            Task(executorPreference: lanes[idle].executor) { await self.drain(lane: idle, on: lanes[idle]) }
         }
     }
 
-    /// Commits batches until the queue is empty: on the lane when there is one (this task then runs on the lane's
-    /// loop), or else on the jobs' own database.
-    private func drain(on lane: WriterLane?) async {
-        while true {
-            let batch = state.withLockedValue { s -> [Job] in
-                let batch = Array(s.queue.prefix(maxBatch))
-                s.queue.removeFirst(batch.count)
-                s.taken += batch.count
-                if batch.isEmpty { s.draining = false }
-                return batch
+    /// The next batch for lane `index` (busy until it finds none): the first jobs of the queue, up to the first that
+    /// must see earlier batches committed while another batch is under way.
+    private func take(for index: Int) -> [Job] {
+        state.withLockedValue { s in
+            var count = min(maxBatch, s.queue.count)
+            if s.busy.count > 1, let first = s.queue.prefix(count).firstIndex(where: \.followsEarlierBatches) {
+                count = first
             }
+            let batch = Array(s.queue.prefix(count))
+            s.queue.removeFirst(count)
+            s.taken += count
+            if batch.isEmpty { s.busy.remove(index) }
+            return batch
+        }
+    }
+
+    /// Commits batches until the queue has none for it: on a lane when there are lanes (this task then runs on the
+    /// lane's loop), or else on the jobs' own database.
+    private func drain(lane index: Int, on lane: WriterLane?) async {
+        while true {
+            let batch = take(for: index)
             guard let first = batch.first else { return }
             let outcomes = await commit(batch, on: first.database, lane: lane)
             counters.withLockedValue { c in

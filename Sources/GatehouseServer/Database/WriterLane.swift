@@ -22,6 +22,15 @@ final class WriterLane: LifecycleHandler, Sendable {
     enum Target: Sendable {
         case sqliteFile(path: String)
         case postgres(SQLPostgresConfiguration)
+
+        /// How many lanes write to it: SQLite has one writer; on PostgreSQL a second batch runs while the first's
+        /// statement or commit is under way.
+        var lanes: Int {
+            switch self {
+            case .sqliteFile: 1
+            case .postgres: 2
+            }
+        }
     }
 
     private let group: MultiThreadedEventLoopGroup
