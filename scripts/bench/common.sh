@@ -9,6 +9,8 @@ else
   swift build -c release --product gatehouse >&2
   bin=.build/release/gatehouse
 fi
+# Pages a build has just written go to disk first: their write-back stalled the first run's own syncs.
+sync
 data=$(mktemp -d)
 port=${GATEHOUSE_BENCH_PORT:-18080}
 export GATEHOUSE_DATA_DIR=$data GATEHOUSE_PORT=$port GATEHOUSE_BCRYPT_COST=8

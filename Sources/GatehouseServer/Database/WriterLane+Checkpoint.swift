@@ -33,7 +33,7 @@ extension WriterLane {
     /// such a checkpoint is always a little behind the writer, and SQLite starts the WAL again from its beginning
     /// only once all of it is in the database: so when the WAL holds more than `frames`, a second step
     /// copies — between two batches, on the lane — what was written meanwhile (a few hundred frames: a pause of 10–40 ms
-    /// every few seconds under full load, measured, instead of a longer one in every thousand-frame commit). Returns the WAL's
+    /// every ten seconds or so under full load, measured, instead of a longer one in every thousand-frame commit). Returns the WAL's
     /// frames and those checkpointed by the last step.
     @discardableResult
     func checkpoint(from db: any SQLDatabase, restartAfter frames: Int = restartAfterFrames) async throws -> (log: Int, checkpointed: Int) {
@@ -42,8 +42,10 @@ extension WriterLane {
         return try await write(inTransaction: false) { try await Self.passiveCheckpoint(on: $0 as! any SQLDatabase) }
     }
 
-    /// WAL frames (4 KiB pages) beyond which the writer pauses to let the WAL start again: 120 MiB.
-    static let restartAfterFrames = 30_000
+    /// WAL frames (4 KiB pages) beyond which the writer pauses to let the WAL start again: 240 MiB. The pause lasts as
+    /// long as copying the last quarter second's frames, whatever the WAL's size, so a larger WAL pauses less often
+    /// for as long (at 30,000 frames every five seconds under full load, and the pauses were the p99 of that load).
+    static let restartAfterFrames = 60_000
 
     /// `PRAGMA wal_checkpoint(PASSIVE)`: as much as can be copied without waiting for readers or the writer.
     private static func passiveCheckpoint(on db: any SQLDatabase) async throws -> (log: Int, checkpointed: Int) {
