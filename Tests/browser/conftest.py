@@ -172,6 +172,17 @@ def release_quarantine(driver, community_url, household_label, note="医生意�
     until(driver, lambda d: household_label not in d.find_element("id", "quarantine-board").text)
 
 
+def office_without_remeasure_rest(driver, base):
+    """Logs the demo office in and sets its gates' re-measure rest to 0 minutes, so a fever is re-measured at once."""
+    login(driver, base, "demo-admin1")
+    wait_for_path(driver, "/admin/communities/")
+    rest = driver.find_element("id", "rest-minutes")
+    rest.clear()
+    rest.send_keys("0")
+    driver.find_element("css selector", "#settings-form button").click()
+    until(driver, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
+
+
 def new_browser():
     """A second phone (another person watching at the same time)."""
     options = webdriver.ChromeOptions()

@@ -3,7 +3,7 @@ an observation room and reports it, the health department (on its desk) decides 
 disinfect the room, the office closes the case. Everyone is told live; every step names who and when."""
 from selenium.webdriver.common.keys import Keys
 
-from conftest import login, logout, new_browser, shot, until, wait_for_path
+from conftest import login, logout, new_browser, office_without_remeasure_rest, shot, until, wait_for_path
 
 
 def take_step(driver, stage, fields=()):
@@ -15,29 +15,28 @@ def take_step(driver, stage, fields=()):
     assert not driver.find_elements("id", "step-error"), driver.find_element("id", "step-error").text
 
 
+def fever_at_the_gate(browser, server, id_number, name, first, again):
+    """The demo gate operator registers a typed ID with a fever and re-measures it: the gate refers the person."""
+    login(browser, server, "demo-guard1")
+    wait_for_path(browser, "/gate")
+    browser.find_element("id", "id-number").send_keys(id_number + Keys.ENTER)
+    until(browser, lambda d: d.find_element("id", "person").is_displayed())
+    browser.find_element("id", "person-name").send_keys(name)
+    browser.find_element("id", "temperature").send_keys(first)
+    browser.find_element("id", "confirm").click()
+    until(browser, lambda d: d.find_element("id", "remeasure-box").is_displayed())
+    browser.find_element("id", "remeasure-temperature").send_keys(again)
+    browser.find_element("id", "remeasure").click()
+    until(browser, lambda d: d.find_elements("css selector", '#reasons li[data-code="fever"]'))
+
+
 def test_a_fever_case_is_taken_to_closed_with_every_step_named(server, browser):
     admin = new_browser()
     try:
-        login(admin, server, "demo-admin1")
-        wait_for_path(admin, "/admin/communities/")
-        rest = admin.find_element("id", "rest-minutes")
-        rest.clear()
-        rest.send_keys("0")
-        admin.find_element("css selector", "#settings-form button").click()
-        until(admin, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
+        office_without_remeasure_rest(admin, server)
 
         # The gate: 38.5, then 38.6 on the re-measure.
-        login(browser, server, "demo-guard1")
-        wait_for_path(browser, "/gate")
-        browser.find_element("id", "id-number").send_keys("41282119850506123X" + Keys.ENTER)
-        until(browser, lambda d: d.find_element("id", "person").is_displayed())
-        browser.find_element("id", "person-name").send_keys("韩发热")
-        browser.find_element("id", "temperature").send_keys("38.5")
-        browser.find_element("id", "confirm").click()
-        until(browser, lambda d: d.find_element("id", "remeasure-box").is_displayed())
-        browser.find_element("id", "remeasure-temperature").send_keys("38.6")
-        browser.find_element("id", "remeasure").click()
-        until(browser, lambda d: d.find_elements("css selector", '#reasons li[data-code="fever"]'))
+        fever_at_the_gate(browser, server, "41282119850506123X", "韩发热", "38.5", "38.6")
 
         # The office is told at once and opens the case from the alert.
         until(admin, lambda d: "38.6" in d.find_element("id", "alerts").text)
@@ -116,25 +115,9 @@ def test_a_page_that_answered_a_reveal_follows_a_step_taken_elsewhere_to_the_cas
     on its own screen: the desk's page follows live to the case itself, never to /reveal (no page to GET there)."""
     admin = new_browser()
     try:
-        login(admin, server, "demo-admin1")
-        wait_for_path(admin, "/admin/communities/")
-        rest = admin.find_element("id", "rest-minutes")
-        rest.clear()
-        rest.send_keys("0")
-        admin.find_element("css selector", "#settings-form button").click()
-        until(admin, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
+        office_without_remeasure_rest(admin, server)
 
-        login(browser, server, "demo-guard1")
-        wait_for_path(browser, "/gate")
-        browser.find_element("id", "id-number").send_keys("412821199003152021" + Keys.ENTER)
-        until(browser, lambda d: d.find_element("id", "person").is_displayed())
-        browser.find_element("id", "person-name").send_keys("柳发热")
-        browser.find_element("id", "temperature").send_keys("38.7")
-        browser.find_element("id", "confirm").click()
-        until(browser, lambda d: d.find_element("id", "remeasure-box").is_displayed())
-        browser.find_element("id", "remeasure-temperature").send_keys("38.8")
-        browser.find_element("id", "remeasure").click()
-        until(browser, lambda d: d.find_elements("css selector", '#reasons li[data-code="fever"]'))
+        fever_at_the_gate(browser, server, "412821199003152021", "柳发热", "38.7", "38.8")
         logout(browser)
 
         login(browser, server, "demo-health")

@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import login, logout, new_browser, shot, until, wait_for_path
+from conftest import login, logout, new_browser, office_without_remeasure_rest, shot, until, wait_for_path
 
 
 def wait_text(driver, element_id, fragment, timeout=10):
@@ -81,13 +81,7 @@ def test_each_invalid_id_has_its_own_message(server, browser, number, message):
 def test_fever_remeasure_refers_and_the_admin_sees_the_alert(server, browser):
     admin = new_browser()
     try:
-        login(admin, server, "demo-admin1")
-        wait_for_path(admin, "/admin/communities/")
-        rest = admin.find_element("id", "rest-minutes")
-        rest.clear()
-        rest.send_keys("0")
-        admin.find_element("css selector", "#settings-form button").click()
-        until(admin, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
+        office_without_remeasure_rest(admin, server)
 
         open_gate(browser, server)
         type_id(browser, "412821197910110010")

@@ -18,7 +18,6 @@ struct PassageRecord: Sendable {
 
     let binds: Binds
     let id: UUID
-    let communityID: UUID
 
     static let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "pass_id",
                           "registration_id", "direction", "mode", "readings", "temperature_tenths", "status", "decision",
@@ -28,12 +27,11 @@ struct PassageRecord: Sendable {
     /// The row of `p`, to be inserted on `db` (its dialect picks the binds).
     init(_ p: PassageValues, on db: any Database) {
         id = p.id
-        communityID = p.communityID
-        let o = p.outcome
         guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else {
             binds = .postgres(p)
             return
         }
+        let o = p.outcome
         func text(_ value: UUID?) -> SQLiteData { value.map { .text(UUIDText.text($0)) } ?? .null }
         func time(_ value: Date?) -> SQLiteData { value.map { .float($0.timeIntervalSince1970) } ?? .null }
         func flag(_ value: Bool) -> SQLiteData { .integer(value ? 1 : 0) }
