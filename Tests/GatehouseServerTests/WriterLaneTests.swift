@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 @testable import GatehouseServer
 import NIOConcurrencyHelpers
@@ -55,6 +56,45 @@ final class WriterLaneTests: XCTestCase {
             var outcomes: [Bool] = []
             for _ in 0..<3 { outcomes.append((try? await insert()) ?? false) }
             XCTAssertEqual(outcomes.suffix(2), [true, true], "after at most one failed batch the lane writes again")
+        }
+    }
+
+    func testOnPostgreSQLAWriteWhoseConnectionClosesUnderItFailsInsteadOfWaitingForever() async throws {
+        guard case .postgres = TestApp.databaseChoice else { throw XCTSkip("PostgreSQL only (GATEHOUSE_TEST_DATABASE_URL)") }
+        try await TestApp.run { app in
+            let lane = try XCTUnwrap(app.gatehouse.groupCommit.writerLanes.first)
+            let select: @Sendable (any Database) async throws -> Void = { db in try await (db as! any SQLDatabase).raw("SELECT 1").run() }
+            try await lane.write(inTransaction: false, select)
+            // The connection closes between two statements of a write (a statement written to a closed connection is
+            // never answered by PostgresNIO): the write fails, and the lane goes on on a new connection.
+            let outcome = await Self.within(seconds: 30) {
+                try await lane.write(inTransaction: false) { db in
+                    try await (db as! any PostgresDatabase).withConnection { $0.close() }.get()
+                    try await select(db)
+                }
+            }
+            switch outcome {
+            case nil:
+                // The lane's shutdown would wait for that write for ever too: end here, saying why.
+                preconditionFailure("the write still waits 30 s after its connection closed")
+            case .success?: XCTFail("a statement on a closed connection cannot succeed")
+            case .failure(let error)?: XCTAssertTrue(error is ConnectionLossWatch.Lost, "\(error)")
+            }
+            let after = await Self.within(seconds: 30) { try await lane.write(inTransaction: true, select) }
+            guard case .success? = after else { return XCTFail("the next write did not run: \(String(describing: after))") }
+        }
+    }
+
+    /// `work`'s outcome, or nil if it has not ended within `seconds` (it is then left running).
+    private static func within(seconds: Double, _ work: @escaping @Sendable () async throws -> Void) async -> Result<Void, any Error>? {
+        let ended = NIOLockedValueBox(false)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Result<Void, any Error>?, Never>) in
+            let finish: @Sendable (Result<Void, any Error>?) -> Void = { outcome in
+                guard ended.withLockedValue({ done in defer { done = true }; return !done }) else { return }
+                continuation.resume(returning: outcome)
+            }
+            Task { do { try await work(); finish(.success(())) } catch { finish(.failure(error)) } }
+            Task { try? await Task.sleep(for: .seconds(seconds)); finish(nil) }
         }
     }
 

@@ -42,9 +42,10 @@ final class WriterLane: LifecycleHandler, Sendable {
     private let lock: AsyncLock
     /// SQLite: the repeated WAL checkpoint (`WriterLane+Checkpoint`).
     let checkpoints = NIOLockedValueBox<RepeatedTask?>(nil)
-    /// The held connection, the promise whose completion gives it back to the pool, and when it is back.
-    private let lease = NIOLockedValueBox<(connection: any Database, release: EventLoopPromise<Void>,
-                                           returned: EventLoopFuture<Void>)?>(nil)
+    /// The held connection, its watch (PostgreSQL), the promise whose completion gives it back to the pool, and when
+    /// it is back.
+    private let lease = NIOLockedValueBox<(connection: any Database, watch: ConnectionLossWatch?,
+                                           release: EventLoopPromise<Void>, returned: EventLoopFuture<Void>)?>(nil)
     /// Where the batches' tasks run (the lane's loop).
     let executor: EventLoopTaskExecutor
 
@@ -91,15 +92,19 @@ final class WriterLane: LifecycleHandler, Sendable {
     /// `body`'s statements may stand alone (a batch's one `INSERT`, or, should it fail, its rows one by one), in
     /// autocommit, where each statement is its own transaction (one round trip instead of three). `body` and its
     /// statements run on the lane's loop. On PostgreSQL a lost connection (a restarted server) goes back to its pool,
-    /// which replaces it: after a failure, and when found closed before a write.
+    /// which replaces it: after a failure, and when found closed before a write; a write whose connection closes
+    /// under it fails then and there (`ConnectionLossWatch`).
     func write<T: Sendable>(inTransaction: Bool = true, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await lock.holding {
-            let connection = try await heldConnection()
+            let (connection, watch) = try await heldConnection()
+            let isSQLite = isSQLite
+            let run: @Sendable () async throws -> T = {
+                guard inTransaction else { return try await body(connection) }
+                return try await connection.explicitTransaction(begin: isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
+            }
             do {
-                return try await withTaskExecutorPreference(executor) {
-                    guard inTransaction else { return try await body(connection) }
-                    return try await connection.explicitTransaction(begin: isSQLite ? "BEGIN IMMEDIATE" : "BEGIN", body)
-                }
+                if let watch { return try await watch.run(on: executor, run) }
+                return try await withTaskExecutorPreference(executor, operation: run)
             } catch {
                 if !isSQLite { await giveBack() }
                 throw error
@@ -127,9 +132,9 @@ final class WriterLane: LifecycleHandler, Sendable {
     /// The lane's one connection, leased from its pool at the first write and held until shutdown: a lease for each
     /// batch (a future and a task on the lane's loop) cost the batch — and so every passage in it — about as much
     /// time as SQLite's own work.
-    private func heldConnection() async throws -> any Database {
-        if let held = lease.withLockedValue({ $0?.connection }) {
-            guard try await Self.isLost(held) else { return held }
+    private func heldConnection() async throws -> (any Database, ConnectionLossWatch?) {
+        if let held = lease.withLockedValue({ $0 }) {
+            guard try await Self.isLost(held.connection) else { return (held.connection, held.watch) }
             await giveBack()
         }
         let leased = executor.loop.makePromise(of: (any Database).self)
@@ -140,8 +145,11 @@ final class WriterLane: LifecycleHandler, Sendable {
         }
         returned.whenFailure { leased.fail($0) }
         let connection = try await leased.futureResult.get()
-        lease.withLockedValue { $0 = (connection, released, returned) }
-        return connection
+        let watch = (connection as? any PostgresDatabase).map { postgres in
+            ConnectionLossWatch(closeFuture: postgres.withConnection { $0.closeFuture })
+        }
+        lease.withLockedValue { $0 = (connection, watch, released, returned) }
+        return (connection, watch)
     }
 
     /// Once the server runs, on SQLite: the lane's connection stops checkpointing at its commits, and

@@ -57,9 +57,10 @@ struct PassageRecord: Sendable {
             return values
         })
         // On the connection the caller is using (the lane's, or its transaction's), which keeps the statement
-        // prepared for its life.
+        // prepared for its life. Not on one already closed: PostgresNIO would never answer (`ConnectionLossWatch`).
         return try await postgres.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
+            guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(ConnectionLossWatch.Lost()) }
+            return connection.eventLoop.makeFutureWithTask {
                 var inserted = Set<UUID>()
                 for try await id in try await connection.execute(statement, logger: postgres.logger) { inserted.insert(id) }
                 return inserted
