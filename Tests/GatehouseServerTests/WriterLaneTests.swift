@@ -82,6 +82,16 @@ final class WriterLaneTests: XCTestCase {
             }
             let after = await Self.within(seconds: 30) { try await lane.write(inTransaction: true, select) }
             guard case .success? = after else { return XCTFail("the next write did not run: \(String(describing: after))") }
+            // The passage insert itself does not write to a connection already closed.
+            let db = app.db
+            let refused = await Self.within(seconds: 30) {
+                _ = try await db.withConnection { connection in
+                    try await (connection as! any PostgresDatabase).withConnection { $0.close() }.get()
+                    return try await PassageRecord.insert([], on: connection as! any SQLDatabase)
+                }
+            }
+            guard let refused else { preconditionFailure("the insert still waits 30 s on a closed connection") }
+            XCTAssertThrowsError(try refused.get()) { XCTAssertTrue($0 is ConnectionLossWatch.Lost, "\($0)") }
         }
     }
 

@@ -57,7 +57,7 @@ struct PassageRecord: Sendable {
             return values
         })
         // On the connection the caller is using (the lane's, or its transaction's), which keeps the statement
-        // prepared for its life. Not on one already closed: PostgresNIO would never answer (`ConnectionLossWatch`).
+        // prepared for its life. Not on one already closed: PostgresNIO might never answer (`ConnectionLossWatch`).
         return try await postgres.withConnection { connection in
             guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(ConnectionLossWatch.Lost()) }
             return connection.eventLoop.makeFutureWithTask {
