@@ -65,8 +65,8 @@ final class WriterLaneTests: XCTestCase {
             let lane = try XCTUnwrap(app.gatehouse.groupCommit.writerLanes.first)
             let select: @Sendable (any Database) async throws -> Void = { db in try await (db as! any SQLDatabase).raw("SELECT 1").run() }
             try await lane.write(inTransaction: false, select)
-            // The connection closes between two statements of a write (a statement written to a closed connection is
-            // never answered by PostgresNIO): the write fails, and the lane goes on on a new connection.
+            // The connection closes between two statements of a write (PostgresNIO never answers a statement written
+            // after the connection was closed from this side): the write fails, and the lane goes on on a new one.
             let outcome = await Self.within(seconds: 30) {
                 try await lane.write(inTransaction: false) { db in
                     try await (db as! any PostgresDatabase).withConnection { $0.close() }.get()
