@@ -53,6 +53,12 @@ public struct EntryPolicy: Sendable {
         if request.standing == .visitorEscorted, request.direction == .in {
             reasons.append(.visitorEscorted)
         }
+        if [.visitorEscorted, .visitOver, .visitorWithoutHost].contains(request.standing), request.direction == .out {
+            reasons.append(.visitorLeaving)
+        }
+        if request.standing == .proposed(admitted: true), request.direction == .in {
+            reasons.append(.proposedRegistration)
+        }
         if let validUntil = request.idCardValidUntil, validUntil < CalendarDate(request.now) {
             reasons.append(.idCardExpired)
         }
@@ -67,6 +73,7 @@ public struct EntryPolicy: Sendable {
         case (.visitOver, .in): return .visitOver
         case (.visitingQuarantinedHousehold, .in): return .visitHouseholdQuarantined
         case (.awaitingConfirmation, .in): return .awaitingConfirmation
+        case (.proposed(admitted: false), .in): return .proposedRegistrationWaits
         default: return nil
         }
     }

@@ -20,6 +20,9 @@ public struct EntryRequest: Sendable {
         case courier
         /// Applied for a pass or declared a stay; the office or the landlord has not confirmed yet.
         case awaitingConfirmation
+        /// Proposed for registration by an operator, not yet checked by the office; `admitted` when the community
+        /// lets such people through meanwhile.
+        case proposed(admitted: Bool)
     }
 
     public var direction: Direction

@@ -16,7 +16,8 @@ final class AccessMatrixTests: XCTestCase {
             let f = w.g.f
             let a = f.communityA.id!.uuidString
             let household = try await Household.query(on: app.db).filter(\.$communityID == f.communityA.id!).first()!.id!.uuidString
-            let first = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(38.0, register: true)).json()
+            try await w.g.registered(app, GateFixture.idNumber)
+            let first = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(38.0)).json()
             let passage = first["id"] as! String
             clock.advance(by: 301)
             _ = try await w.g.guardA.send(.POST, "/api/v1/passages/\(passage)/remeasure", json: ["temperature": 38.1])

@@ -8,6 +8,7 @@ final class AuditChangesTests: XCTestCase {
     func testEveryChangeIsLoggedByRouteAndTheGatesRecordsAreNotRepeated() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
+            try await g.registered(app, GateFixture.idNumber)
             try await g.f.account(app, "admin.a", .communityAdmin, community: g.f.communityA)
             let web = WebClient(app)
             try await web.login("admin.a")
@@ -17,7 +18,7 @@ final class AuditChangesTests: XCTestCase {
             XCTAssertLessThan(made.status.code, 400)
             let refused = try await web.post("/admin/communities/\(cid)/checkpoints", ["name": "东门"])
             XCTAssertEqual(refused.status, .conflict)
-            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, register: true))
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5))
 
             let events = try await AuditEvent.query(on: app.db).all()
             XCTAssertEqual(events.count, 1, "one change; the refused one and the passage are not logged here")

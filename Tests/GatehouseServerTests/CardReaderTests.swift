@@ -33,6 +33,7 @@ final class CardReaderTests: XCTestCase {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
             let token = try await registerReader(app, g)
+            try await g.registered(app, GateFixture.otherID)
             let screen = await app.live.subscribe(.checkpoint(g.f.gateA.id!), heartbeatSeconds: 3600)
             let reader = APIClient(app: app, token: token)
             let posted = try await reader.send(.POST, "/api/v1/id-card-reads", json: card())
@@ -49,7 +50,7 @@ final class CardReaderTests: XCTestCase {
             XCTAssertNotNil(device.lastSeenAt)
             do { let value = try await CardRead.query(on: app.db).first()!.payloadSealed.contains("田壮"); XCTAssertEqual(value, false) }
 
-            var body = g.body(36.4, id: nil, register: true)
+            var body = g.body(36.4, id: nil)
             body["cardReadId"] = readID
             let passage = try await g.guardA.send(.POST, "/api/v1/passages", json: body).json()
             XCTAssertEqual(passage["mode"] as? String, "reader")
@@ -69,8 +70,9 @@ final class CardReaderTests: XCTestCase {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
             let reader = APIClient(app: app, token: try await registerReader(app, g))
+            try await g.registered(app, GateFixture.otherID)
             let readID = try await reader.send(.POST, "/api/v1/id-card-reads", json: card(["validUntil": "2026.11.01"])).json()["id"] as! String
-            var body = g.body(36.4, id: nil, register: true)
+            var body = g.body(36.4, id: nil)
             body["cardReadId"] = readID
             let passage = try await g.guardA.send(.POST, "/api/v1/passages", json: body).json()
             XCTAssertEqual(passage["decision"] as? String, "allow")

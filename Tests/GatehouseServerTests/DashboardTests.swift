@@ -10,6 +10,8 @@ final class DashboardTests: XCTestCase {
         try await TestApp.run(clock: clock) { app in
             let w = try await world(app)
             let passes = try await householdPasses(app, w)
+            try await w.g.registered(app, "412821197910110010")
+            try await w.g.registered(app, "110105198704120318", community: w.g.f.communityB)
             let code = try await w.admin.send(.GET, "/api/v1/passes/\(passes["8栋1单元101室"]!)").json()["shortCode"] as! String
             func pass(_ direction: String) async throws -> [String: Any] {
                 var body = w.g.body(36.5, id: nil, direction: direction)
@@ -20,10 +22,10 @@ final class DashboardTests: XCTestCase {
             clock.advance(by: 3600)
             _ = try await pass("in")                                           // 11:00 and comes back
             _ = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(36.6, id: "110105199003150025", direction: "out"))
-            _ = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(36.4, id: "412821197910110010", register: true))
+            _ = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(36.4, id: "412821197910110010"))
             _ = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(36.4, id: "412821199208170450", mask: false))
             // Someone from the other community is not counted here.
-            _ = try await w.g.guardB.send(.POST, "/api/v1/passages", json: w.g.body(36.5, id: "110105198704120318", register: true, gate: w.g.f.gateB))
+            _ = try await w.g.guardB.send(.POST, "/api/v1/passages", json: w.g.body(36.5, id: "110105198704120318", gate: w.g.f.gateB))
 
             let cid = w.g.f.communityA.id!.uuidString
             let f = try await w.admin.send(.GET, "/api/v1/communities/\(cid)/dashboard").json()

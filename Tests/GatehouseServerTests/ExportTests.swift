@@ -50,9 +50,9 @@ final class ExportTests: XCTestCase {
             guardUser.checkpointID = hostile.id
             try await guardUser.save(on: app.db)
             let hostileGuard = try await APIClient.signedIn(app, "guard.h")
-            _ = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(36.6, id: "110105199003150025", register: true))
+            _ = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(36.6, id: "110105199003150025"))
             clock.advance(by: 60)
-            _ = try await hostileGuard.send(.POST, "/api/v1/passages", json: w.g.body(36.8, id: "412821197910110010", register: true, gate: hostile))
+            _ = try await hostileGuard.send(.POST, "/api/v1/passages", json: w.g.body(36.8, id: "412821197910110010", gate: hostile))
 
             let cid = w.g.f.communityA.id!.uuidString
             let csv = try await w.admin.send(.GET, "/api/v1/exports/passages?communityId=\(cid)&format=csv")

@@ -9,6 +9,7 @@ final class FeverCaseTests: XCTestCase {
         let clock = FixedWallClock(TestApp.today)
         try await TestApp.run(clock: clock) { app in
             let g = try await GateFixture.make(app)
+            try await g.registered(app, GateFixture.idNumber)
             try await g.f.account(app, "admin.a", .communityAdmin, community: g.f.communityA)
             try await g.f.account(app, "prop.a", .property, community: g.f.communityA)
             try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
@@ -17,7 +18,7 @@ final class FeverCaseTests: XCTestCase {
             let communityFeed = await app.live.subscribe(.community(g.f.communityA.id!), heartbeatSeconds: 3600)
 
             // The gate: measured 38.0, re-measured 38.2 after the rest: the case opens at "confirmed".
-            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(38.0, register: true)).json()
+            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(38.0)).json()
             clock.advance(by: 301)
             _ = try await g.guardA.send(.POST, "/api/v1/passages/\(first["id"] as! String)/remeasure", json: ["temperature": 38.2])
             let fever = try await FeverCase.query(on: app.db).first()!

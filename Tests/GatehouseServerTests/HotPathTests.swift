@@ -98,13 +98,15 @@ final class HotPathTests: XCTestCase {
     func testASettingChangedHereAppliesAtOnce() async throws {
         try await TestApp.run { app in
             let w = try await world(app)
-            let token = try await token(w, try await householdPasses(app, w)["8栋1单元101室"]!)
+            let passes = try await householdPasses(app, w)
+            let token = try await token(w, passes["8栋1单元101室"]!)
             let before = try await passage(w, code: token, temperature: 37.5).json()
             XCTAssertEqual(before["awaitingRemeasure"] as? Bool, true)
             let community = try await Community.find(w.g.f.communityA.id!, on: app.db)!
             community.feverThresholdTenths = 380
             try await community.save(on: app.db)
-            let after = try await passage(w, code: token, temperature: 37.5).json()
+            // Another household's pass: the first one's high reading now waits for its re-measure.
+            let after = try await passage(w, code: try await self.token(w, passes["8栋1单元102室"]!), temperature: 37.5).json()
             XCTAssertEqual(after["awaitingRemeasure"] as? Bool, false, "the cached settings were dropped with the change")
             XCTAssertEqual(after["decision"] as? String, "allow")
         }

@@ -9,13 +9,15 @@ final class PassageListTests: XCTestCase {
         let clock = FixedWallClock(TestApp.today)
         try await TestApp.run(clock: clock) { app in
             let g = try await GateFixture.make(app)
-            var body = g.body(36.5, register: true)
+            try await g.registered(app, GateFixture.idNumber)
+            var body = g.body(36.5)
             body["name"] = "田壮"
             body["phone"] = "13812348058"
             _ = try await g.guardA.send(.POST, "/api/v1/passages", json: body)
             for i in 0..<4 {
                 clock.advance(by: 60)
-                _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(i == 2 ? 37.9 : 36.4, direction: i % 2 == 0 ? "out" : "in"))
+                _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(i == 2 ? 37.9 : 36.4, id: i == 2 ? GateFixture.otherID : GateFixture.idNumber,
+                                                                                     direction: i % 2 == 0 ? "out" : "in"))
             }
             let all = try await g.guardA.send(.GET, "/api/v1/passages?limit=2").json()
             let firstPage = all["items"] as! [[String: Any]]

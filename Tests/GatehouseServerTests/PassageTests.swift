@@ -6,10 +6,11 @@ import SQLKit
 import XCTVapor
 
 final class PassageTests: XCTestCase {
-    func testRegisteringAtTheGateAllowsAndIsNeverAskedAgain() async throws {
+    func testARegisteredPersonIsAllowedAndNeverAskedAgain() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
-            var first = g.body(36.5, register: true)
+            try await g.registered(app, GateFixture.idNumber)
+            var first = g.body(36.5)
             first["name"] = "田壮"
             first["phone"] = "13812348058"
             let response = try await g.guardA.send(.POST, "/api/v1/passages", json: first)
@@ -84,7 +85,8 @@ final class PassageTests: XCTestCase {
     func testThePassageIsReadAsJSONInAnyCaseOfItsTypeAndAsAForm() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
-            let json = try JSONSerialization.data(withJSONObject: g.body(36.5, register: true))
+            try await g.registered(app, GateFixture.idNumber)
+            let json = try JSONSerialization.data(withJSONObject: g.body(36.5))
             let typed = try await g.guardA.send(.POST, "/api/v1/passages", raw: json, contentType: "Application/JSON; charset=utf-8")
             XCTAssertEqual(typed.status, .created, typed.body.string)
             var form = "checkpointId=\(g.f.gateA.id!.uuidString)&direction=out&temperature=36.6&mask=true"
@@ -124,7 +126,8 @@ final class PassageTests: XCTestCase {
     func testNoMaskDeniesUntilMasked() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
-            let json = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, mask: false, register: true)).json()
+            try await g.registered(app, GateFixture.idNumber)
+            let json = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, mask: false)).json()
             XCTAssertEqual(json["decision"] as? String, "deny")
             XCTAssertEqual((json["reasons"] as? [[String: Any]])?.map { $0["code"] as? String }, ["no_mask"])
             let masked = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5)).json()
@@ -136,9 +139,10 @@ final class PassageTests: XCTestCase {
         let clock = FixedWallClock(TestApp.today)
         try await TestApp.run(clock: clock) { app in
             let g = try await GateFixture.make(app)
+            try await g.registered(app, GateFixture.idNumber)
             let hub = app.live
             let alerts = await hub.subscribe(.community(g.f.communityA.id!), heartbeatSeconds: 3600)
-            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(37.6, register: true)).json()
+            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(37.6)).json()
             XCTAssertEqual(first["decision"] as? String, "refer")
             XCTAssertEqual(first["status"] as? String, "abnormal")
             XCTAssertEqual(first["awaitingRemeasure"] as? Bool, true)
@@ -181,7 +185,8 @@ final class PassageTests: XCTestCase {
         let clock = FixedWallClock(TestApp.today)
         try await TestApp.run(clock: clock) { app in
             let g = try await GateFixture.make(app)
-            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(37.4, register: true)).json()
+            try await g.registered(app, GateFixture.idNumber)
+            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(37.4)).json()
             clock.advance(by: 300)
             let second = try await g.guardA.send(.POST, "/api/v1/passages/\(first["id"] as! String)/remeasure", json: ["temperature": 36.9]).json()
             XCTAssertEqual(second["decision"] as? String, "allow")
@@ -193,9 +198,10 @@ final class PassageTests: XCTestCase {
     func testTheCommunityThresholdApplies() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
+            try await g.registered(app, GateFixture.idNumber)
             g.f.communityA.feverThresholdTenths = 375
             try await g.f.communityA.save(on: app.db)
-            let json = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(37.4, register: true)).json()
+            let json = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(37.4)).json()
             XCTAssertEqual(json["decision"] as? String, "allow")
         }
     }

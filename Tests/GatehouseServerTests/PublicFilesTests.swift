@@ -36,6 +36,6 @@ final class PublicFilesTests: XCTestCase {
         XCTAssertFalse(PublicFilesMiddleware.isPlain("/css/../x"))
         XCTAssertFalse(PublicFilesMiddleware.isPlain("/css/%2E%2E/x"))
         let names = PublicFilesMiddleware(publicDirectory: ResourceLocator.publicFiles).names
-        XCTAssertEqual(names, ["css", "js"])
+        XCTAssertEqual(names, ["css", "js", "vendor"])
     }
 }

@@ -12,11 +12,11 @@ final class TracingTests: XCTestCase {
             let g = try await GateFixture.make(app)
             try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
             try await g.f.account(app, "admin.a", .communityAdmin, community: g.f.communityA)
-            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", register: true))
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025"))
             clock.advance(by: 5 * 60)
-            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.6, id: "412821197910110010", register: true))
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.6, id: "412821197910110010"))
             clock.advance(by: 55 * 60)
-            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.7, id: "412821199208170450", register: true))
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.7, id: "412821199208170450"))
 
             let health = WebClient(app)
             try await health.login("health.a")
@@ -90,10 +90,10 @@ final class TracingTests: XCTestCase {
         try await TestApp.run(clock: clock) { app in
             let g = try await GateFixture.make(app)
             try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
-            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", register: true))
+            _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025"))
             for id in ["412821197910110010", "412821199208170450", "110105198001010016"] {
                 clock.advance(by: 60)
-                _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.6, id: id, register: true))
+                _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.6, id: id))
             }
             let health = try await User.query(on: app.db).filter(\.$username == "health.a").first()!
             let input = ContactTraceInput(idNumber: "110105199003150025", days: 7, windowMinutes: 15, reason: "确诊病例密接排查")
@@ -130,11 +130,11 @@ final class TracingTests: XCTestCase {
             for hour in 0..<7 {
                 let gate = hour % 2 == 0 ? g.f.gateA : g.f.gateB
                 let client = hour % 2 == 0 ? g.guardA : g.guardB
-                let own = try await client.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", register: true, gate: gate))
+                let own = try await client.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", gate: gate))
                 XCTAssertEqual(own.status, .created, own.body.string)
                 clock.advance(by: 120)
                 let other = try await client.send(.POST, "/api/v1/passages",
-                                                  json: g.body(36.0 + Double(hour) / 10, id: contacts[hour % 3], register: true, gate: gate))
+                                                  json: g.body(36.0 + Double(hour) / 10, id: contacts[hour % 3], gate: gate))
                 XCTAssertEqual(other.status, .created, other.body.string)
                 expected.append(360 + hour)
                 clock.advance(by: 3600 - 120)
@@ -154,7 +154,7 @@ final class TracingTests: XCTestCase {
         try await TestApp.run(clock: clock) { app in
             let g = try await GateFixture.make(app)
             try await g.f.account(app, "health.a", .health, subdistrict: g.f.subA)
-            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025", register: true)).json()
+            let first = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5, id: "110105199003150025")).json()
             let model = try await Passage.find(UUID(uuidString: first["id"] as! String), on: app.db)!
             // 510 unregistered passers within the window, written straight to the table.
             let records = (0..<510).map { n -> PassageRecord in

@@ -42,22 +42,38 @@ def record(browser, temperature=None, quick=None):
     return browser.find_element("id", "decision").get_attribute("data-decision")
 
 
-def test_typed_id_then_temperature_allows(server, browser):
+def test_a_guard_proposes_a_registration_and_the_office_confirms_it(server, browser):
     open_gate(browser, server)
     type_id(browser, "11010519491231002X")
     until(browser, lambda d: d.find_element("id", "person").is_displayed())
     assert "1949-12-31" in browser.find_element("id", "person-facts").text
     browser.find_element("id", "person-name").send_keys("田壮")
     browser.find_element("id", "person-phone").send_keys("13812348058")
+    assert "社区核实" in browser.find_element("id", "register-box").text, "an operator only proposes"
     browser.find_element("id", "register-resident").click()
     shot(browser, "gate-typed-id")
-    assert record(browser, quick="36.5") == "allow"
-    shot(browser, "gate-allow")
+    # The community lets nobody in before its office has checked (the default).
+    assert record(browser, quick="36.5") == "deny"
+    assert browser.find_element("css selector", '#reasons li[data-code="registration_proposed_waits"]')
+    shot(browser, "gate-proposed")
     until(browser, lambda d: "田*" in d.find_element("id", "records").text)
     assert "138****8058" in browser.find_element("id", "records").text
 
-    # Seen before: nothing is asked again, one action for the temperature and one to confirm.
-    browser.find_element("id", "next-person").click()
+    office = new_browser()
+    try:
+        login(office, server, "demo-admin1")
+        community = wait_for_path(office, "/admin/communities/")
+        office.get(community.split("?")[0].rstrip("/") + "/registrations")
+        item = until(office, lambda d: [li for li in d.find_elements("css selector", "#proposal-list > li") if "田*" in li.text][0])
+        assert "幸福小区北门" in item.text, item.text
+        item.find_element("css selector", '.confirm-proposal input[name="householdLabel"]').send_keys("1栋1单元102室")
+        shot(office, "registration-proposal")
+        item.find_element("css selector", ".confirm-proposal button").click()
+        until(office, lambda d: not [li for li in d.find_elements("css selector", "#proposal-list > li") if "田*" in li.text])
+    finally:
+        office.quit()
+
+    # Registered by the office: nothing is asked again, one action for the temperature and one to confirm.
     type_id(browser, "11010519491231002X")
     wait_text(browser, "person-known", "已登记过")
     assert not browser.find_element("id", "person-name").is_displayed()
@@ -87,7 +103,6 @@ def test_fever_remeasure_refers_and_the_admin_sees_the_alert(server, browser):
         type_id(browser, "412821197910110010")
         until(browser, lambda d: d.find_element("id", "person").is_displayed())
         browser.find_element("id", "person-name").send_keys("王昌")
-        browser.find_element("id", "register-resident").click()
         assert record(browser, temperature="37.8") == "refer"
         assert browser.find_element("id", "remeasure-box").is_displayed()
         assert "复测" in browser.find_element("id", "reasons").text
@@ -123,7 +138,7 @@ def test_no_id_registration_with_a_photo(server, browser):
     browser.find_element("id", "noid-next").click()
     until(browser, lambda d: d.find_element("id", "measure").is_displayed())
     browser.find_element("id", "register-resident").click()
-    assert record(browser, quick="36.4") == "allow"
+    assert record(browser, quick="36.4") == "deny", "proposed; the office has not checked yet"
     row = until(browser, lambda d: d.find_element("xpath", "//table[@id='records']//a[text()='黄**']"))
     row.click()
     wait_for_path(browser, "/records/")
@@ -159,5 +174,5 @@ def test_reader_post_appears_on_the_operator_screen(server, browser):
     assert "杭州市公安局上城分局" in facts and "已过期" in facts
     shot(browser, "gate-card-read")
     browser.find_element("id", "register-resident").click()
-    assert record(browser, quick="36.5") == "allow"
+    assert record(browser, quick="36.5") == "deny", "proposed; the office has not checked yet"
     assert "id_card_expired" in browser.find_element("id", "reasons").get_attribute("innerHTML")

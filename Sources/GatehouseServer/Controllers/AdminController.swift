@@ -28,6 +28,8 @@ struct AdminController: RouteCollection {
         /// Open fever cases, late steps first.
         let feverCases: [FeverCaseRow]
         let lateFeverCases: Int
+        /// First high readings whose re-measure was never taken (rest + 10 minutes past).
+        let missedRemeasures: [MissedRemeasures.Row]
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -133,7 +135,8 @@ struct AdminController: RouteCollection {
                                      .missedCount(community: community.id!),
                                  missedQuarantineRounds: try await QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language)
                                      .missedCount(community: community.id!),
-                                 feverCases: fever, lateFeverCases: fever.filter(\.late).count)
+                                 feverCases: fever, lateFeverCases: fever.filter(\.late).count,
+                                 missedRemeasures: try await MissedRemeasures(services: req.gatehouse, db: req.db).list(community: community))
         return try await req.view.render("community", page).encodeResponse(status: status, for: req)
     }
 

@@ -11,7 +11,7 @@ struct CommunityGateSettingsController: RouteCollection {
         admin.post("devices", ":deviceID", "revoke", use: revoke)
     }
 
-    struct SettingsForm: Content { let threshold: String?; let restMinutes: String? }
+    struct SettingsForm: Content { let threshold: String?; let restMinutes: String?; let lowest: String?; let admitProposed: String? }
 
     func saveSettings(req: Request) async throws -> Response {
         let user = try req.requireUser(.districtAdmin, .communityAdmin)
@@ -23,6 +23,16 @@ struct CommunityGateSettingsController: RouteCollection {
         guard let minutes = Int((form.restMinutes ?? "").trimmingCharacters(in: .whitespaces)), (0...30).contains(minutes) else {
             throw AppError(.unprocessableEntity, "invalid_rest", zh: "复测前休息时间应为0至30分钟", en: "The rest before a re-measure must be 0 to 30 minutes")
         }
+        // A form from before the setting existed keeps the stored value.
+        var lowestTenths = community.lowestReadingTenths
+        if let text = form.lowest, !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let lowest = try? BodyTemperature(text: text), FeverRule.lowestRange.contains(lowest.tenths) else {
+                throw AppError(.unprocessableEntity, "invalid_lowest_reading", zh: "最低可信读数应在34.0至36.0℃之间", en: "The lowest believable reading must lie between 34.0 and 36.0 °C")
+            }
+            lowestTenths = lowest.tenths
+        }
+        community.lowestReadingTenths = lowestTenths
+        community.admitProposed = form.admitProposed == "1"
         community.feverThresholdTenths = threshold.tenths
         community.remeasureRestSeconds = minutes * 60
         try await community.save(on: req.db)

@@ -14,6 +14,16 @@ struct GateController: RouteCollection {
         let restMinutes: Int
         let quickTemperatures: [String]
         let records: [RecordRow]
+        /// More than the gate's 20 rows: "更多" opens `/records`.
+        let moreRecords: Bool
+        let onlyAbnormal = false
+        let canRemeasure = true
+        /// A passage whose re-measure the page opens at once (`/gate?remeasure=`, from a 待复测 row).
+        let remeasureId: String
+        /// Operators propose a registration for the office to check; admins register directly.
+        let proposesOnly: Bool
+        /// The camera's QR decoder for browsers without `BarcodeDetector`, loaded only when the camera is opened.
+        let decoderURL = "/vendor/html5-qrcode/html5-qrcode.min.js"
         let stringsJSON: String
         /// Disinfection schedules of this gate (and community-wide ones) that are overdue.
         let overdueDisinfection: Int
@@ -28,6 +38,8 @@ struct GateController: RouteCollection {
         let checkpointId: String
         let checkpoints: [Option]
         let onlyAbnormal: Bool
+        /// Operators and the office open a 待复测 row's re-measure on the gate screen.
+        let canRemeasure: Bool
         let records: [RecordRow]
         let nextCursor: String?
         let liveChannel: String
@@ -59,12 +71,16 @@ struct GateController: RouteCollection {
         let page = try await PassageQuery(db: req.db, language: req.language)
             .page(.init(checkpointId: checkpointID, limit: 20), for: user)
         let fever = try await FeverCaseDesk(services: req.gatehouse, db: req.db, language: req.language).rows(in: .community(community.id!))
-        let quick = ["36.0", "36.2", "36.3", "36.4", "36.5", "36.6", "36.7", "36.8", "36.9", "37.0", "37.1", "37.2"]
+        let names = try await StaffNames.of(page.items, services: req.gatehouse, on: req.db)
+        let now = req.gatehouse.clock.now()
         let context = GatePage(page: PageContext(req, title: Strings.text("gate_title", req.language)),
                                checkpointId: checkpointID, checkpointName: gate.name, communityId: community.id!,
                                communityName: community.name, thresholdText: rule.threshold.description,
-                               restMinutes: (rule.restSeconds + 59) / 60, quickTemperatures: quick,
-                               records: page.items.map { RecordRow($0, language: req.language) },
+                               restMinutes: (rule.restSeconds + 59) / 60, quickTemperatures: rule.quickReadings.map(\.description),
+                               records: page.items.map { RecordRow($0, language: req.language, names: names, now: now) },
+                               moreRecords: page.nextCursor != nil,
+                               remeasureId: (try? req.query.get(UUID.self, at: "remeasure"))?.uuidString ?? "",
+                               proposesOnly: user.roleValue == .operator,
                                stringsJSON: Strings.json(req.language),
                                overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
                                    .overdueCount(community: community.id!, checkpoint: checkpointID),
@@ -89,10 +105,13 @@ struct GateController: RouteCollection {
         if let checkpointID { channel = "/live/checkpoints/\(checkpointID.uuidString)" }
         else if communities.count == 1, user.roleValue.isAdmin, let c = community { channel = "/live/communities/\(c.id!.uuidString)" }
         else { channel = "" }
+        let names = try await StaffNames.of(page.items, services: req.gatehouse, on: req.db)
+        let now = req.gatehouse.clock.now()
         let context = RecordsPage(page: PageContext(req, title: Strings.text("records_title", req.language)),
                                   communityId: community?.id ?? UUID(), checkpointId: checkpointID?.uuidString ?? "",
                                   checkpoints: user.roleValue == .operator ? [] : gates.map { Option(id: $0.id!, name: $0.name, selected: $0.id == checkpointID) },
-                                  onlyAbnormal: onlyAbnormal, records: page.items.map { RecordRow($0, language: req.language) },
+                                  onlyAbnormal: onlyAbnormal,
+                                  canRemeasure: [.operator, .communityAdmin, .districtAdmin].contains(user.roleValue), records: page.items.map { RecordRow($0, language: req.language, names: names, now: now) },
                                   nextCursor: page.nextCursor, liveChannel: channel, stringsJSON: Strings.json(req.language))
         return try await req.view.render("records", context)
     }
@@ -101,7 +120,9 @@ struct GateController: RouteCollection {
         let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin, .health, .police)
         let passage = try await PassageAccess.passage(req.parameters.get("passageID", as: UUID.self), for: user, on: req.db)
         let details = try await RecordDetails.build(passage, services: req.gatehouse, db: req.db, language: req.language)
-        return try await req.view.render("record", RecordDetails.Page(page: PageContext(req, title: Strings.text("record_title", req.language)), record: details))
+        return try await req.view.render("record", RecordDetails.Page(
+            page: PageContext(req, title: Strings.text("record_title", req.language)), record: details,
+            canRemeasure: [.operator, .communityAdmin, .districtAdmin].contains(user.roleValue)))
     }
 
     func photo(req: Request) async throws -> Response {

@@ -10,6 +10,10 @@ struct RegistrationPagesController: RouteCollection {
         let communityId: UUID
         let communityName: String
         let overview: RegistrationOverview
+        /// Registrations operators proposed at the gate, waiting for the office's check.
+        let proposals: [RegistrationProposals.Row]
+        /// The community's households, for choosing where a proposed person lives.
+        let householdLabels: [String]
         let settings: Settings
         let errors: FieldErrors
     }
@@ -36,6 +40,8 @@ struct RegistrationPagesController: RouteCollection {
         routes.post("admin", "communities", ":communityID", "registration-settings", use: saveSettings)
         routes.post("admin", "registrations", ":registrationID", "approve", use: approve)
         routes.post("admin", "registrations", ":registrationID", "reject", use: reject)
+        routes.post("admin", "registration-proposals", ":proposalID", "confirm", use: confirmProposal)
+        routes.post("admin", "registration-proposals", ":proposalID", "reject", use: rejectProposal)
         routes.get("admin", "checkpoints", ":checkpointID", "poster", use: poster)
         routes.post("admin", "communities", ":communityID", "rental-accounts", use: createRentalAccount)
     }
@@ -68,6 +74,36 @@ struct RegistrationPagesController: RouteCollection {
         return (user, try await AccessScope(user).community(id, on: req.db))
     }
 
+    struct ProposalForm: Content { var householdLabel: String?; var reason: String? }
+
+    /// The office confirms an operator's proposal into a household.
+    func confirmProposal(req: Request) async throws -> Response {
+        try await decideProposal(req) { proposals, id, community, form, admin in
+            try await proposals.confirm(id, community: community, householdLabel: form.householdLabel, by: admin)
+        }
+    }
+
+    /// The office rejects an operator's proposal, with its reason.
+    func rejectProposal(req: Request) async throws -> Response {
+        try await decideProposal(req) { proposals, id, community, form, admin in
+            try await proposals.reject(id, community: community, reason: form.reason, by: admin)
+        }
+    }
+
+    private func decideProposal(_ req: Request,
+                                _ decide: (RegistrationProposals, UUID?, Community, ProposalForm, UUID) async throws -> Void) async throws -> Response {
+        let id = req.parameters.get("proposalID", as: UUID.self)
+        guard let id, let proposal = try await RegistrationProposal.find(id, on: req.db) else { throw AppError.notFound }
+        let (admin, community) = try await community(req, id: proposal.communityID)
+        let form = try req.content.decode(ProposalForm.self)
+        do {
+            try await decide(RegistrationProposals(services: req.gatehouse, db: req.db), id, community, form, try admin.requireID())
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            return try await render(req, community, errors: ["proposal": e.message.text(for: req.language.rawValue)], status: e.status)
+        }
+        return req.redirect(to: "/admin/communities/\(community.id!.uuidString)/registrations")
+    }
+
     func overview(req: Request) async throws -> Response {
         let (_, community) = try await community(req, id: req.parameters.get("communityID", as: UUID.self))
         return try await render(req, community, errors: [:], status: .ok)
@@ -80,7 +116,10 @@ struct RegistrationPagesController: RouteCollection {
                                 returneeMonitoringDays: community.returneeMonitoringDays)
         return try await req.view.render("registrations", OverviewPage(
             page: PageContext(req, title: Strings.text("registrations", req.language), notice: notice), communityId: community.id!,
-            communityName: community.name, overview: overview, settings: settings, errors: errors)).encodeResponse(status: status, for: req)
+            communityName: community.name, overview: overview,
+            proposals: try await RegistrationProposals(services: req.gatehouse, db: req.db).list(community: community.id!),
+            householdLabels: try await Household.query(on: req.db).filter(\.$communityID == community.id!).sort(\.$label).limit(5000).all().map(\.label),
+            settings: settings, errors: errors)).encodeResponse(status: status, for: req)
     }
 
     func saveSettings(req: Request) async throws -> Response {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import SQLKit
 import Vapor
 
 /// Records passages: validates everything, identifies the person, applies the entry policy, stores the
@@ -34,8 +35,7 @@ struct GateService {
             throw Self.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
         }
         let now = services.clock.now()
-        let reading: BodyTemperature
-        do { reading = try BodyTemperature(celsius: input.temperature) } catch { throw Self.invalid(error.code, error.message) }
+        let reading = try Self.reading(input.temperature, rule: rule)
         let identity = try await identify(input, checkpoint: gate)
 
         let userID = try user.requireID()
@@ -68,8 +68,17 @@ struct GateService {
                         household = scanned.member != nil ? scanned.household : nil
                         person = try await people.upsert(registrationOf: scanned.opened)
                     }
+                    // A first high reading waits for its re-measure: no new passage for the person meanwhile.
+                    if let pending = try await PendingRemeasure.find(community: community.id!, personID: person?.id,
+                                                                     passID: resolution?.pass?.id, restSeconds: rule.restSeconds,
+                                                                     on: tx as! any SQLDatabase) {
+                        throw pending.refusal(now: now)
+                    }
+                    var proposed = false
                     if let person {
-                        if input.registerAsResident == true, !person.isRegistered {
+                        // Only the office registers (登记备案); an operator's tick proposes it for the office to check.
+                        let registersDirectly = user.roleValue == .communityAdmin || user.roleValue == .districtAdmin
+                        if input.registerAsResident == true, !person.isRegistered, registersDirectly {
                             person.isRegistered = true
                             person.registeredAt = now
                             person.registeredBy = userID
@@ -77,6 +86,16 @@ struct GateService {
                         person.lastSeenAt = now
                         try await person.save(on: tx)
                         if household == nil { household = try await HouseholdDirectory(db: tx).household(of: person) }
+                        if !person.isRegistered, resolution == nil, registration == nil {
+                            let proposals = RegistrationProposals(services: services, db: tx)
+                            if input.registerAsResident == true {
+                                _ = try await proposals.propose(person: person.id!, community: community.id!, checkpoint: gate.id!,
+                                                                passage: passageID, by: userID)
+                                proposed = true
+                            } else {
+                                proposed = try await proposals.pending(person: person.id!, community: community.id!) != nil
+                            }
+                        }
                     }
                     if case .idNumber(_, _, _, _, let cardRead?) = identity {
                         cardRead.usedByPassage = passageID
@@ -88,7 +107,8 @@ struct GateService {
                                                                       passID: resolution?.pass?.id, now: now)
                         : nil
                     let registered = resolution != nil || person?.isRegistered == true
-                    let standing = registration?.standing(today: services.today) ?? (registered ? .registered : .unregistered)
+                    let standing = registration?.standing(today: services.today)
+                        ?? (registered ? .registered : proposed ? .proposed(admitted: community.admitProposed) : .unregistered)
                     let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
                         direction: direction, standing: standing,
                         readings: readings, wearsMask: input.mask,
@@ -133,7 +153,7 @@ struct GateService {
         guard let stored else { throw AppError(.internalServerError, "not_stored", zh: "记录未保存，请重试", en: "The passage was not stored: try again") }
         services.metrics.passage(decision: stored.decision)
         let values = stored.values
-        await announce(values, gate: gate, feverCase: feverCase, rule: rule)
+        await announce(values, gate: gate, feverCase: feverCase, rule: rule, by: user)
         if let delivery { await live.publish(LiveEvent(type: "delivery", payload: ["id": delivery.id!]), to: .household(delivery.householdID)) }
         return (PassageView(values, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), true)
     }
@@ -146,8 +166,7 @@ struct GateService {
         guard passage.awaitingRemeasure else {
             throw AppError(.conflict, "not_awaiting_remeasure", zh: "该记录无需复测", en: "This passage is not waiting for a re-measure")
         }
-        let reading: BodyTemperature
-        do { reading = try BodyTemperature(celsius: input.temperature) } catch { throw Self.invalid(error.code, error.message) }
+        let reading = try Self.reading(input.temperature, rule: rule)
         let now = services.clock.now()
         var readings = ReadingsCodec.decode(passage.readings)
         if let first = readings.first {
@@ -172,7 +191,10 @@ struct GateService {
         let registration: RegistrationAtGate? = if let r = try await SelfRegistration.find(passage.registrationID, on: db) {
             try await RegistrationAtGate.load(r, services: services, db: db)
         } else { nil }
-        let standing = registration?.standing(today: services.today) ?? (registered ? .registered : .unregistered)
+        let proposed = !registered && person != nil
+            ? try await RegistrationProposals(services: services, db: db).pending(person: person!.id!, community: community.id!) != nil : false
+        let standing = registration?.standing(today: services.today)
+            ?? (registered ? .registered : proposed ? .proposed(admitted: community.admitProposed) : .unregistered)
         let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
             direction: direction, standing: standing,
             readings: readings, wearsMask: passage.wearsMask,
@@ -189,18 +211,29 @@ struct GateService {
             return try await Self.openFeverCaseIfNeeded(outcome, passage: passage, by: userID, now: now, on: tx)
         }
         let values = passage.values
-        await announce(values, gate: gate, feverCase: fever, rule: rule)
+        await announce(values, gate: gate, feverCase: fever, rule: rule, by: user)
         return PassageView(values, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language)
     }
 
     static func feverRule(of community: Community) -> FeverRule {
-        feverRule(thresholdTenths: community.feverThresholdTenths, restSeconds: community.remeasureRestSeconds)
+        feverRule(thresholdTenths: community.feverThresholdTenths, restSeconds: community.remeasureRestSeconds,
+                  lowestTenths: community.lowestReadingTenths)
     }
 
-    /// The fever rule from a community's stored settings (an impossible threshold reads as the standard one).
-    static func feverRule(thresholdTenths: Int, restSeconds: Int) -> FeverRule {
+    /// The fever rule from a community's stored settings (an impossible value reads as the standard one).
+    static func feverRule(thresholdTenths: Int, restSeconds: Int, lowestTenths: Int) -> FeverRule {
         let threshold = (try? BodyTemperature(tenths: thresholdTenths)) ?? FeverRule.standard.threshold
-        return FeverRule(threshold: threshold, restSeconds: restSeconds)
+        let lowest = FeverRule.lowestRange.contains(lowestTenths) ? (try? BodyTemperature(tenths: lowestTenths)) : nil
+        return FeverRule(threshold: threshold, restSeconds: restSeconds, lowest: lowest ?? FeverRule.standard.lowest)
+    }
+
+    /// A reading the gate believes: in the thermometer's range and not below the community's lowest.
+    static func reading(_ celsius: Double, rule: FeverRule) throws -> BodyTemperature {
+        do {
+            let reading = try BodyTemperature(celsius: celsius)
+            try rule.check(reading)
+            return reading
+        } catch let error as TemperatureError { throw invalid(error.code, error.message) }
     }
 
     static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {
@@ -257,15 +290,18 @@ struct GateService {
         return p
     }
 
-    private func announce(_ passage: PassageValues, gate: Checkpoint, feverCase: FeverCase?, rule: FeverRule) async {
-        await announce(passage, checkpointID: gate.id!, checkpointName: gate.name, feverCase: feverCase, rule: rule)
+    private func announce(_ passage: PassageValues, gate: Checkpoint, feverCase: FeverCase?, rule: FeverRule, by user: User) async {
+        await announce(passage, checkpointID: gate.id!, checkpointName: gate.name, feverCase: feverCase, rule: rule, by: user)
     }
 
     /// Tells the checkpoint's and the community's live screens (and, for a fever, whoever must act on it).
-    func announce(_ passage: PassageValues, checkpointID: UUID, checkpointName: String, feverCase: FeverCase?, rule: FeverRule) async {
+    func announce(_ passage: PassageValues, checkpointID: UUID, checkpointName: String, feverCase: FeverCase?, rule: FeverRule,
+                  by user: User) async {
         let channels: [LiveChannel] = [.checkpoint(checkpointID), .community(passage.communityID)]
         if await live.isWatched(channels) {
-            let event = LiveEvent(type: "passage", payload: PassageView(passage, restSeconds: rule.restSeconds, language: .zh))
+            let event = LiveEvent(type: "passage", payload: LivePassage(
+                passage: PassageView(passage, restSeconds: rule.restSeconds, language: .zh),
+                checkpointName: checkpointName, operatorName: StaffNames.name(of: user, services: services)))
             for channel in channels { await live.publish(event, to: channel) }
         }
         if let feverCase {

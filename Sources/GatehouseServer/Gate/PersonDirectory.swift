@@ -7,7 +7,8 @@ struct PersonDirectory {
     let services: GatehouseServices
     let db: any Database
     let communityID: UUID
-    let actor: UUID
+    /// Who records new people (nil for look-ups that store nothing).
+    let actor: UUID?
 
     func find(idNumber: ResidentIDNumber) async throws -> Person? {
         try await Person.query(on: db).filter(\.$communityID == communityID)
@@ -20,7 +21,7 @@ struct PersonDirectory {
                 registeringBy registrar: UUID? = nil) async throws -> Person {
         let sealer = services.sealer
         let person = try await find(idNumber: idNumber)
-            ?? Person(communityID: communityID, createdAt: services.clock.now(), createdBy: actor)
+            ?? Person(communityID: communityID, createdAt: services.clock.now(), createdBy: try recorder())
         if person.id == nil {
             person.idNumberIndex = services.blindIndex.idNumber(idNumber)
             person.idNumberSealed = sealer.seal(idNumber.value, context: "person.id_number")
@@ -47,15 +48,26 @@ struct PersonDirectory {
 
     /// A person registered without a document, recognised again by phone.
     func upsertWithoutDocument(name: String, phone: PhoneNumber) async throws -> Person {
-        let index = services.blindIndex.phone(phone)
-        let person = try await Person.query(on: db).filter(\.$communityID == communityID)
-            .filter(\.$phoneIndex == index).filter(\.$idNumberIndex == nil).first()
-            ?? Person(communityID: communityID, createdAt: services.clock.now(), createdBy: actor)
+        let person = try await find(phone: phone)
+            ?? Person(communityID: communityID, createdAt: services.clock.now(), createdBy: try recorder())
         person.nameSealed = services.sealer.seal(name, context: "person.name")
         person.nameMasked = PersonName.mask(name)
         setPhone(person, phone)
         try await person.save(on: db)
         return person
+    }
+
+    /// A person seen before without a document, by phone.
+    func find(phone: PhoneNumber) async throws -> Person? {
+        try await Person.query(on: db).filter(\.$communityID == communityID)
+            .filter(\.$phoneIndex == services.blindIndex.phone(phone)).filter(\.$idNumberIndex == nil).first()
+    }
+
+    /// The person behind a self-registration, when seen before (nothing is stored).
+    func find(registrationOf r: SelfRegistration.Opened) async throws -> Person? {
+        if let text = r.idNumber, let id = try? ResidentIDNumber(text, today: services.today) { return try await find(idNumber: id) }
+        guard let phone = try? PhoneNumber(r.phone) else { return nil }
+        return try await find(phone: phone)
     }
 
     /// The person behind a self-registration: by ID number when given, otherwise by phone.
@@ -66,6 +78,12 @@ struct PersonDirectory {
         }
         guard let phone else { throw AppError(.unprocessableEntity, "invalid_phone", PhoneNumberError.empty.message) }
         return try await upsertWithoutDocument(name: r.name, phone: phone)
+    }
+
+    /// Who records a new person: a directory made for look-ups alone records nobody.
+    private func recorder() throws -> UUID {
+        guard let actor else { throw AppError(.internalServerError, "no_recorder", zh: "无法登记：缺少登记人", en: "Cannot record: nobody is recording") }
+        return actor
     }
 
     private func setPhone(_ person: Person, _ phone: PhoneNumber) {

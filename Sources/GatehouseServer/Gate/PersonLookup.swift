@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import SQLKit
 import Vapor
 
 /// `POST /api/v1/people/lookup`: what the gate screen shows for an ID number before the passage —
@@ -31,6 +32,10 @@ struct PersonLookup {
         let card: CardDetails?
         /// For a member of a quarantined household: until when and why they may not go out.
         let quarantineNotice: String?
+        /// A first high reading waiting for its re-measure: the card takes the re-measure, not a new passage.
+        let pendingRemeasure: PendingRemeasure?
+        /// An operator proposed the person for registration and the office has not checked yet.
+        let registrationProposed: Bool
     }
 
     let services: GatehouseServices
@@ -49,6 +54,11 @@ struct PersonLookup {
         let lang = language.rawValue
         var household: Household?
         if let person { household = try await HouseholdDirectory(db: db).household(of: person) }
+        let pending = try await PendingRemeasure.find(
+            community: community.id!, personID: person?.id, passID: nil,
+            restSeconds: GateService.feverRule(of: community).restSeconds, on: db as! any SQLDatabase)
+        let proposed = person.map { !$0.isRegistered } == true
+            ? try await RegistrationProposals(services: services, db: db).pending(person: person!.id!, community: community.id!) != nil : false
         let notice = try await QuarantineOrders(services: services, db: db).notice(household: household, language: language)
         return Result(idNumber: id.value, documentKind: id.kind.rawValue, documentLabel: id.kind.label.text(for: lang),
                       sex: id.sex.rawValue, sexLabel: id.sex.label.text(for: lang), birthDate: id.birthDate.description,
@@ -57,6 +67,7 @@ struct PersonLookup {
                       name: person.flatMap(directory.name(of:)), nameMasked: person?.nameMasked,
                       phoneMasked: person.map(\.phoneMasked).flatMap { $0.isEmpty ? nil : $0 },
                       cardValidUntil: validUntil?.description, cardExpired: validUntil.map { $0 < services.today } ?? false,
-                      card: card, quarantineNotice: notice)
+                      card: card, quarantineNotice: notice, pendingRemeasure: pending,
+                      registrationProposed: proposed)
     }
 }

@@ -7,6 +7,8 @@ struct RecordDetails: Encodable {
     struct Page: Encodable {
         let page: PageContext
         let record: RecordDetails
+        /// Operators and the office take a waiting re-measure from here (on the gate screen).
+        let canRemeasure: Bool
     }
 
     let row: RecordRow
@@ -27,9 +29,11 @@ struct RecordDetails: Encodable {
         let gate = try await Checkpoint.find(p.$checkpoint.id, on: db)
         let op = try await User.find(p.$operatorUser.id, on: db)
         let person = try await Person.find(p.$person.id, on: db)
-        let opName = op.flatMap { try? services.sealer.open($0.nameSealed, context: "user.name") }.map(PersonName.mask) ?? ""
+        let opName = op.map { StaffNames.name(of: $0, services: services) } ?? ""
         let readings = ReadingsCodec.decode(p.readings).map { "\($0.value.description)℃ · \(RecordRow.timeText($0.takenAt))" }
-        return RecordDetails(row: RecordRow(view, language: language), view: view, checkpointName: gate?.name ?? "",
+        return RecordDetails(row: RecordRow(view, language: language,
+                                                      names: StaffNames(gates: [p.$checkpoint.id: gate?.name ?? ""], people: [p.$operatorUser.id: opName]),
+                                                      now: services.clock.now()), view: view, checkpointName: gate?.name ?? "",
                              operatorName: opName, operatorUsername: op?.username ?? "",
                              modeLabel: (IdentificationMode(rawValue: p.mode) ?? .typed).label.text(for: language.rawValue),
                              readings: readings, reasons: view.reasons, clientTime: p.clientTime.map(RecordRow.timeText),

@@ -8,6 +8,7 @@ extension GateSettings {
         let communityId: UUID
         let feverThresholdTenths: Int
         let remeasureRestSeconds: Int
+        let lowestReadingTenths: Int
         let outingQuota: String?
         let stoodDownAt: Date?
     }
@@ -16,7 +17,7 @@ extension GateSettings {
     static func find(_ checkpointID: UUID, cache: ShortLivedCache<UUID, GateSettings>, on sql: any SQLDatabase) async throws -> GateSettings? {
         if let cached = cache.value(for: checkpointID) { return cached }
         let query: SQLQueryString = """
-            SELECT c.name AS checkpoint_name, m.id AS community_id, m.fever_threshold_tenths, m.remeasure_rest_seconds,
+            SELECT c.name AS checkpoint_name, m.id AS community_id, m.fever_threshold_tenths, m.remeasure_rest_seconds, m.lowest_reading_tenths,
                    m.outing_quota, m.stood_down_at
             FROM checkpoints c JOIN communities m ON m.id = c.community_id WHERE c.id = \(bind: checkpointID)
             """
@@ -25,7 +26,8 @@ extension GateSettings {
         }
         let settings = GateSettings(
             checkpointID: checkpointID, checkpointName: row.checkpointName, communityID: row.communityId,
-            feverRule: GateService.feverRule(thresholdTenths: row.feverThresholdTenths, restSeconds: row.remeasureRestSeconds),
+            feverRule: GateService.feverRule(thresholdTenths: row.feverThresholdTenths, restSeconds: row.remeasureRestSeconds,
+                                              lowestTenths: row.lowestReadingTenths),
             outingQuota: Community.outingQuota(stored: row.outingQuota),
             stoodDown: row.stoodDownAt != nil)
         cache.store(settings, for: checkpointID)

@@ -36,14 +36,17 @@ struct PassPassageRecorder {
         guard let direction = Direction(rawValue: input.direction) else {
             throw GateService.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
         }
-        let reading: BodyTemperature
-        do { reading = try BodyTemperature(celsius: input.temperature) } catch { throw GateService.invalid(error.code, error.message) }
+        let reading = try GateService.reading(input.temperature, rule: settings.feverRule)
         let now = services.clock.now()
         let readings = [TemperatureReading(value: reading, takenAt: now)]
         let rule = settings.feverRule
         // One reading never confirms a fever (the re-measure does); were a rule ever to, the general path opens the case.
         if case .fever = rule.assess(readings, now: now) { return try await gate.recordAnyWay(input, by: user) }
         let (refusal, pass) = try await resolve(input.passCode!, settings: settings, now: now, on: sql)
+        if let pass, let pending = try await PendingRemeasure.find(community: settings.communityID, personID: pass.row.personId,
+                                                                   passID: pass.id, restSeconds: rule.restSeconds, on: sql) {
+            throw pending.refusal(now: now)
+        }
 
         let id = TimeOrderedID.make(at: now)
         let operatorID = try user.requireID()
@@ -86,7 +89,7 @@ struct PassPassageRecorder {
         }
         services.metrics.passage(decision: values.outcome.decision)
         await gate.announce(values, checkpointID: settings.checkpointID, checkpointName: settings.checkpointName,
-                            feverCase: nil, rule: rule)
+                            feverCase: nil, rule: rule, by: user)
         return (PassageView(values, restSeconds: rule.restSeconds, quota: settings.outingQuota, language: gate.language), true)
     }
 

@@ -17,6 +17,10 @@ final class Community: Model, @unchecked Sendable {
     @Field(key: "fever_threshold_tenths") var feverThresholdTenths: Int
     /// Rest before the re-measure, in seconds (default 300).
     @Field(key: "remeasure_rest_seconds") var remeasureRestSeconds: Int
+    /// Readings below this (tenths of °C; default 350, 340–360) are taken again: a cold forehead or thermometer.
+    @Field(key: "lowest_reading_tenths") var lowestReadingTenths: Int
+    /// Whether a person an operator proposed for registration passes while the office has not checked yet.
+    @Field(key: "admit_proposed") var admitProposed: Bool
     /// JSON of the `OutingQuota`, when the community limits outings.
     @OptionalField(key: "outing_quota") var outingQuotaJSON: String?
     /// Default validity of a new pass, in days.
@@ -47,6 +51,8 @@ final class Community: Model, @unchecked Sendable {
         self.createdAt = createdAt
         self.feverThresholdTenths = 373
         self.remeasureRestSeconds = 300
+        self.lowestReadingTenths = FeverRule.standard.lowest.tenths
+        self.admitProposed = false
         self.passValidityDays = 90
         self.pickupSlotMinutes = 30
         self.pickupSlotCapacity = 10

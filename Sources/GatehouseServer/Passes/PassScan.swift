@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import SQLKit
 import Vapor
 
 /// `POST /api/v1/passes/scan`: what the gate screen shows for a scanned pass before the temperature — the pass,
@@ -29,6 +30,8 @@ struct PassScan {
         let holderCategory: String?
         let memberCount: Int
         let quota: Quota?
+        /// A first high reading waiting for its re-measure: the card takes the re-measure, not a new passage.
+        let pendingRemeasure: PendingRemeasure?
     }
 
     let services: GatehouseServices
@@ -53,12 +56,15 @@ struct PassScan {
         }
         var members = 0
         if let id = r.household?.id { members = try await Resident.query(on: db).filter(\.$household.$id == id).count() }
+        let pending = r.pass == nil ? nil : try await PendingRemeasure.find(
+            community: community.id!, personID: r.person?.id, passID: r.pass?.id,
+            restSeconds: GateService.feverRule(of: community).restSeconds, on: db as! any SQLDatabase)
         let name = r.person?.nameSealed.flatMap { try? services.sealer.open($0, context: "person.name") }
         return Result(valid: r.isValid, refusal: r.refusal.map(reason), pass: view, householdLabel: r.household?.label,
                       homeQuarantine: r.household?.homeQuarantine ?? false,
                       quarantineNotice: try await QuarantineOrders(services: services, db: db).notice(household: r.household, language: language),
                       holderName: name,
                       holderCategory: r.resident.flatMap { ResidentCategory(rawValue: $0.category) }?.label.text(for: lang),
-                      memberCount: members, quota: quota)
+                      memberCount: members, quota: quota, pendingRemeasure: pending)
     }
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import SQLKit
 import Vapor
 
 /// `POST /api/v1/registrations/scan`: what the gate screen shows for a scanned self-registration before the
@@ -9,6 +10,8 @@ struct RegistrationScan {
     struct Input: Content {
         var checkpointId: UUID
         var code: String
+        /// The way the gate is working (`in` or `out`): a visitor going out is told so, not refused.
+        var direction: String?
     }
 
     struct VouchInput: Content {
@@ -42,6 +45,8 @@ struct RegistrationScan {
         let visitId: UUID?
         /// A tenant's or migrant's stay waiting for the landlord: at the gate, the landlord's code and a proof photo.
         let needsLandlord: Bool
+        /// A first high reading waiting for its re-measure: the card takes the re-measure, not a new passage.
+        let pendingRemeasure: PendingRemeasure?
     }
 
     let services: GatehouseServices
@@ -51,7 +56,7 @@ struct RegistrationScan {
     func scan(_ input: Input, by user: User) async throws -> Result {
         let (gate, _) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let reg = try await RegistrationAtGate.resolve(input.code, gate: gate, services: services, db: db)
-        return try await view(reg)
+        return try await view(reg, direction: input.direction.flatMap(Direction.init(rawValue:)) ?? .in)
     }
 
     func vouch(_ registrationID: UUID?, _ input: VouchInput, by user: User) async throws -> Result {
@@ -82,7 +87,7 @@ struct RegistrationScan {
         return try await view(try await RegistrationAtGate.load(fresh, services: services, db: db))
     }
 
-    func view(_ reg: RegistrationAtGate) async throws -> Result {
+    func view(_ reg: RegistrationAtGate, direction: Direction = .in) async throws -> Result {
         let lang = language.rawValue
         let a = reg.opened.answers
         var facts: [Fact] = []
@@ -113,7 +118,13 @@ struct RegistrationScan {
                               value: LocalizedText(zh: "住户已拒绝此来访", en: "The household declined this visit").text(for: lang)))
         }
         let standing = reg.standing(today: services.today)
-        let instruction: EntryReason? = switch standing {
+        let people = PersonDirectory(services: services, db: db, communityID: reg.registration.communityID, actor: nil)
+        let person = try await people.find(registrationOf: reg.opened)
+        let pending = try await PendingRemeasure.find(
+            community: reg.registration.communityID, personID: person?.id, passID: nil,
+            restSeconds: try await Self.restSeconds(reg.registration.communityID, on: db), on: db as! any SQLDatabase)
+        let leaving = direction == .out && [.visitorWithoutHost, .visitorEscorted, .visitOver].contains(standing)
+        let rule: EntryReason? = switch standing {
         case .courier: .courierNoEntry
         case .visitorWithoutHost: .visitorNeedsHost
         case .visitorEscorted: .visitorEscorted
@@ -121,8 +132,11 @@ struct RegistrationScan {
         case .visitingQuarantinedHousehold: .visitHouseholdQuarantined
         case .awaitingConfirmation: .awaitingConfirmation
         case .unregistered: .notRegistered
+        case .proposed(admitted: true): .proposedRegistration
+        case .proposed(admitted: false): .proposedRegistrationWaits
         case .registered: nil
         }
+        let instruction = leaving ? .visitorLeaving : rule
         return Result(id: reg.registration.id!, code: reg.registration.code, category: reg.category.rawValue,
                       categoryLabel: reg.category.label.text(for: lang), name: reg.opened.name,
                       phoneMasked: reg.registration.phoneMasked, householdLabel: reg.household?.label ?? reg.registration.householdLabel,
@@ -131,9 +145,15 @@ struct RegistrationScan {
                           : try await QuarantineOrders(services: services, db: db).notice(household: reg.household, language: language),
                       facts: facts, standing: "\(standing)",
                       instruction: instruction.map { ReasonView($0, language: language) },
-                      needsHost: standing == .visitorWithoutHost, visitId: reg.visit?.id,
+                      needsHost: standing == .visitorWithoutHost && !leaving, visitId: reg.visit?.id,
                       needsLandlord: standing == .awaitingConfirmation && [.tenant, .migrant].contains(reg.category)
-                          && reg.registration.statusValue == .pending)
+                          && reg.registration.statusValue == .pending,
+                      pendingRemeasure: pending)
+    }
+
+    private static func restSeconds(_ communityID: UUID, on db: any Database) async throws -> Int {
+        guard let community = try await Community.find(communityID, on: db) else { return FeverRule.standard.restSeconds }
+        return GateService.feverRule(of: community).restSeconds
     }
 
     private func vouchingResidentName(_ visit: Visit) async throws -> String? {

@@ -14,6 +14,8 @@ struct CommunityGateInfo: Encodable {
 
     let thresholdText: String
     let restMinutes: Int
+    let lowestText: String
+    let admitProposed: Bool
     let devices: [Device]
 
     static func build(_ community: Community, db: any Database) async throws -> CommunityGateInfo {
@@ -24,6 +26,7 @@ struct CommunityGateInfo: Encodable {
         let rule = GateService.feverRule(of: community)
         return CommunityGateInfo(
             thresholdText: rule.threshold.description, restMinutes: rule.restSeconds / 60,
+            lowestText: rule.lowest.description, admitProposed: community.admitProposed,
             devices: devices.map { Device(id: $0.id!, name: $0.name, checkpointName: names[$0.checkpointID] ?? "", isActive: $0.isActive,
                                           lastSeen: $0.lastSeenAt.map(RecordRow.timeText) ?? "—") })
     }

@@ -6,6 +6,8 @@ struct AppError: AbortError {
     let status: HTTPResponseStatus
     let code: String
     let message: LocalizedText
+    /// The passage the error is about, when the client can act on it (a pending re-measure to take instead).
+    var passageID: UUID?
 
     var reason: String { message.en }
 

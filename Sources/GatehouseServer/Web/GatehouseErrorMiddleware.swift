@@ -6,7 +6,12 @@ import Vapor
 /// `SecurityHeadersMiddleware`): a task is started only to answer an error.
 struct GatehouseErrorMiddleware: Middleware {
     struct Body: Content {
-        struct Detail: Content { let code: String; let message: String }
+        struct Detail: Content {
+            let code: String
+            let message: String
+            /// The passage the error is about (a pending re-measure), when there is one.
+            var passageId: UUID?
+        }
         let error: Detail
     }
 
@@ -18,6 +23,7 @@ struct GatehouseErrorMiddleware: Middleware {
 
     private func response(for error: any Error, request: Request) async -> Response {
         let (status, code, message) = describe(error, language: request.language)
+        let passageID = (error as? AppError)?.passageID
         if status.code >= 500 {
             request.logger.report(error: error)
         }
@@ -34,7 +40,7 @@ struct GatehouseErrorMiddleware: Middleware {
             }
         }
         let response = Response(status: status)
-        try? response.content.encode(Body(error: .init(code: code, message: message)), as: .json)
+        try? response.content.encode(Body(error: .init(code: code, message: message, passageId: passageID)), as: .json)
         return response
     }
 

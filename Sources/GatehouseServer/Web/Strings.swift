@@ -30,6 +30,7 @@ enum Strings {
     private static let merged = catalog.merging(householdCatalog) { a, _ in a }.merging(registrationCatalog) { a, _ in a }
         .merging(healthCatalog) { a, _ in a }
         .merging(privacyCatalog) { a, _ in a }
+        .merging(gateCatalog) { a, _ in a }
 
     private static let roleLabels = Dictionary(uniqueKeysWithValues: Role.allCases.map { ("role_" + $0.rawValue, $0.label) })
 

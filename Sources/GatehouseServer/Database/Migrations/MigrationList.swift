@@ -24,6 +24,7 @@ enum MigrationList {
             M017CreateAbnormalPassageIndexes(),
             M018CreatePassageRegistrationIndex(),
             M019NarrowExitIndexes(),
+            M020GateAsGuardsLiveIt(),
         ]
     }
 }

@@ -1,5 +1,9 @@
-// Gate screen: identify (typed/scanned ID number, card reader via server-sent events, or no ID),
-// measure, record, re-measure. Talks to /api/v1 with the session cookie and the CSRF header.
+// Gate screen: identify (typed/scanned ID number, pass, registration code, card reader via server-sent events, or
+// no ID), measure, record, re-measure. Talks to /api/v1 with the session cookie and the CSRF header.
+//
+// The scan field owns the focus whenever the guard is not typing somewhere else: a USB scanner types its characters
+// and Enter at whatever has focus, so a scan at any moment starts the next person. Every request says at once that
+// it is under way, and a slow or lost answer is said too; a late answer is shown against the person it was for.
 (function () {
   "use strict";
   var root = document.getElementById("gate");
@@ -9,9 +13,11 @@
   var checkpointId = root.getAttribute("data-checkpoint");
   var lang = root.getAttribute("data-lang");
   var $ = function (id) { return document.getElementById(id); };
-  var state = null; // {mode: "typed"|"reader"|"noId", idNumber, cardReadId, noId:{name,phone}, photo, known, registered}
-  var current = null; // last passage view
+  var state = null; // {mode, idNumber|cardReadId|noId|passCode|registrationCode, label, registered}
+  var current = null; // the passage on screen
   var timer = null;
+  var SLOW_MS = 3000;
+  var PENDING_KEY = "gatehouse.gate.pending." + checkpointId;
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -22,7 +28,22 @@
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
 
-  function api(method, path, body, contentType) {
+  function show(el, on) { el.hidden = !on; }
+  function error(id, text) { var el = $(id); el.textContent = text || ""; show(el, !!text); }
+  function errText(res) { return res.data && res.data.error ? res.data.error.message : T.network_error; }
+
+  // --- Requests: one way to ask, with "正在提交…" at once and "网络慢，仍在提交" after 3 s -----------------
+  var inFlight = 0;
+  var retryLast = null;
+  function status(text, canRetry) {
+    $("gate-status-text").textContent = text || "";
+    show($("gate-status"), !!text);
+    show($("gate-retry"), !!canRetry);
+    $("gate-status").className = "gate-status" + (canRetry ? " failed" : "");
+  }
+  $("gate-retry").addEventListener("click", function () { if (retryLast) retryLast(); focusScan(); });
+
+  function request(method, path, body, contentType) {
     var headers = { "X-CSRF-Token": csrf, "Accept-Language": lang };
     var payload = body;
     if (body && !contentType) { headers["Content-Type"] = "application/json"; payload = JSON.stringify(body); }
@@ -34,9 +55,21 @@
     });
   }
 
-  function show(el, on) { el.hidden = !on; }
-  function error(id, text) { var el = $(id); el.textContent = text || ""; show(el, !!text); }
-  function errText(res) { return res.data && res.data.error ? res.data.error.message : T.network_error; }
+  // Sends, says so at once and again when slow; `onAnswer(res)` gets every answer the server gave (ok or refused),
+  // `onLost()` a request that got none (the tap is kept: 重试 sends the same request again, same clientRequestId).
+  function ask(method, path, body, onAnswer, onLost, contentType) {
+    var done = false;
+    inFlight++;
+    status(T.submitting);
+    var slow = setTimeout(function () { if (!done) status(T.network_slow_still_submitting); }, SLOW_MS);
+    var finish = function () { done = true; clearTimeout(slow); inFlight--; if (inFlight === 0) status(""); };
+    request(method, path, body, contentType).then(function (res) { finish(); onAnswer(res); }, function () {
+      finish();
+      retryLast = function () { ask(method, path, body, onAnswer, onLost, contentType); };
+      status(T.network_error_kept, true);
+      if (onLost) onLost();
+    });
+  }
 
   function fact(label, value, cls) {
     var dt = document.createElement("dt"); dt.textContent = label;
@@ -45,13 +78,24 @@
     $("person-facts").appendChild(dt); $("person-facts").appendChild(dd);
   }
 
-  function reset() {
+  function warning(code, message, cls) {
+    var li = document.createElement("li"); li.className = cls || "field-error"; li.textContent = message;
+    li.setAttribute("data-code", code); $("pass-warnings").appendChild(li);
+  }
+
+  // The scan field takes the next scan; the screen of the person before stays until then.
+  function focusScan() {
+    if ($("id-form").hidden) return;
+    var f = $("id-number");
+    if (document.activeElement !== f) f.focus();
+  }
+
+  function clearCard() {
     state = null; current = null;
     if (timer) { clearInterval(timer); timer = null; }
     ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
     $("person-facts").innerHTML = "";
-    ["id-number", "temperature", "person-name", "person-phone", "noid-name", "noid-phone", "remeasure-temperature", "host-pass", "landlord-code"].forEach(function (id) { $(id).value = ""; });
-    $("noid-photo").value = "";
+    ["temperature", "person-name", "person-phone", "remeasure-temperature", "host-pass", "landlord-code"].forEach(function (id) { $(id).value = ""; });
     $("mask").checked = true;
     $("register-resident").checked = false;
     // The direction stays as the operator set it: a gate works a stream of people going one way.
@@ -59,13 +103,19 @@
     Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (b) { b.classList.remove("chosen"); });
     ["id-error", "measure-error", "remeasure-error", "host-error", "landlord-error"].forEach(function (id) { error(id, ""); });
     show($("host-box"), false); show($("landlord-box"), false); $("landlord-proof").value = "";
-    $("id-number").focus();
+    show($("card-photo-box"), false); $("card-photo").removeAttribute("src");
+  }
+
+  function reset() {
+    clearCard();
+    $("id-number").value = ""; $("noid-name").value = ""; $("noid-phone").value = ""; $("noid-photo").value = "";
+    focusScan();
   }
 
   function showPerson(info) {
     $("person-facts").innerHTML = "";
-    var known = info.known;
-    $("person-known").textContent = known ? T.known_person : T.new_person;
+    $("pass-warnings").innerHTML = "";
+    $("person-known").textContent = info.known ? T.known_person : T.new_person;
     var badge = $("person-status");
     badge.textContent = info.registered ? T.registered_badge : T.not_registered_badge;
     badge.className = "badge " + (info.registered ? "open" : "closed");
@@ -82,38 +132,72 @@
     if (info.phoneMasked) fact(T.phone, info.phoneMasked);
     show($("ask-name"), state.mode === "typed" && !info.name);
     show($("ask-phone"), state.mode !== "noId" && !info.phoneMasked);
-    show($("register-box"), !info.registered);
+    show($("register-box"), !info.registered && !info.proposed);
     show($("person"), true);
     show($("measure"), true);
     show($("result"), false);
   }
 
+  // A person whose first high reading waits for its re-measure: the card takes the re-measure, never a new passage.
+  function showPending(pending) {
+    if (!pending) return false;
+    show($("measure"), false);
+    openRemeasure(pending.passageId);
+    return true;
+  }
+
+  function openRemeasure(passageId) {
+    request("GET", "/api/v1/passages/" + passageId).then(function (res) {
+      if (!res.ok || !res.data) { forgetPending(passageId); return; }
+      if (!res.data.awaitingRemeasure) { forgetPending(passageId); showResult(res.data); return; }
+      showResult(res.data);
+    }, function () { error("id-error", T.network_error); });
+  }
+
+  function rememberPending(v) {
+    try { if (v.awaitingRemeasure) localStorage.setItem(PENDING_KEY, v.id); else forgetPending(v.id); } catch (e) { /* private mode */ }
+  }
+  function forgetPending(id) {
+    try { if (!id || localStorage.getItem(PENDING_KEY) === id) localStorage.removeItem(PENDING_KEY); } catch (e) { /* private mode */ }
+  }
+
   var lookupSeq = 0;
   function refuseIdentification(res) {
-    state = null;
-    ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
+    clearCard();
     error("id-error", errText(res));
   }
   // The card on screen answers identification number `seq`: the form carries it, so whoever watches the page
   // (a test, an assistive tool) can tell a fresh answer from the one before.
-  function asked() { var seq = ++lookupSeq; $("id-form").setAttribute("data-asked", String(seq)); return seq; }
+  function asked() {
+    var seq = ++lookupSeq;
+    $("id-form").setAttribute("data-asked", String(seq));
+    clearCard();
+    return seq;
+  }
   function answered(seq) { if (seq === lookupSeq) $("id-form").setAttribute("data-answered", String(seq)); }
+
+  // An identification: `onOk(data)` for the latest one only; a refusal or a lost answer shown in the scan field.
+  function identifyWith(path, body, onOk) {
+    var seq = asked();
+    error("id-error", "");
+    ask("POST", path, body, function (res) {
+      if (seq !== lookupSeq) return;
+      if (!res.ok) refuseIdentification(res); else onOk(res.data);
+      answered(seq);
+    }, function () { if (seq === lookupSeq) { error("id-error", T.network_error); answered(seq); } });
+  }
 
   function lookup(idNumber) {
     // A wedge reader types 18 characters and then Enter: both may start a lookup, and only the latest may answer.
-    var seq = asked();
-    error("id-error", "");
-    api("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }).then(function (res) {
-      if (seq !== lookupSeq) return;
-      if (!res.ok) { refuseIdentification(res); return; }
-      var d = res.data;
-      state = { mode: "typed", idNumber: d.idNumber, known: d.known, registered: d.registered };
-      showPerson({ known: d.known, registered: d.registered, name: d.name, sexLabel: d.sexLabel, age: d.age,
+    identifyWith("/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }, function (d) {
+      state = { mode: "typed", idNumber: d.idNumber, known: d.known, registered: d.registered, label: d.nameMasked || d.idNumber.slice(0, 4) + "…" };
+      showPerson({ known: d.known, registered: d.registered, proposed: d.registrationProposed, name: d.name, sexLabel: d.sexLabel, age: d.age,
                    birthDate: d.birthDate, division: d.division, phoneMasked: d.phoneMasked, card: d.card,
                    expired: d.cardExpired });
-      var warn = $("pass-warnings"); warn.innerHTML = "";
-      if (d.quarantineNotice) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = d.quarantineNotice; q.setAttribute("data-code", "home_quarantine"); warn.appendChild(q); }
-    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); }).then(function () { answered(seq); });
+      if (d.registrationProposed) warning("registration_proposed", T.registration_proposed_badge, "warning-text");
+      if (d.quarantineNotice) warning("home_quarantine", d.quarantineNotice);
+      showPending(d.pendingRemeasure);
+    });
   }
 
   // A pass: the signed token from its QR (GH1.…), or the 8-character code printed under it.
@@ -121,70 +205,57 @@
   function isPass(v) { return v.indexOf("GH1.") === 0 || v.replace(/[-\s]/g, "").length === 8; }
 
   function scanPass(code) {
-    var seq = asked();
-    error("id-error", "");
-    api("POST", "/api/v1/passes/scan", { checkpointId: checkpointId, code: code }).then(function (res) {
-      if (seq !== lookupSeq) return;
-      if (!res.ok) { refuseIdentification(res); return; }
-      var d = res.data;
-      state = { mode: "pass", passCode: code, registered: true };
+    identifyWith("/api/v1/passes/scan", { checkpointId: checkpointId, code: code }, function (d) {
+      state = { mode: "pass", passCode: code, registered: true, label: d.holderName || d.householdLabel || "" };
       showPerson({ known: true, registered: d.valid, name: d.holderName });
       $("person-known").textContent = d.pass ? d.pass.kindLabel + " · " + d.pass.shortCode : "";
       if (d.householdLabel) fact(T.household, d.householdLabel + (d.memberCount ? " · " + d.memberCount + T.persons_unit : ""));
       if (d.holderCategory) fact(T.category, d.holderCategory);
       if (d.pass) fact(T.valid_until, d.pass.expiresText + " · " + d.pass.statusLabel);
-      var warn = $("pass-warnings"); warn.innerHTML = "";
-      var add = function (r) { var li = document.createElement("li"); li.className = "field-error"; li.textContent = r.message; li.setAttribute("data-code", r.code); warn.appendChild(li); };
-      if (d.refusal) add(d.refusal);
-      if (d.homeQuarantine) add({ code: "home_quarantine", message: d.quarantineNotice || T.quarantine });
-      if (d.quota) { $("pass-quota").textContent = d.quota.text; show($("pass-quota"), true); if (d.quota.refusal) add(d.quota.refusal); }
+      if (d.refusal) warning(d.refusal.code, d.refusal.message);
+      if (d.homeQuarantine) warning("home_quarantine", d.quarantineNotice || T.quarantine);
+      if (d.quota) { $("pass-quota").textContent = d.quota.text; show($("pass-quota"), true); if (d.quota.refusal) warning(d.quota.refusal.code, d.quota.refusal.message); }
       show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
       show($("tap-hint"), true);
-    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); }).then(function () { answered(seq); });
+      showPending(d.pendingRemeasure);
+    });
   }
 
   // A self-registration: the 6 digits in the QR on the person's phone (or read out).
   function isRegistration(v) { return /^[0-9]{6}$/.test(v.replace(/\s/g, "")); }
 
+  function direction() { return document.querySelector('input[name="direction"]:checked').value; }
+
   function showRegistration(d) {
     var admitted = d.standing === "registered" || d.standing === "visitorEscorted";
-    state = { mode: "registration", registrationCode: d.code, registrationId: d.id, registered: admitted };
+    state = { mode: "registration", registrationCode: d.code, registrationId: d.id, registered: admitted, label: d.name };
     showPerson({ known: true, registered: admitted, name: d.name, phoneMasked: d.phoneMasked });
     if (d.standing === "visitorEscorted") $("person-status").textContent = T.vouched;
     if (d.standing === "courier") { $("person-status").textContent = d.categoryLabel; $("person-status").className = "badge closed"; }
     $("person-known").textContent = d.categoryLabel + " · " + T.registration_code + " " + d.code;
     if (d.householdLabel) fact(T.household, d.householdLabel);
     d.facts.forEach(function (f) { fact(f.label, f.value); });
-    var warn = $("pass-warnings"); warn.innerHTML = "";
-    if (d.instruction) {
-      var li = document.createElement("li"); li.textContent = d.instruction.message; li.setAttribute("data-code", d.instruction.code);
-      li.className = d.standing === "visitorEscorted" ? "warning-text" : "field-error"; warn.appendChild(li);
-    }
-    if (d.homeQuarantine) { var q = document.createElement("li"); q.className = "field-error"; q.textContent = d.quarantineNotice || T.quarantine; q.setAttribute("data-code", "home_quarantine"); warn.appendChild(q); }
+    if (d.instruction) warning(d.instruction.code, d.instruction.message, d.instruction.warning ? "warning-text" : "field-error");
+    if (d.homeQuarantine) warning("home_quarantine", d.quarantineNotice || T.quarantine);
     show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
     show($("host-box"), d.needsHost); error("host-error", "");
     show($("landlord-box"), d.needsLandlord); error("landlord-error", "");
     show($("tap-hint"), true);
-    if (d.needsHost) $("host-pass").focus();
+    if (!showPending(d.pendingRemeasure) && d.needsHost) $("host-pass").focus();
   }
 
   function scanRegistration(code) {
-    var seq = asked();
-    error("id-error", "");
-    api("POST", "/api/v1/registrations/scan", { checkpointId: checkpointId, code: code }).then(function (res) {
-      if (seq !== lookupSeq) return;
-      if (!res.ok) { refuseIdentification(res); return; }
-      showRegistration(res.data);
-    }, function () { if (seq === lookupSeq) error("id-error", T.network_error); }).then(function () { answered(seq); });
+    identifyWith("/api/v1/registrations/scan", { checkpointId: checkpointId, code: code, direction: direction() }, showRegistration);
   }
 
   function vouch() {
     var code = $("host-pass").value.trim();
     if (!state || state.mode !== "registration" || !code) return;
     error("host-error", "");
-    api("POST", "/api/v1/registrations/" + state.registrationId + "/vouch", { checkpointId: checkpointId, passCode: code }).then(function (res) {
+    ask("POST", "/api/v1/registrations/" + state.registrationId + "/vouch", { checkpointId: checkpointId, passCode: code }, function (res) {
       if (!res.ok) { error("host-error", errText(res)); $("host-pass").select(); return; }
       showRegistration(res.data);
+      focusScan();
     }, function () { error("host-error", T.network_error); });
   }
   $("host-vouch").addEventListener("click", vouch);
@@ -198,10 +269,10 @@
     error("landlord-error", "");
     var path = "/api/v1/registrations/" + state.registrationId + "/landlord-confirmation?checkpointId=" + encodeURIComponent(checkpointId) +
       "&landlordCode=" + encodeURIComponent(code);
-    api("POST", path, file, file.type || "image/jpeg").then(function (res) {
+    ask("POST", path, file, function (res) {
       if (!res.ok) { error("landlord-error", errText(res)); return; }
       showRegistration(res.data);
-    }, function () { error("landlord-error", T.network_error); });
+    }, function () { error("landlord-error", T.network_error); }, file.type || "image/jpeg");
   });
   $("host-pass").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); vouch(); } });
 
@@ -213,30 +284,83 @@
   $("id-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var v = $("id-number").value.trim();
-    if (v) identify(v);
+    if (!v) return;
+    // The field is emptied for the next scan at once; the person's card holds what was scanned.
+    $("id-number").value = "";
+    identify(v);
   });
+  // A wedge reader types 18 characters and then Enter: the number is looked up at once, and the Enter that follows
+  // finds the field empty.
   $("id-number").addEventListener("input", function () {
     var v = this.value.replace(/\s/g, "");
-    if (v.length === 18 && /^[0-9]{17}[0-9Xx]$/.test(v)) lookup(v);
+    if (v.length === 18 && /^[0-9]{17}[0-9Xx]$/.test(v)) { this.value = ""; lookup(v); }
   });
 
-  // Camera scanning where the browser has a QR detector (Chrome on Android); otherwise the scanner or the code.
+  // Keystrokes that land outside a text field (on a button, on the page) belong to the scanner: they go to the
+  // scan field, so a scan right after a result starts the next person instead of pressing a button.
+  document.addEventListener("keydown", function (e) {
+    var el = document.activeElement;
+    var typing = el && (el.tagName === "INPUT" && !/^(checkbox|radio|button|submit|file)$/i.test(el.type) || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+    if (typing || e.ctrlKey || e.metaKey || e.altKey || $("id-form").hidden) return;
+    if (e.key.length === 1) {
+      e.preventDefault();
+      var f = $("id-number");
+      f.focus();
+      f.value += e.key;
+      f.dispatchEvent(new Event("input", { bubbles: true }));
+    } else if (e.key === "Enter" && $("id-number").value) {
+      e.preventDefault();
+      $("id-form").requestSubmit ? $("id-form").requestSubmit() : $("lookup").click();
+    }
+  }, true);
+
+  // Camera scanning: the browser's own QR detector where it has one, otherwise the bundled decoder (loaded only now).
+  var cameraStop = null;
+  function scanned(text) {
+    if (cameraStop) cameraStop();
+    identify(text);
+  }
+  function loadDecoder(then) {
+    if (window.Html5Qrcode) { then(); return; }
+    var s = document.createElement("script");
+    s.src = root.getAttribute("data-decoder");
+    s.onload = then;
+    s.onerror = function () { error("id-error", T.camera_unsupported); };
+    document.head.appendChild(s);
+  }
   $("camera-scan").addEventListener("click", function () {
-    var video = $("camera");
-    if (!("BarcodeDetector" in window) || !navigator.mediaDevices) { error("id-error", T.camera_unsupported); return; }
-    var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
-    navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
-      video.srcObject = stream; show(video, true); video.play();
-      var stop = function () { stream.getTracks().forEach(function (t) { t.stop(); }); show(video, false); };
-      var look = function () {
-        if (video.hidden) return;
-        detector.detect(video).then(function (codes) {
-          if (codes.length) { stop(); $("id-number").value = codes[0].rawValue; identify(codes[0].rawValue); }
-          else setTimeout(look, 200);
-        }, function () { setTimeout(look, 400); });
+    if (cameraStop) { cameraStop(); return; }
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { error("id-error", T.camera_unsupported); return; }
+    error("id-error", "");
+    if ("BarcodeDetector" in window) {
+      var video = $("camera");
+      var detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } }).then(function (stream) {
+        video.srcObject = stream; show(video, true); video.play();
+        cameraStop = function () { stream.getTracks().forEach(function (t) { t.stop(); }); show(video, false); cameraStop = null; focusScan(); };
+        var look = function () {
+          if (!cameraStop) return;
+          detector.detect(video).then(function (codes) {
+            if (codes.length) scanned(codes[0].rawValue); else setTimeout(look, 200);
+          }, function () { setTimeout(look, 400); });
+        };
+        look();
+      }, function () { error("id-error", T.camera_denied); });
+      return;
+    }
+    loadDecoder(function () {
+      var box = $("camera-box");
+      show(box, true);
+      var reader = new window.Html5Qrcode("camera-box");
+      var stopped = false;
+      cameraStop = function () {
+        if (stopped) return; stopped = true; cameraStop = null;
+        reader.stop().then(function () { reader.clear(); show(box, false); }, function () { show(box, false); });
+        focusScan();
       };
-      look();
-    }, function () { error("id-error", T.camera_unsupported); });
+      reader.start({ facingMode: "environment" }, { fps: 8, qrbox: 240 }, function (text) { scanned(text); }, function () { /* no code in this frame */ })
+        .catch(function () { stopped = true; cameraStop = null; show(box, false); error("id-error", T.camera_denied); });
+    });
   });
 
   $("tab-id").addEventListener("click", function () {
@@ -250,7 +374,8 @@
   $("noid-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var file = $("noid-photo").files[0] || null;
-    state = { mode: "noId", noId: { name: $("noid-name").value.trim(), phone: $("noid-phone").value.trim() }, photo: file, registered: false };
+    clearCard();
+    state = { mode: "noId", noId: { name: $("noid-name").value.trim(), phone: $("noid-phone").value.trim() }, photo: file, registered: false, label: $("noid-name").value.trim() };
     showPerson({ known: false, registered: false, name: state.noId.name });
   });
 
@@ -264,6 +389,15 @@
     });
   });
 
+  // A late answer for a person the guard has already moved on from: said in one line under the scan field.
+  function lateResult(label, v) {
+    var el = $("late-result");
+    el.textContent = T.late_result_for + " " + (label || v.nameMasked) + "：" + decisionText(v);
+    el.setAttribute("data-decision", v.awaitingRemeasure ? "remeasure" : v.decision);
+    el.setAttribute("data-passage", v.id);
+    show(el, true);
+  }
+
   $("confirm").addEventListener("click", function () {
     if (!state) return;
     error("measure-error", "");
@@ -271,7 +405,7 @@
     if (isNaN(t)) { error("measure-error", T.temperature); return; }
     var body = {
       checkpointId: checkpointId, temperature: t, mask: $("mask").checked,
-      direction: document.querySelector('input[name="direction"]:checked').value,
+      direction: direction(),
       clientRequestId: uuid(), clientTime: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
       registerAsResident: $("register-resident").checked
     };
@@ -282,29 +416,48 @@
     if (state.mode === "registration") { body.registrationCode = state.registrationCode; delete body.registerAsResident; }
     if ($("person-name").value.trim()) body.name = $("person-name").value.trim();
     if ($("person-phone").value.trim()) body.phone = $("person-phone").value.trim();
+    var mine = state;
+    var seq = lookupSeq;
     $("confirm").disabled = true;
-    api("POST", "/api/v1/passages", body).then(function (res) {
+    $("id-number").value = "";
+    focusScan();
+    ask("POST", "/api/v1/passages", body, function (res) {
       $("confirm").disabled = false;
-      if (!res.ok) { error("measure-error", errText(res)); return; }
-      current = res.data;
-      if (state.mode === "noId" && state.photo) {
-        api("POST", "/api/v1/passages/" + current.id + "/photo", state.photo, state.photo.type || "image/jpeg").then(function (p) {
-          if (!p.ok) error("measure-error", errText(p));
-        });
+      var here = seq === lookupSeq && state === mine;
+      if (!res.ok) {
+        if (res.data && res.data.error && res.data.error.code === "remeasure_pending" && res.data.error.passageId) {
+          if (here) { error("measure-error", errText(res)); openRemeasure(res.data.error.passageId); }
+          return;
+        }
+        if (here) error("measure-error", errText(res)); else status(T.late_result_for + " " + (mine.label || "") + "：" + errText(res));
+        return;
       }
-      showResult(current);
-    }, function () { $("confirm").disabled = false; error("measure-error", T.network_error); });
+      var v = res.data;
+      if (mine.mode === "noId" && mine.photo) {
+        request("POST", "/api/v1/passages/" + v.id + "/photo", mine.photo, mine.photo.type || "image/jpeg").then(function (p) {
+          if (!p.ok) error("measure-error", errText(p));
+        }, function () { error("measure-error", T.network_error); });
+      }
+      rememberPending(v);
+      if (here) showResult(v); else lateResult(mine.label, v);
+    }, function () { $("confirm").disabled = false; });
   });
 
+  function decisionText(v) {
+    if (v.awaitingRemeasure) return T.status_remeasure;
+    return { allow: T.decision_allow, deny: T.decision_deny, refer: T.decision_refer }[v.decision] || "";
+  }
+
   function showResult(v) {
+    current = v;
     show($("measure"), false);
+    $("result-who").textContent = v.nameMasked + " · " + (v.direction === "out" ? T.direction_out : T.direction_in);
     show($("result"), true);
     var d = $("decision");
-    d.className = "decision " + v.decision;
-    d.textContent = { allow: "放行 ✓", deny: "不予放行 ✕", refer: "转交处置 !" }[v.decision] || v.decision;
-    if (lang === "en") d.textContent = { allow: "Allow ✓", deny: "Deny ✕", refer: "Refer !" }[v.decision] || v.decision;
-    if (v.awaitingRemeasure) d.textContent = T.status_remeasure + " …";
+    d.className = "decision " + (v.awaitingRemeasure ? "refer" : v.decision);
+    d.textContent = decisionText(v) + (v.awaitingRemeasure ? "" : { allow: " ✓", deny: " ✕", refer: " !" }[v.decision] || "");
     d.setAttribute("data-decision", v.decision);
+    d.setAttribute("data-passage", v.id);
     var ul = $("reasons"); ul.innerHTML = "";
     v.reasons.forEach(function (r) {
       var li = document.createElement("li"); li.textContent = r.message; li.setAttribute("data-code", r.code);
@@ -322,7 +475,7 @@
       };
       tick(); timer = setInterval(tick, 1000);
     }
-    $("next-person").focus();
+    focusScan();
   }
 
   $("remeasure").addEventListener("click", function () {
@@ -330,12 +483,24 @@
     error("remeasure-error", "");
     var t = parseFloat($("remeasure-temperature").value);
     if (isNaN(t)) { error("remeasure-error", T.temperature); return; }
-    api("POST", "/api/v1/passages/" + current.id + "/remeasure", { temperature: t }).then(function (res) {
-      if (!res.ok) { error("remeasure-error", errText(res)); return; }
-      current = res.data; showResult(current);
-    }, function () { error("remeasure-error", T.network_error); });
+    var v = current;
+    ask("POST", "/api/v1/passages/" + v.id + "/remeasure", { temperature: t }, function (res) {
+      if (!res.ok) { if (current === v) error("remeasure-error", errText(res)); return; }
+      rememberPending(res.data);
+      if (current === v) showResult(res.data); else lateResult(v.nameMasked, res.data);
+    }, function () { if (current === v) error("remeasure-error", T.network_error); });
   });
+  $("remeasure-temperature").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); $("remeasure").click(); } });
   $("next-person").addEventListener("click", reset);
+
+  // A 待复测 row on the gate's own list opens its re-measure here.
+  $("records").addEventListener("click", function (e) {
+    var tr = e.target.closest ? e.target.closest('tr[data-remeasure="true"]') : null;
+    if (!tr || e.target.tagName === "A") return;
+    e.preventDefault(); e.stopPropagation();
+    clearCard();
+    openRemeasure(tr.getAttribute("data-id"));
+  }, true);
 
   // Live: card reads for this checkpoint, and every passage recorded here (from any screen).
   if (window.EventSource) {
@@ -343,15 +508,30 @@
     source.addEventListener("card", function (e) {
       var ev = JSON.parse(e.data);
       $("tab-id").click();
-      state = { mode: "reader", cardReadId: ev.cardReadId, registered: false };
-      api("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: ev.card.idNumber }).then(function (res) {
+      var seq = asked();
+      state = { mode: "reader", cardReadId: ev.cardReadId, registered: false, label: ev.card.name };
+      var photo = ev.photo;
+      request("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: ev.card.idNumber }).then(function (res) {
+        if (seq !== lookupSeq) return;
         var d = res.ok ? res.data : {};
         state.registered = !!d.registered;
-        showPerson({ known: !!d.known, registered: !!d.registered, name: ev.card.name, sexLabel: ev.sexLabel, age: ev.age,
+        showPerson({ known: !!d.known, registered: !!d.registered, proposed: d.registrationProposed, name: ev.card.name, sexLabel: ev.sexLabel, age: ev.age,
                      birthDate: ev.card.birthDate, division: ev.division, phoneMasked: d.phoneMasked, card: ev.card,
                      expired: ev.expired });
-      });
+        // The card's own photo, for comparing face and card: shown from this read only, never stored.
+        if (photo) { $("card-photo").src = photo; show($("card-photo-box"), true); }
+        if (d.quarantineNotice) warning("home_quarantine", d.quarantineNotice);
+        showPending(d.pendingRemeasure);
+        answered(seq);
+      }, function () { if (seq === lookupSeq) { error("id-error", T.network_error); answered(seq); } });
     });
     source.addEventListener("passage", function (e) { GatehouseRecords.upsert(JSON.parse(e.data), T); });
   }
+
+  // A re-measure to take on arrival: a 待复测 row opened from the record list, or the one on screen before a reload.
+  var open = root.getAttribute("data-remeasure");
+  var kept = null;
+  try { kept = localStorage.getItem(PENDING_KEY); } catch (e) { /* private mode */ }
+  if (open || kept) openRemeasure(open || kept);
+  focusScan();
 })();
