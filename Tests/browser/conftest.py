@@ -136,7 +136,9 @@ def gate_scan(driver, code):
         answered = f.get_attribute("data-answered")
         return answered and answered != before and answered == f.get_attribute("data-asked")
     until(driver, settled)
-    until(driver, lambda d: d.find_element("id", "tap-hint").is_displayed() or d.find_element("id", "id-error").text)
+    # The card then offers the temperatures (or, for a pending re-measure, the re-measure), or says what is wrong.
+    until(driver, lambda d: d.find_element("id", "tap-hint").is_displayed() or d.find_element("id", "id-error").text
+          or d.find_element("id", "remeasure-box").is_displayed())
     # Read in one go inside the page, so a list re-rendered meanwhile cannot leave a stale element behind.
     return driver.execute_script(
         'return Array.prototype.map.call(document.querySelectorAll("#pass-warnings li"), function (li) { return li.getAttribute("data-code"); });')

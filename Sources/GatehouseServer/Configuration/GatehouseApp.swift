@@ -43,6 +43,10 @@ public enum GatehouseApp {
 
         app.http.server.configuration.hostname = configuration.hostname
         app.http.server.configuration.port = configuration.port
+        // Pages, styles and scripts go out gzipped to browsers that ask for it (a gate's phone on mobile data); the
+        // API's small JSON answers and the live event streams are sent as they are.
+        app.http.server.configuration.responseCompression = .disabled(
+            allowedTypes: [.html, .css, HTTPMediaType(type: "application", subType: "javascript"), .svg], allowRequestOverrides: true)
         app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
         // Forms and JSON are small; the upload routes (photos, CSV files) name their own limits.
         app.routes.defaultMaxBodySize = "64kb"

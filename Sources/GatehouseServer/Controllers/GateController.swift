@@ -18,6 +18,8 @@ struct GateController: RouteCollection {
         let moreRecords: Bool
         let onlyAbnormal = false
         let canRemeasure = true
+        /// The gate's own list keeps the last 20 rows; "更多" opens `/records`.
+        let maxRows = 20
         /// A passage whose re-measure the page opens at once (`/gate?remeasure=`, from a 待复测 row).
         let remeasureId: String
         /// Operators propose a registration for the office to check; admins register directly.
@@ -40,6 +42,7 @@ struct GateController: RouteCollection {
         let onlyAbnormal: Bool
         /// Operators and the office open a 待复测 row's re-measure on the gate screen.
         let canRemeasure: Bool
+        let maxRows = 0
         let records: [RecordRow]
         let nextCursor: String?
         let liveChannel: String
@@ -81,7 +84,7 @@ struct GateController: RouteCollection {
                                moreRecords: page.nextCursor != nil,
                                remeasureId: (try? req.query.get(UUID.self, at: "remeasure"))?.uuidString ?? "",
                                proposesOnly: user.roleValue == .operator,
-                               stringsJSON: Strings.json(req.language),
+                               stringsJSON: Strings.json(req.language, forScripts: ["gate.js", "records.js"]),
                                overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
                                    .overdueCount(community: community.id!, checkpoint: checkpointID),
                                openFeverCases: fever.count, lateFeverCases: fever.filter(\.late).count)
@@ -112,7 +115,8 @@ struct GateController: RouteCollection {
                                   checkpoints: user.roleValue == .operator ? [] : gates.map { Option(id: $0.id!, name: $0.name, selected: $0.id == checkpointID) },
                                   onlyAbnormal: onlyAbnormal,
                                   canRemeasure: [.operator, .communityAdmin, .districtAdmin].contains(user.roleValue), records: page.items.map { RecordRow($0, language: req.language, names: names, now: now) },
-                                  nextCursor: page.nextCursor, liveChannel: channel, stringsJSON: Strings.json(req.language))
+                                  nextCursor: page.nextCursor, liveChannel: channel,
+                                  stringsJSON: Strings.json(req.language, forScripts: ["records.js"]))
         return try await req.view.render("records", context)
     }
 

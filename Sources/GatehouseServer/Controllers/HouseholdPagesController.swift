@@ -102,7 +102,7 @@ struct HouseholdPagesController: RouteCollection {
                             communityId: community.id!, communityName: community.name, households: households, search: search,
                             quota: QuotaValues(enabled: q != nil, perPerson: q?.scope == .person, exits: q?.exits ?? 1,
                                                days: q?.days ?? 2, fromHour: q?.fromHour ?? 8, toHour: q?.toHour ?? 18),
-                            passValidityDays: community.passValidityDays, errors: errors, stringsJSON: Strings.json(req.language))
+                            passValidityDays: community.passValidityDays, errors: errors, stringsJSON: Strings.json(req.language, forScripts: ["households.js"]))
         return try await req.view.render("households", page).encodeResponse(status: status, for: req)
     }
 

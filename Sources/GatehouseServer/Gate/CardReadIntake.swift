@@ -20,6 +20,9 @@ struct CardReadIntake {
         let division: String
         let expired: Bool
         let hasPhoto: Bool
+        /// The card's own photo as a `data:` address, so the guard can compare face and card. It travels in this
+        /// event alone (to the checkpoint's screen, held in memory there for the read) and is never stored.
+        let photo: String?
     }
 
     let services: GatehouseServices
@@ -74,11 +77,12 @@ struct CardReadIntake {
             device.lastSeenAt = now
             try await device.save(on: tx)
         }
-        _ = photoData // The card photo is checked but not kept: the person's own photo is taken at the gate when needed.
+        // The card photo is checked but not kept: the person's own photo is taken at the gate when needed.
+        let photo = photoData.map { ($0.starts(with: [0x42, 0x4D]) ? "data:image/bmp;base64," : "data:image/jpeg;base64,") + $0.base64EncodedString() }
         let division = services.divisions.lookup(id.divisionCode, inYear: id.birthDate.year)
         let event = CardEvent(cardReadId: read.id!, card: card, sexLabel: id.sex.label.zh, age: id.age(on: services.today),
                               division: division.fullName, expired: card.validUntilDate.map { $0 < services.today } ?? false,
-                              hasPhoto: photoData != nil)
+                              hasPhoto: photoData != nil, photo: photo)
         await live.publish(LiveEvent(type: "card", payload: event), to: .checkpoint(device.checkpointID))
         return Received(id: read.id!, checkpointId: device.checkpointID, receivedAt: now)
     }

@@ -17,6 +17,8 @@ struct PageContext: Encodable {
     let csrf: String
     let path: String
     let notice: String?
+    /// The public files' addresses with their content hash (`asset.js_gate_js`).
+    let asset: [String: String]
 
     init(_ request: Request, title: String, notice: String? = nil) {
         let language = request.language
@@ -33,6 +35,7 @@ struct PageContext: Encodable {
         self.csrf = CSRFMiddleware.token(for: request)
         self.path = request.url.path
         self.notice = notice
+        self.asset = AssetURLs.table
     }
 }
 

@@ -20,7 +20,18 @@ struct PublicFilesMiddleware: Middleware {
               names.contains(first), Self.isPlain(target) else {
             return next.respond(to: request)
         }
-        return files.respond(to: request, chainingTo: next)
+        return files.respond(to: request, chainingTo: next).map { response in
+            response.headers.replaceOrAdd(name: .cacheControl, value: Self.cacheControl(for: request))
+            return response
+        }
+    }
+
+    /// A versioned address (`?v=` the file's current content hash, as `AssetURLs` writes them) is kept for a year;
+    /// any other is checked again each time (its ETag makes that a 304).
+    static func cacheControl(for request: Request) -> String {
+        let path = String(request.url.path.dropFirst())
+        let version = request.url.query?.split(separator: "&").first { $0.hasPrefix("v=") }.map { String($0.dropFirst(2)) }
+        return AssetURLs.isCurrent(path: path, version: version) ? "public, max-age=31536000, immutable" : "no-cache"
     }
 
     /// No `..` and no percent-encoding: the folder's own names have neither, and `FileMiddleware` would refuse such

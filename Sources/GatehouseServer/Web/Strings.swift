@@ -12,16 +12,6 @@ enum Strings {
         tables[language]!
     }
 
-    /// The catalog as JSON, for the few scripts that write text.
-    /// Serialised once per language: pages embed it on every request, and serialising the catalog cost a record
-    /// list half its time.
-    static func json(_ language: Language) -> String { jsonTables[language] ?? "{}" }
-
-    private static let jsonTables: [Language: String] = Dictionary(uniqueKeysWithValues: Language.allCases.map { lang in
-        let data = try? JSONSerialization.data(withJSONObject: table(lang), options: [.sortedKeys])
-        return (lang, data.map { String(decoding: $0, as: UTF8.self) } ?? "{}")
-    })
-
     private static let tables: [Language: [String: String]] = Dictionary(uniqueKeysWithValues: Language.allCases.map { lang in
         (lang, merged.merging(roleLabels) { a, _ in a }.mapValues { $0.text(for: lang.rawValue) })
     })

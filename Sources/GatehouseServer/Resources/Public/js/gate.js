@@ -90,8 +90,12 @@
     if (document.activeElement !== f) f.focus();
   }
 
+  // While a person is on screen the scan field's long hint folds away, so the temperatures stay above the fold.
+  function busy(on) { root.classList.toggle("busy", on); }
+
   function clearCard() {
     state = null; current = null;
+    busy(false);
     if (timer) { clearInterval(timer); timer = null; }
     ["person", "measure", "result"].forEach(function (id) { show($(id), false); });
     $("person-facts").innerHTML = "";
@@ -136,6 +140,7 @@
     show($("person"), true);
     show($("measure"), true);
     show($("result"), false);
+    busy(true);
   }
 
   // A person whose first high reading waits for its re-measure: the card takes the re-measure, never a new passage.
@@ -450,6 +455,7 @@
 
   function showResult(v) {
     current = v;
+    busy(true);
     show($("measure"), false);
     $("result-who").textContent = v.nameMasked + " · " + (v.direction === "out" ? T.direction_out : T.direction_in);
     show($("result"), true);
