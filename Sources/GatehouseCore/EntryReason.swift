@@ -40,6 +40,12 @@ public struct EntryReason: Sendable, Equatable, Codable {
     public static let passSuspended = EntryReason(
         code: "pass_suspended", message: LocalizedText(zh: "通行证已暂停使用", en: "The pass is suspended"))
 
+    /// A genuine pass of another community, naming it (it is printed on the pass card too).
+    public static func passOfOtherCommunity(_ name: String) -> EntryReason {
+        EntryReason(code: PassTokenError.wrongCommunity.code,
+                    message: LocalizedText(zh: "此通行证属于\(name)，不是本社区的通行证", en: "This pass belongs to \(name), not to this community"))
+    }
+
     /// The gate's reason for a token that does not verify.
     public static func pass(_ error: PassTokenError) -> EntryReason {
         EntryReason(code: error.code, message: error.message)

@@ -238,4 +238,37 @@ final class GateGuardTests: XCTestCase {
         XCTAssertEqual(out.decision, .allow)
         XCTAssertEqual(out.reasons.map(\.code), ["visitor_leaving"])
     }
+
+    func testStaticFilesAreKeptByTheirContentHashAndPagesCarryOnlyTheirScriptsStrings() async throws {
+        try await TestApp.run { app in
+            let versioned = try XCTUnwrap(AssetURLs.table["js_gate_js"])
+            XCTAssertTrue(versioned.hasPrefix("/js/gate.js?v="), versioned)
+            let kept = try await app.testable().sendRequest(.GET, versioned)
+            XCTAssertEqual(kept.status, .ok)
+            XCTAssertEqual(kept.headers.first(name: .cacheControl), "public, max-age=31536000, immutable")
+            let stale = try await app.testable().sendRequest(.GET, "/js/gate.js?v=000000")
+            XCTAssertEqual(stale.headers.first(name: .cacheControl), "no-cache", "an old version's address is revalidated")
+            let plain = try await app.testable().sendRequest(.GET, "/css/app.css")
+            XCTAssertEqual(plain.headers.first(name: .cacheControl), "no-cache")
+
+            let gate = Strings.json(.zh, forScripts: ["gate.js", "records.js"])
+            XCTAssertTrue(gate.contains("\"submitting\""))
+            XCTAssertTrue(gate.contains("\"status_remeasure\""))
+            XCTAssertFalse(gate.contains("\"registration_proposals_hint\""), "an office page's text is not sent to the gate")
+            for key in Strings.keys(usedBy: "gate.js") + Strings.keys(usedBy: "records.js") {
+                XCTAssertNotEqual(Strings.text(key, .zh), key, "the gate's script reads a key the catalog lacks: \(key)")
+            }
+        }
+    }
+
+    func testAnotherCommunitysPassIsNamedAtTheScan() async throws {
+        try await TestApp.run { app in
+            let w = try await world(app)
+            let token = try await token(w, try await householdPasses(app, w)["8栋1单元101室"]!)
+            let card = try await w.g.guardB.send(.POST, "/api/v1/passes/scan", json: ["checkpointId": w.g.f.gateB.id!.uuidString, "code": token]).json()
+            let refusal = card["refusal"] as? [String: Any]
+            XCTAssertEqual(refusal?["code"] as? String, "pass_wrong_community")
+            XCTAssertTrue((refusal?["message"] as? String ?? "").contains("幸福社区"), "\(refusal ?? [:])")
+        }
+    }
 }

@@ -43,6 +43,19 @@ final class IndexUseTests: XCTestCase {
         }
     }
 
+    func testAPendingReMeasureIsFoundFromItsPartialIndexes() async throws {
+        try await TestApp.run { app in
+            let id = UUID()
+            for (column, index) in [("person_id", "idx_passages_pending_person"), ("pass_id", "idx_passages_pending_pass")] {
+                let plan = try await plan("""
+                    SELECT id FROM passages WHERE \(ident: column) = \(bind: id) AND awaiting_remeasure AND community_id = \(bind: id)
+                    ORDER BY recorded_at DESC LIMIT 1
+                    """, on: app.db)
+                XCTAssertTrue(plan.contains(index) || plan.contains("idx_passages_pending_"), plan)
+            }
+        }
+    }
+
     func testTheOutingQuotaCountsFromItsPartialIndexes() async throws {
         try await TestApp.run { app in
             let id = UUID(), since = Date()

@@ -25,7 +25,7 @@ def test_overdue_disinfection_shows_at_the_gate_until_logged(server, browser):
 
     login(browser, server, "demo-guard1")
     wait_for_path(browser, "/gate")
-    browser.find_element("css selector", "#disinfection-overdue a").click()
+    browser.find_element("id", "disinfection-overdue").click()
     wait_for_path(browser, "/gate/disinfection")
     item = [li for li in browser.find_elements("css selector", "#schedules li") if "北门岗亭台面" in li.text][0]
     item.find_element("name", "agent").send_keys("84消毒液 1:100")

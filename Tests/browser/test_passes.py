@@ -152,7 +152,13 @@ def test_households_and_passes_end_to_end(server, browser):
     browser.get(households_url)
     household_row(browser, "8栋1单元102室").find_element("css selector", "a").click()
     wait_for_path(browser, "/admin/households/")
-    browser.find_element("css selector", "#passes button.revoke").click()
+    # Revoking asks for the reason first (suspending is another button).
+    assert browser.find_element("css selector", "#passes details.suspend summary")
+    browser.find_element("css selector", "#passes details.revoke summary").click()
+    browser.find_element("css selector", "#passes details.revoke button.revoke").click()
+    assert "revoked" != browser.find_element("css selector", "#passes tbody tr").get_attribute("data-status"), "no reason, not revoked"
+    browser.find_element("css selector", '#passes details.revoke input[name="reason"]').send_keys("住户已搬离")
+    browser.find_element("css selector", "#passes details.revoke button.revoke").click()
     until(browser, lambda d: d.find_element("css selector", "#passes tbody tr").get_attribute("data-status") == "revoked")
     browser.get(households_url)
     household_row(browser, "8栋1单元103室").find_element("css selector", "a").click()

@@ -8,7 +8,7 @@ def test_health_staff_trace_a_person_with_a_reason(server, browser):
     wait_for_path(browser, "/health")
     browser.find_element("id", "tracing-link").click()
     wait_for_path(browser, "/health/tracing")
-    browser.find_element("id", "trace-id").send_keys("412821197803050227")  # came in during the dashboard test
+    browser.find_element("id", "trace-id").send_keys("419001197804120036")  # 刘芳 came in during the dashboard test
     browser.execute_script("document.getElementById('trace-reason').removeAttribute('required')")
     browser.find_element("id", "run-trace").click()
     until(browser, lambda d: "事由" in d.find_element("id", "trace-error").text)

@@ -216,8 +216,12 @@ struct HouseholdPagesController: RouteCollection {
         let pass = try await HouseholdAccess.managePass(req.parameters.get("passID", as: UUID.self), for: user, on: req.db)
         let service = PassService(services: req.gatehouse, db: req.db)
         struct Form: Decodable { let reason: String? }
-        let reason = (try? req.content.decode(Form.self))?.reason
+        let reason = (try? req.content.decode(Form.self))?.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
+            // Suspending or revoking a household's pass stops its people at the gate: the office says why.
+            if ["suspend", "revoke"].contains(req.parameters.get("action") ?? ""), (reason ?? "").count < 2 {
+                throw AppError(.unprocessableEntity, "reason_required", zh: "请填写暂停或作废的理由（2至100字）", en: "Give the reason (2 to 100 characters)")
+            }
             switch req.parameters.get("action") {
             case "suspend": try await service.change(pass, to: .suspended, reason: reason, by: try user.requireID())
             case "resume": try await service.change(pass, to: .active, reason: reason, by: try user.requireID())

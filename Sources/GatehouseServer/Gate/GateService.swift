@@ -233,7 +233,7 @@ struct GateService {
             let reading = try BodyTemperature(celsius: celsius)
             try rule.check(reading)
             return reading
-        } catch let error as TemperatureError { throw invalid(error.code, error.message) }
+        } catch { throw invalid(error.code, error.message) }
     }
 
     static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {

@@ -21,25 +21,29 @@ struct PendingRemeasure: Content, Sendable {
         let direction: String
     }
 
-    /// The person's (or, for a household pass, the pass's) latest passage awaiting a re-measure in the community.
-    /// Each look-up walks a partial index holding only the passages that wait (M020).
+    /// The person's (or, for a household pass, the pass's) latest passage awaiting a re-measure in the community:
+    /// one statement (on the gate's hot path too), each branch walking a partial index that holds only the passages
+    /// that wait (M020).
     static func find(community: UUID, personID: UUID?, passID: UUID?, restSeconds: Int,
                      on sql: any SQLDatabase) async throws -> PendingRemeasure? {
-        for (column, value) in [("person_id", personID), ("pass_id", passID)] {
-            guard let value else { continue }
-            let query: SQLQueryString = """
+        let branches: [SQLQueryString] = [("person_id", personID), ("pass_id", passID)].compactMap { column, value in
+            value.map { value in
+                """
                 SELECT id, readings, recorded_at, direction FROM passages
                 WHERE \(ident: column) = \(bind: value) AND awaiting_remeasure AND community_id = \(bind: community)
-                ORDER BY recorded_at DESC LIMIT 1
                 """
-            if let row = try await sql.raw(query).first()?.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase) {
-                let first = ReadingsCodec.decode(row.readings).first
-                return PendingRemeasure(passageId: row.id, recordedAt: row.recordedAt,
-                                        remeasureAfter: (first?.takenAt ?? row.recordedAt) + TimeInterval(restSeconds),
-                                        firstReading: first?.value.celsius ?? 0, direction: row.direction)
             }
         }
-        return nil
+        guard !branches.isEmpty else { return nil }
+        let union = branches.dropFirst().reduce(branches[0]) { "\($0) UNION ALL \($1)" }
+        let query: SQLQueryString = "\(union) ORDER BY recorded_at DESC LIMIT 1"
+        guard let row = try await sql.raw(query).first()?.decode(model: Row.self, keyDecodingStrategy: .convertFromSnakeCase) else {
+            return nil
+        }
+        let first = ReadingsCodec.decode(row.readings).first
+        return PendingRemeasure(passageId: row.id, recordedAt: row.recordedAt,
+                                remeasureAfter: (first?.takenAt ?? row.recordedAt) + TimeInterval(restSeconds),
+                                firstReading: first?.value.celsius ?? 0, direction: row.direction)
     }
 
     /// The server's refusal of a plain new passage: the re-measure is taken instead (the page opens it).

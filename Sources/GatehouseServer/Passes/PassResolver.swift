@@ -30,7 +30,10 @@ struct PassResolver {
 
     /// The pass behind claims whose signature has already been checked.
     func resolve(_ claims: PassClaims, community: UUID) async throws -> PassResolution {
-        guard claims.communityID == community else { return Self.refused(.pass(.wrongCommunity)) }
+        guard claims.communityID == community else {
+            let other = try await Community.find(claims.communityID, on: db)?.name
+            return Self.refused(other.map(EntryReason.passOfOtherCommunity) ?? .pass(.wrongCommunity))
+        }
         guard let pass = try await Pass.find(claims.passID, on: db), pass.communityID == community else {
             return Self.refused(.passRevoked)
         }

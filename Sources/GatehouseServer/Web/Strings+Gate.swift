@@ -33,5 +33,11 @@ extension Strings {
         "confirm_into_household": t("确认登记", "Confirm"),
         "remeasures_missed": t("体温偏高未复测：", "High readings never re-measured: "),
         "late_by": t("超时", "late by"),
+        "pass_suspend": t("暂停使用", "Suspend"),
+        "pass_suspend_hint": t("暂停后此证在门岗不能通行，可随时恢复。请填写理由：", "A suspended pass stops at the gate until resumed. The reason:"),
+        "pass_suspend_confirm": t("确认暂停", "Suspend the pass"),
+        "pass_revoke": t("作废", "Revoke"),
+        "pass_revoke_hint": t("作废后此证永久失效，不能恢复（可补办新证）。请填写理由：", "A revoked pass never works again (a new one can be issued). The reason:"),
+        "pass_revoke_confirm": t("确认作废", "Revoke the pass"),
     ]
 }
