@@ -22,14 +22,16 @@ enum TestApp {
     /// Runs `body` with a configured, migrated app, and shuts it down afterwards whatever happens.
     static func run(database: DatabaseChoice? = nil, clock: FixedWallClock = FixedWallClock(today),
                     keyRing: SecretKeyRing = SecretKeyRing.generate().ring, migrate: Bool = true,
+                    adjust: (inout AppConfiguration) -> Void = { _ in },
                     _ body: (Application) async throws -> Void) async throws {
         let app = try await Application.make(.testing)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-test-\(UUID().uuidString)").path
         let choice = database ?? databaseChoice
         do {
-            let config = AppConfiguration(database: choice, dataDirectory: folder,
+            var config = AppConfiguration(database: choice, dataDirectory: folder,
                                           secretKeyPath: folder + "/secret.key", bcryptCost: 4,
                                           runsScheduledSteps: false)
+            adjust(&config)
             try await GatehouseApp.configure(app, configuration: config, clock: clock, keyRing: keyRing)
             if migrate, case .postgres = choice {
                 let sql = app.db as! any SQLDatabase

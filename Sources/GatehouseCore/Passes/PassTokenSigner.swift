@@ -22,6 +22,7 @@ public struct PassTokenSigner: Sendable {
         let payload = Data(claims.bytes)
         let signed = Data("GH1.\(keyID).".utf8) + payload
         let signature = try! key.signature(for: signed)
-        return "GH1.\(keyID).\(Base64URL.encode(payload)).\(Base64URL.encode(signature.rawRepresentation))"
+        let raw = ECDSALowS.normalized(Array(signature.rawRepresentation))
+        return "GH1.\(keyID).\(Base64URL.encode(payload)).\(Base64URL.encode(Data(raw)))"
     }
 }

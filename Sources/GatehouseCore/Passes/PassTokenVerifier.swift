@@ -31,7 +31,7 @@ public struct PassTokenVerifier: Sendable {
               let claims = PassClaims(bytes: Array(payload))
         else { throw .malformed }
         guard let key = keys[String(parts[1])] else { throw .unknownKey }
-        guard let signature = try? P256.Signing.ECDSASignature(rawRepresentation: sig),
+        guard ECDSALowS.isLow(Array(sig)), let signature = try? P256.Signing.ECDSASignature(rawRepresentation: sig),
               key.isValidSignature(signature, for: Data("GH1.\(parts[1]).".utf8) + payload)
         else { throw .badSignature }
         return claims

@@ -17,6 +17,8 @@ public struct AppConfiguration: Sendable {
     /// Whether this process runs the server's own timed steps (quarantine orders starting and ending); tests call
     /// them directly with a fixed clock instead.
     public var runsScheduledSteps: Bool
+    /// Who may read `/metrics` (`GATEHOUSE_METRICS_ALLOW`); nil: anyone who reaches the server.
+    var metricsAllow: AddressRanges?
 
     public init(database: DatabaseChoice, dataDirectory: String, secretKeyPath: String,
                 hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: Int = 12, publicURL: String? = nil,
@@ -70,7 +72,14 @@ public struct AppConfiguration: Sendable {
             }
             publicURL = text.hasSuffix("/") ? String(text.dropLast()) : text
         }
-        return AppConfiguration(database: database, dataDirectory: dataDir, secretKeyPath: keyPath,
-                                hostname: host, port: port, bcryptCost: cost, publicURL: publicURL)
+        var configuration = AppConfiguration(database: database, dataDirectory: dataDir, secretKeyPath: keyPath,
+                                             hostname: host, port: port, bcryptCost: cost, publicURL: publicURL)
+        if let text = env["GATEHOUSE_METRICS_ALLOW"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            switch AddressRanges.parse(text) {
+            case .success(let ranges): configuration.metricsAllow = ranges
+            case .failure(let error): throw ConfigurationError("GATEHOUSE_METRICS_ALLOW: \(error.description) (a list such as 127.0.0.1, 10.0.0.0/8)")
+            }
+        }
+        return configuration
     }
 }

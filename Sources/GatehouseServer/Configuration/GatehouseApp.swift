@@ -81,6 +81,20 @@ public enum GatehouseApp {
         if configuration.runsScheduledSteps { app.lifecycle.use(ScheduledSteps()) }
     }
 
+    /// The database file (and so the WAL and shared-memory files, which SQLite creates with the file's own mode)
+    /// readable by the server's user alone: it holds the sealed register, photos included.
+    static func restrictToOwner(_ path: String) throws {
+        let fm = FileManager.default
+        if !fm.fileExists(atPath: path) {
+            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw ConfigurationError("cannot create the database file \(path)")
+            }
+        }
+        for file in [path, path + "-wal", path + "-shm"] where fm.fileExists(atPath: file) {
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
+    }
+
     static func configureDatabase(_ app: Application, _ choice: DatabaseChoice) throws {
         switch choice {
         case .sqliteMemory:
@@ -90,6 +104,7 @@ public enum GatehouseApp {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
+            try restrictToOwner(path)
             // Several connections per event loop: the writer holds one for a whole batch while requests read on the others.
             app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4), as: .sqlite)
         case .postgres(let url):

@@ -7,6 +7,10 @@ enum GateAccess {
     /// A stood-down community's gates record nothing more.
     static let standingDown = AppError(.conflict, "stood_down", zh: "本社区已解除防控，卡点不再登记", en: "This community has stood down: its gates record nothing more")
 
+    /// A closed checkpoint records no passages (the Henan guide keeps one entrance open; the others are shut).
+    static let closed = AppError(.conflict, "checkpoint_closed", zh: "此卡点已关闭，不再登记出入：请到本社区开放的出入口",
+                                 en: "This checkpoint is closed and records no passages: use the community's open entrance")
+
     /// The checkpoint and its community, or 403/404 (409 once the community has stood down).
     static func checkpoint(_ id: UUID?, for user: User, on db: any Database) async throws -> (Checkpoint, Community) {
         guard let id, let gate = try await Checkpoint.find(id, on: db) else { throw AppError.notFound }

@@ -31,6 +31,7 @@ struct GateService {
         if let existing = try await existing(input.clientRequestId, user: user) {
             return (PassageView(existing.values, restSeconds: rule.restSeconds, quota: community.outingQuota, language: language), false)
         }
+        guard gate.isOpen else { throw GateAccess.closed }
         guard let direction = Direction(rawValue: input.direction) else {
             throw Self.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
         }

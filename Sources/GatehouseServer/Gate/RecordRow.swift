@@ -39,7 +39,8 @@ struct RecordRow: Encodable {
     init(_ v: PassageView, language: Language, names: StaffNames, now: Date) {
         let lang = language.rawValue
         id = v.id
-        name = v.nameMasked
+        // A person who gave no name still has a row to tap.
+        name = v.nameMasked.isEmpty || v.nameMasked == "—" ? Strings.text("name_not_given", language) : v.nameMasked
         time = Self.listTime(v.recordedAt, now: now)
         status = v.status
         statusLabel = v.awaitingRemeasure ? Strings.text("status_remeasure", language)

@@ -9,4 +9,5 @@ struct GateSettings: Sendable {
     let feverRule: FeverRule
     let outingQuota: OutingQuota?
     let stoodDown: Bool
+    let isOpen: Bool
 }

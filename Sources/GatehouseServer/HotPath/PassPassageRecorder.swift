@@ -33,6 +33,7 @@ struct PassPassageRecorder {
             throw AppError.notFound
         }
         guard !settings.stoodDown else { throw GateAccess.standingDown }
+        guard settings.isOpen else { throw GateAccess.closed }
         guard let direction = Direction(rawValue: input.direction) else {
             throw GateService.invalid("invalid_direction", LocalizedText(zh: "请选择进或出", en: "Choose in or out"))
         }

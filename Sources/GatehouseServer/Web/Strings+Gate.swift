@@ -33,6 +33,7 @@ extension Strings {
         "confirm_into_household": t("确认登记", "Confirm"),
         "remeasures_missed": t("体温偏高未复测：", "High readings never re-measured: "),
         "late_by": t("超时", "late by"),
+        "name_not_given": t("（未留姓名）", "(no name given)"),
         "pass_suspend": t("暂停使用", "Suspend"),
         "pass_suspend_hint": t("暂停后此证在门岗不能通行，可随时恢复。请填写理由：", "A suspended pass stops at the gate until resumed. The reason:"),
         "pass_suspend_confirm": t("确认暂停", "Suspend the pass"),

@@ -457,7 +457,8 @@
     current = v;
     busy(true);
     show($("measure"), false);
-    $("result-who").textContent = v.nameMasked + " · " + (v.direction === "out" ? T.direction_out : T.direction_in);
+    var who = v.nameMasked && v.nameMasked !== "—" ? v.nameMasked : T.name_not_given;
+    $("result-who").textContent = who + " · " + (v.direction === "out" ? T.direction_out : T.direction_in);
     show($("result"), true);
     var d = $("decision");
     d.className = "decision " + (v.awaitingRemeasure ? "refer" : v.decision);

@@ -32,7 +32,7 @@ var GatehouseRecords = (function () {
       ? "/gate?checkpoint=" + v.checkpointId + "&remeasure=" + v.id : "/records/" + v.id);
     row.className = v.status + " d-" + decision;
     row.innerHTML = "";
-    var a = document.createElement("a"); a.href = "/records/" + v.id; a.textContent = v.nameMasked;
+    var a = document.createElement("a"); a.href = "/records/" + v.id; a.textContent = v.nameMasked && v.nameMasked !== "—" ? v.nameMasked : T.name_not_given;
     cell(row, a, "", v.phoneMasked);
     cell(row, v.direction === "out" ? T.direction_out : T.direction_in);
     cell(row, time(v.recordedAt), "time");
