@@ -44,7 +44,7 @@ final class ExportTests: XCTestCase {
             let w = try await world(app)
             // A gate whose name a spreadsheet would run as a formula.
             let hostile = try await OrganisationEditing(services: app.gatehouse, db: app.db)
-                .addCheckpoint(name: "=HYPERLINK(\"http://x\",\"y\")", isOpen: false, community: w.g.f.communityA)
+                .addCheckpoint(name: "=HYPERLINK(\"http://x\",\"y\")", isOpen: true, community: w.g.f.communityA)
             try await w.g.f.account(app, "guard.h", .operator, community: w.g.f.communityA)
             let guardUser = try await User.query(on: app.db).filter(\.$username == "guard.h").first()!
             guardUser.checkpointID = hostile.id

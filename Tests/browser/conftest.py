@@ -121,6 +121,21 @@ def until(driver, condition, timeout=10):
                          ignored_exceptions=(NoSuchElementException, StaleElementReferenceException, WebDriverException)).until(condition)
 
 
+def open_gate(driver, base, username="demo-guard1"):
+    """Signs an operator in and waits for the gate screen."""
+    login(driver, base, username)
+    wait_for_path(driver, "/gate")
+    until(driver, lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def type_id(driver, number):
+    """Types an ID number and Enter into the scan field, as a guard does."""
+    from selenium.webdriver.common.keys import Keys
+    field = driver.find_element("id", "id-number")
+    field.clear()
+    field.send_keys(number + Keys.ENTER)
+
+
 def gate_scan(driver, code):
     """The scanner types a code and Enter (operator action 1); returns the warning codes the card shows."""
     from selenium.webdriver.common.keys import Keys

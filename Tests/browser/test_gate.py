@@ -9,24 +9,12 @@ import urllib.request
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import login, logout, new_browser, office_without_remeasure_rest, shot, until, wait_for_path
+from conftest import login, logout, new_browser, office_without_remeasure_rest, open_gate, shot, type_id, until, wait_for_path
 
 
 def wait_text(driver, element_id, fragment, timeout=10):
     until(driver, lambda d: fragment in d.find_element("id", element_id).text, timeout)
     return driver.find_element("id", element_id).text
-
-
-def open_gate(browser, server):
-    login(browser, server, "demo-guard1")
-    wait_for_path(browser, "/gate")
-    until(browser, lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def type_id(browser, number):
-    field = browser.find_element("id", "id-number")
-    field.clear()
-    field.send_keys(number + Keys.ENTER)
 
 
 def record(browser, temperature=None, quick=None):

@@ -19,7 +19,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
 
-from conftest import BINARY, DEMO_PASSWORD, gate_scan, login, new_browser, shot, start_server, stop_server, until, wait_for_path
+from conftest import BINARY, DEMO_PASSWORD, gate_scan, login, new_browser, open_gate, shot, start_server, stop_server, type_id, until, wait_for_path
 
 # Registered residents of the demo data (imported by the office): 王建华, 陈静 and 刘芳.
 WANG = "419001197503010028"
@@ -57,18 +57,6 @@ def pass_tokens(base):
     households = api(base, "GET", f"/api/v1/communities/{community['id']}/households", token=token)
     return {h["label"]: api(base, "GET", f"/api/v1/passes/{h['householdPassId']}", token=token)["token"]
             for h in households if h.get("householdPassId")}
-
-
-def open_gate(browser, base):
-    login(browser, base, "demo-guard1")
-    wait_for_path(browser, "/gate")
-    until(browser, lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def type_id(browser, number):
-    field = browser.find_element("id", "id-number")
-    field.clear()
-    field.send_keys(number + Keys.ENTER)
 
 
 def tap(browser, value):

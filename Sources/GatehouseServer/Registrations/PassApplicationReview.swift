@@ -22,23 +22,7 @@ struct PassApplicationReview {
             if existing == nil { try await household.create(on: tx) }
             let person = try await PersonDirectory(services: services, db: tx, communityID: r.communityID, actor: admin)
                 .upsert(idNumber: id, name: opened.name, phone: try? PhoneNumber(opened.phone), card: nil, registeringBy: admin)
-            var resident = try await Resident.query(on: tx).filter(\.$communityID == r.communityID).filter(\.$person.$id == person.id!).first()
-            if let resident, resident.$household.id != household.id {
-                let other = try await Household.find(resident.$household.id, on: tx)?.label ?? ""
-                throw AppError(.conflict, "resident_elsewhere", zh: "此人已登记在\(other)，请先在住户页面处理", en: "This person is already registered at \(other)")
-            }
-            if resident == nil {
-                let created = Resident()
-                created.id = UUID()
-                created.communityID = r.communityID
-                created.$household.id = household.id!
-                created.$person.id = person.id!
-                created.category = ResidentCategory.permanent.rawValue
-                created.createdAt = now
-                created.createdBy = admin
-                try await created.create(on: tx)
-                resident = created
-            }
+            let resident = try await Resident.enrol(person: person.id!, in: household, by: admin, at: now, on: tx)
             let pass = try await PassService(services: services, db: tx).issue(.personal, household: household, resident: resident, by: admin)
             r.householdID = household.id
             r.decide(.approved, by: admin, at: now, pass: pass.id)

@@ -63,23 +63,7 @@ struct RegistrationProposals {
         let now = services.clock.now()
         try await db.writeTransaction { tx in
             guard let person = try await Person.find(proposal.personID, on: tx) else { throw AppError.notFound }
-            let resident = try await Resident.query(on: tx).filter(\.$communityID == community.id!)
-                .filter(\.$person.$id == person.id!).first()
-            if let resident, resident.$household.id != household.id {
-                let other = try await Household.find(resident.$household.id, on: tx)?.label ?? ""
-                throw AppError(.conflict, "resident_elsewhere", zh: "此人已登记在\(other)，请先在住户页面处理", en: "This person is already registered at \(other)")
-            }
-            if resident == nil {
-                let created = Resident()
-                created.id = UUID()
-                created.communityID = community.id!
-                created.$household.id = household.id!
-                created.$person.id = person.id!
-                created.category = ResidentCategory.permanent.rawValue
-                created.createdAt = now
-                created.createdBy = admin
-                try await created.create(on: tx)
-            }
+            _ = try await Resident.enrol(person: person.id!, in: household, by: admin, at: now, on: tx)
             if !person.isRegistered {
                 person.isRegistered = true
                 person.registeredAt = now
