@@ -64,6 +64,14 @@ public struct SecretKeyRing: Sendable {
                                       info: Data(purpose.utf8), outputByteCount: 32)
     }
 
+    /// A value that shows which key `id` is without revealing it: an HMAC of a fixed label under a key derived from
+    /// it. The database keeps one per key id, so a server started with a missing or foreign key file can tell.
+    public func checkValue(keyID id: String) -> String? {
+        guard let key = derivedKey(purpose: "key-check", keyID: id) else { return nil }
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("gatehouse key check v1".utf8), using: key)
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
+
     /// The key for purposes that must never change with rotation (blind indexes): derived from the oldest key.
     public func stableKey(purpose: String) -> SymmetricKey {
         derivedKey(purpose: purpose, keyID: entries.first!.id)!

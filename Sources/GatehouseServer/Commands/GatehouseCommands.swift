@@ -28,6 +28,7 @@ public enum GatehouseCommands {
             }
         }
         try await GatehouseApp.prepareDatabase(app)
+        try await KeyCheck.verify(app)
         try await DatabaseWarmup.run(app)
     }
 }

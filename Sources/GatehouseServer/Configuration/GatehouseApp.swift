@@ -21,6 +21,7 @@ public enum GatehouseApp {
                 app.logger.notice("Created a new secret key file at \(configuration.secretKeyPath) (mode 0600). Back it up: sealed personal data cannot be read without it.")
             }
             ring = loaded.ring
+            app.storage[KeyFileCreated.self] = loaded.created
         }
         app.gatehouse = GatehouseServices(configuration: configuration, clock: clock, keyRing: ring)
         app.rateLimiter = RateLimiter()

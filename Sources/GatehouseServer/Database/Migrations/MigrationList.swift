@@ -25,6 +25,7 @@ enum MigrationList {
             M018CreatePassageRegistrationIndex(),
             M019NarrowExitIndexes(),
             M020GateAsGuardsLiveIt(),
+            M021CreateKeyChecks(),
         ]
     }
 }
