@@ -54,7 +54,7 @@ final class DataGeneratorTests: XCTestCase {
             XCTAssertEqual(lookup["known"] as? Bool, true, "\(lookup)")
             XCTAssertEqual(lookup["registered"] as? Bool, true)
             let sheetName = DataGenerator.sheet(community: 0, residents: 9).split(separator: "\n")[1].split(separator: ",")[3]
-            XCTAssertEqual(lookup["name"] as? String, String(sheetName))
+            XCTAssertEqual(lookup["nameMasked"] as? String, PersonName.mask(String(sheetName)))
 
             // The district's office sees every community; its health desk traces a generated resident.
             let office = try await APIClient.signedIn(app, "gen-admin", DataGenerator.password)

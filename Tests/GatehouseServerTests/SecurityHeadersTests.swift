@@ -31,7 +31,7 @@ final class SecurityHeadersTests: XCTestCase {
             }
             let locked = try await web.post("/login", ["username": "admin.a", "password": Fixture.password])
             XCTAssertEqual(locked.status, .tooManyRequests)
-            XCTAssertTrue(locked.body.string.contains("登录失败次数过多，请1分钟后再试"))
+            XCTAssertTrue(locked.body.string.contains("登录失败次数过多，请于 08:01 后再试（约1分钟）"), locked.body.string)
             let token = try await app.testable().sendRequest(.POST, "/api/v1/auth/token", beforeRequest: { req async throws in
                 try req.content.encode(["username": "admin.a", "password": Fixture.password], as: .json)
             })

@@ -40,7 +40,10 @@ final class WebClient {
     @discardableResult
     func login(_ username: String, _ password: String = Fixture.password) async throws -> XCTHTTPResponse {
         try await get("/login")
-        return try await post("/login", ["username": username, "password": password])
+        let response = try await post("/login", ["username": username, "password": password])
+        // Signing in starts a new session with a new form token, which a browser reads from the next page it loads.
+        if response.status == .seeOther { try await get("/login") }
+        return response
     }
 
     private func absorb(_ response: XCTHTTPResponse) {

@@ -16,6 +16,8 @@ enum AuditAction: String, CaseIterable {
     case viewHousehold
     /// Full ID number, phone and address shown to staff, with the reason they gave.
     case reveal
+    /// An operator looked an ID number up at the gate; the detail names the community and gate.
+    case personLookup
 
     var label: LocalizedText {
         switch self {
@@ -30,6 +32,7 @@ enum AuditAction: String, CaseIterable {
         case .change: return LocalizedText(zh: "修改", en: "Change")
         case .viewHousehold: return LocalizedText(zh: "查看住户信息", en: "Viewed the household")
         case .reveal: return LocalizedText(zh: "查看完整身份信息", en: "Revealed full personal data")
+        case .personLookup: return LocalizedText(zh: "在卡点被查询", en: "Looked up at a gate")
         }
     }
 }

@@ -2,7 +2,7 @@ import Fluent
 import Vapor
 
 /// Checks a username and password; the same work is done for unknown users so timing does not tell them apart.
-/// Repeated failures lock the username (and the address) out with back-off: 429 with the minutes to wait.
+/// Repeated failures lock out with back-off (`LoginThrottle`): 429 with the time to try again.
 enum LoginCheck {
     private static let dummyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhuR8yNrMYqkFOr4Ih0N8Vv9yZGg9ZXqhe"
 
@@ -10,13 +10,15 @@ enum LoginCheck {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         guard !name.isEmpty, !password.isEmpty, password.count <= 128 else { return nil }
         let throttle = req.application.loginThrottle
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let address = ClientAddress.of(req)
         let now = req.gatehouse.clock.now()
         let wait = await throttle.wait(username: name, address: address, now: now)
         guard wait == 0 else {
             let minutes = (wait + 59) / 60
-            throw AppError(.tooManyRequests, "login_locked", zh: "登录失败次数过多，请\(minutes)分钟后再试",
-                           en: "Too many failed sign-ins: try again in \(minutes) min")
+            let at = ChinaTime.text(now + TimeInterval(wait) + 59, "HH:mm")
+            throw AppError(.tooManyRequests, "login_locked",
+                           zh: "登录失败次数过多，请于 \(at) 后再试（约\(minutes)分钟）；急需登录请联系社区管理员解除锁定",
+                           en: "Too many failed sign-ins: try again after \(at) (about \(minutes) min), or ask your community office to lift the lock")
         }
         let user = try await User.query(on: req.db).filter(\.$username == name).first()
         let ok: Bool
@@ -30,7 +32,7 @@ enum LoginCheck {
             await throttle.failed(username: name, address: address, now: now)
             return nil
         }
-        await throttle.succeeded(username: name, address: address)
+        await throttle.succeeded(username: name)
         return user
     }
 }

@@ -1,7 +1,8 @@
 import Fluent
 import Vapor
 
-/// Logs in the user whose id the web session holds (sessions live in the database, shared by all instances).
+/// Logs in the user whose id the web session holds (sessions live in the database, shared by all instances), while
+/// the account is active and the session is of its current epoch; otherwise the session ends.
 struct SessionUserAuthenticator: Middleware {
     static let key = "uid"
 
@@ -11,7 +12,7 @@ struct SessionUserAuthenticator: Middleware {
             return next.respond(to: request)
         }
         return request.eventLoop.makeFutureWithTask {
-            if let user = try await User.find(id, on: request.db), user.isActive {
+            if let user = try await User.find(id, on: request.db), SignIn.holds(request.session.data, for: user) {
                 request.auth.login(user)
             } else {
                 request.session.destroy()

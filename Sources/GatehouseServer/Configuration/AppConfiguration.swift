@@ -19,6 +19,9 @@ public struct AppConfiguration: Sendable {
     public var runsScheduledSteps: Bool
     /// Who may read `/metrics` (`GATEHOUSE_METRICS_ALLOW`); nil: anyone who reaches the server.
     var metricsAllow: AddressRanges?
+    /// The proxies in front of the server (`GATEHOUSE_TRUSTED_PROXIES`): only from them is `X-Forwarded-For`
+    /// believed; nil: the peer's address is the client's.
+    var trustedProxies: AddressRanges?
 
     public init(database: DatabaseChoice, dataDirectory: String, secretKeyPath: String,
                 hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: Int = 12, publicURL: String? = nil,
@@ -78,6 +81,12 @@ public struct AppConfiguration: Sendable {
             switch AddressRanges.parse(text) {
             case .success(let ranges): configuration.metricsAllow = ranges
             case .failure(let error): throw ConfigurationError("GATEHOUSE_METRICS_ALLOW: \(error.description) (a list such as 127.0.0.1, 10.0.0.0/8)")
+            }
+        }
+        if let text = env["GATEHOUSE_TRUSTED_PROXIES"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
+            switch AddressRanges.parse(text) {
+            case .success(let ranges): configuration.trustedProxies = ranges
+            case .failure(let error): throw ConfigurationError("GATEHOUSE_TRUSTED_PROXIES: \(error.description) (a list such as 127.0.0.1, 10.0.0.0/8)")
             }
         }
         return configuration

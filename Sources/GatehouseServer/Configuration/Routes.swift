@@ -14,7 +14,8 @@ enum Routes {
         api.get("pass-keys", use: PassAPIController.passKeys)
         api.get("household-import-template.csv", use: HouseholdAPIController.template)
         api.get("divisions", use: RegistrationAPIController.divisions)
-        let authedAPI = api.grouped(BearerTokenAuthenticator(), CSRFMiddleware(onlyForSessions: true), AuditChangesMiddleware())
+        let authedAPI = api.grouped(BearerTokenAuthenticator(), APIRoleMiddleware(policy: try APIRolePolicy.bundled()),
+                                    CSRFMiddleware(onlyForSessions: true), AuditChangesMiddleware())
         try authedAPI.register(collection: CommunityAPIController())
         try authedAPI.register(collection: PassageAPIController())
         try authedAPI.register(collection: PassAPIController())

@@ -65,8 +65,7 @@ struct LoginController: RouteCollection {
                                  error: Strings.text("login_failed", req.language))
             return try await req.view.render("login", page).encodeResponse(status: .unauthorized, for: req)
         }
-        req.session.data[SessionUserAuthenticator.key] = try user.requireID().uuidString
-        req.auth.login(user)
+        try await SignIn.begin(user, on: req)
         let next = SafeRedirect.path(input.next)
         return req.redirect(to: next == "/" ? Self.home(for: user.roleValue) : next)
     }

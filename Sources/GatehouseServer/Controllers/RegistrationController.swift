@@ -61,7 +61,7 @@ struct RegistrationController: RouteCollection {
         let registration = OperatorRegistration(services: req.gatehouse, db: req.db)
         do {
             let user = try await registration.register(input, language: req.language, hasher: req.password.async)
-            req.session.data[SessionUserAuthenticator.key] = try user.requireID().uuidString
+            try await SignIn.begin(user, on: req)
             return req.redirect(to: "/operator")
         } catch let invalid as OperatorRegistration.Invalid {
             let checkpoint = try await registration.checkpoint(forCode: input.enrolmentCode)

@@ -70,7 +70,7 @@ struct SelfRegistrationController: RouteCollection {
         let symptoms = ((try? req.content.decode(Symptoms.self))?.symptoms ?? form["symptoms"].map { [$0] } ?? []).prefix(10).map { String($0.prefix(20)) }
         let values = form.filter { $0.key != CSRFMiddleware.field }.mapValues { String($0.prefix(200)) }
         let now = req.gatehouse.clock.now()
-        let ip = req.remoteAddress?.ipAddress ?? "unknown"
+        let ip = ClientAddress.of(req)
         guard await req.application.rateLimiter.allow("register-ip:" + ip, limit: Self.ipLimit.count, window: Self.ipLimit.seconds, now: now) else {
             throw Self.tooMany
         }

@@ -35,7 +35,8 @@ struct PassageQuery {
         let sqlite = (db as! any SQLDatabase).dialect.name == "sqlite"
         var gate = f.checkpointId
         if user.roleValue == .operator, let own = user.checkpointID, gate == nil { gate = own }
-        var rest: SQLQueryString = ""
+        // A resident reads their own household's passages only.
+        var rest: SQLQueryString = user.roleValue == .resident ? try await OwnHousehold.of(user, on: db).condition : ""
         if let text = f.from {
             guard let from = Self.instant(text) else { throw Self.bad("from", "2026-11-22T00:00:00Z") }
             rest = "\(rest) AND recorded_at >= \(bind: from)"

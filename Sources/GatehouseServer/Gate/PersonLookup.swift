@@ -4,8 +4,11 @@ import GatehouseCore
 import SQLKit
 import Vapor
 
-/// `POST /api/v1/people/lookup`: what the gate screen shows for an ID number before the passage —
-/// the facts the number itself carries, and what the community already knows (so it is never asked again).
+/// `POST /api/v1/people/lookup`: what the gate needs to know of an ID number before the passage — the facts the
+/// number itself carries, and whether the community knows the person: masked name and phone, registered or not, their
+/// household, a quarantine, a pending re-measure. Never the full name or what a card once read said (address,
+/// ethnicity, authority): the card's printed details reach the gate only from a live card read at it. Each look-up is
+/// written to the audit log (the person sees it in their data report) and an operator may make `perHour` an hour.
 struct PersonLookup {
     struct Input: Content {
         var checkpointId: UUID
@@ -24,12 +27,12 @@ struct PersonLookup {
         let divisionKnown: Bool
         let known: Bool
         let registered: Bool
-        let name: String?
         let nameMasked: String?
         let phoneMasked: String?
         let cardValidUntil: String?
         let cardExpired: Bool
-        let card: CardDetails?
+        /// The household the person lives in, by its label.
+        let householdLabel: String?
         /// For a member of a quarantined household: until when and why they may not go out.
         let quarantineNotice: String?
         /// A first high reading waiting for its re-measure: the card takes the re-measure, not a new passage.
@@ -43,13 +46,13 @@ struct PersonLookup {
     let language: Language
 
     func lookup(_ input: Input, by user: User) async throws -> Result {
-        let (_, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
+        let (gate, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let id = try GateService.idNumber(input.idNumber, today: services.today)
+        let audit = LookupAudit(services: services, db: db)
+        try await audit.allow(user, language: language)
         let directory = PersonDirectory(services: services, db: db, communityID: community.id!, actor: try user.requireID())
         let person = try await directory.find(idNumber: id)
         let division = services.divisions.lookup(id.divisionCode, inYear: id.birthDate.year)
-        let card = person?.cardSealed.flatMap { try? services.sealer.open($0, context: "person.card") }
-            .flatMap { try? JSONDecoder().decode(CardDetails.self, from: Data($0.utf8)) }
         let validUntil = person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) }
         let lang = language.rawValue
         var household: Household?
@@ -59,15 +62,16 @@ struct PersonLookup {
             restSeconds: GateService.feverRule(of: community).restSeconds, on: db as! any SQLDatabase)
         let proposed = person.map { !$0.isRegistered } == true
             ? try await RegistrationProposals(services: services, db: db).pending(person: person!.id!, community: community.id!) != nil : false
+        try await audit.record(user, person: person?.id, community: community, gate: gate)
         let notice = try await QuarantineOrders(services: services, db: db).notice(household: household, language: language)
         return Result(idNumber: id.value, documentKind: id.kind.rawValue, documentLabel: id.kind.label.text(for: lang),
                       sex: id.sex.rawValue, sexLabel: id.sex.label.text(for: lang), birthDate: id.birthDate.description,
                       age: id.age(on: services.today), division: division.fullName, divisionKnown: division.isKnown,
                       known: person != nil, registered: person?.isRegistered ?? false,
-                      name: person.flatMap(directory.name(of:)), nameMasked: person?.nameMasked,
+                      nameMasked: person?.nameMasked,
                       phoneMasked: person.map(\.phoneMasked).flatMap { $0.isEmpty ? nil : $0 },
                       cardValidUntil: validUntil?.description, cardExpired: validUntil.map { $0 < services.today } ?? false,
-                      card: card, quarantineNotice: notice, pendingRemeasure: pending,
+                      householdLabel: household?.label, quarantineNotice: notice, pendingRemeasure: pending,
                       registrationProposed: proposed)
     }
 }

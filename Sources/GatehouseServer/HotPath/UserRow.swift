@@ -18,6 +18,7 @@ struct UserRow: Codable, Sendable {
     var userCodeIndex: String?
     var unitName: String?
     var isActive: Bool
+    var sessionEpoch: Int
     var createdAt: Date
     var createdBy: UUID?
 
@@ -25,7 +26,7 @@ struct UserRow: Codable, Sendable {
     static func columns(of table: String) -> String {
         ["id", "username", "password_hash", "role", "district_id", "subdistrict_id", "community_id", "checkpoint_id",
          "name_sealed", "phone_sealed", "phone_index", "user_code_sealed", "user_code_index", "unit_name", "is_active",
-         "created_at", "created_by"].map { "\(table).\($0)" }.joined(separator: ", ")
+         "session_epoch", "created_at", "created_by"].map { "\(table).\($0)" }.joined(separator: ", ")
     }
 
     /// A new model holding these values, marked as stored (saving it updates the row).
@@ -46,6 +47,7 @@ struct UserRow: Codable, Sendable {
         user.userCodeIndex = userCodeIndex
         user.unitName = unitName
         user.isActive = isActive
+        user.sessionEpoch = sessionEpoch
         user.createdAt = createdAt
         user.createdBy = createdBy
         user.$id.exists = true

@@ -26,6 +26,8 @@ final class User: Model, Authenticatable, @unchecked Sendable {
     /// 单位名称.
     @OptionalField(key: "unit_name") var unitName: String?
     @Field(key: "is_active") var isActive: Bool
+    /// Moved on by a password change or "sign out everywhere": sessions of an earlier epoch are no longer signed in.
+    @Field(key: "session_epoch") var sessionEpoch: Int
     @Field(key: "created_at") var createdAt: Date
     /// Who created the account (nil for self-registration and the command line).
     @OptionalField(key: "created_by") var createdBy: UUID?
@@ -39,6 +41,7 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         self.role = role.rawValue
         self.nameSealed = nameSealed
         self.isActive = true
+        self.sessionEpoch = 0
         self.createdAt = createdAt
     }
 

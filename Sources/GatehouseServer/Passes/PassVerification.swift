@@ -36,6 +36,10 @@ struct PassVerification {
             return Result(valid: false, passId: nil, kind: nil, householdId: nil, expiresAt: nil,
                           reason: ReasonView(code: e.code, message: e.message.text(for: lang)))
         }
+        // A resident checks their own household's passes, not a neighbour's.
+        if user.roleValue == .resident, !(try await OwnHousehold.of(user, on: db).households.contains(claims.householdID)) {
+            throw AppError(.forbidden, "not_own_pass", zh: "居民只能查验本户的通行证", en: "Residents can only check their own household's passes")
+        }
         let r = try await PassResolver(services: services, db: db).resolve(claims, community: claims.communityID)
         return Result(valid: r.isValid, passId: claims.passID, kind: claims.kind.code, householdId: claims.householdID,
                       expiresAt: claims.expiresAt, reason: r.refusal.map { ReasonView(code: $0.code, message: $0.message.text(for: lang)) })

@@ -78,7 +78,9 @@ struct SubjectAccessReport: Encodable {
         }
         let audit = auditRows.map { e in
             Line(when: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm"),
-                 what: (AuditAction(rawValue: e.action)?.label.text(for: lang) ?? e.action) + " · " + e.detail,
+                 what: e.action == AuditAction.personLookup.rawValue
+                     ? (language == .zh ? "在\(e.detail)被查询" : "Looked up at \(e.detail)")
+                     : (AuditAction(rawValue: e.action)?.label.text(for: lang) ?? e.action) + " · " + e.detail,
                  by: names[e.userID] ?? "")
         }
         return SubjectAccessReport(mine: mine, householdLabel: household.label, members: members, passes: passes, passages: passages,

@@ -2,7 +2,8 @@ import Foundation
 import NIOCore
 
 /// A list of IP addresses and CIDR ranges (`127.0.0.1, 10.0.0.0/8, ::1, fd00::/8`), as an administrator writes
-/// them in a variable: who may read `/metrics` (`GATEHOUSE_METRICS_ALLOW`).
+/// them in a variable: who may read `/metrics` (`GATEHOUSE_METRICS_ALLOW`), whose `X-Forwarded-For` is believed
+/// (`GATEHOUSE_TRUSTED_PROXIES`).
 struct AddressRanges: Sendable, Equatable {
     struct Range: Sendable, Equatable {
         let bytes: [UInt8]
@@ -39,7 +40,11 @@ struct AddressRanges: Sendable, Equatable {
     }
 
     func contains(_ address: SocketAddress?) -> Bool {
-        guard let text = address?.ipAddress, let bytes = Self.bytes(text) else { return false }
+        address?.ipAddress.map(contains(text:)) ?? false
+    }
+
+    func contains(text: String) -> Bool {
+        guard let bytes = Self.bytes(text) else { return false }
         // An IPv4 peer seen on a dual-stack socket (::ffff:a.b.c.d) counts as its IPv4 address.
         if bytes.count == 16, bytes[..<12].elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]) {
             let v4 = Array(bytes[12...])

@@ -23,6 +23,7 @@ struct AppError: AbortError {
 
     static let notSignedIn = AppError(.unauthorized, "unauthorized", zh: "请先登录", en: "Please sign in first")
     static let forbidden = AppError(.forbidden, "forbidden", zh: "您无权访问此内容", en: "You are not allowed to see or change this")
+    static let roleNotAllowed = AppError(.forbidden, "forbidden", zh: "您的账号类型不能使用此功能", en: "Your kind of account cannot use this")
     static let notFound = AppError(.notFound, "not_found", zh: "找不到该页面或记录", en: "No such page or record")
     static let badCSRF = AppError(.forbidden, "csrf", zh: "表单已过期，请刷新页面后重试", en: "The form has expired; reload the page and try again")
 }

@@ -26,6 +26,7 @@ enum MigrationList {
             M019NarrowExitIndexes(),
             M020GateAsGuardsLiveIt(),
             M021CreateKeyChecks(),
+            M022SessionEpochs(),
         ]
     }
 }

@@ -196,9 +196,10 @@
     // A wedge reader types 18 characters and then Enter: both may start a lookup, and only the latest may answer.
     identifyWith("/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }, function (d) {
       state = { mode: "typed", idNumber: d.idNumber, known: d.known, registered: d.registered, label: d.nameMasked || d.idNumber.slice(0, 4) + "…" };
-      showPerson({ known: d.known, registered: d.registered, proposed: d.registrationProposed, name: d.name, sexLabel: d.sexLabel, age: d.age,
-                   birthDate: d.birthDate, division: d.division, phoneMasked: d.phoneMasked, card: d.card,
-                   expired: d.cardExpired });
+      // The look-up gives the name masked and never a card's stored details: those come from a live read only.
+      showPerson({ known: d.known, registered: d.registered, proposed: d.registrationProposed, name: d.nameMasked, sexLabel: d.sexLabel, age: d.age,
+                   birthDate: d.birthDate, division: d.division, phoneMasked: d.phoneMasked, expired: d.cardExpired });
+      if (d.householdLabel) fact(T.household, d.householdLabel);
       if (d.registrationProposed) warning("registration_proposed", T.registration_proposed_badge, "warning-text");
       if (d.quarantineNotice) warning("home_quarantine", d.quarantineNotice);
       showPending(d.pendingRemeasure);
@@ -521,6 +522,7 @@
       request("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: ev.card.idNumber }).then(function (res) {
         if (seq !== lookupSeq) return;
         var d = res.ok ? res.data : {};
+        if (!res.ok && res.data && res.data.error) error("id-error", res.data.error.message);
         state.registered = !!d.registered;
         showPerson({ known: !!d.known, registered: !!d.registered, proposed: d.registrationProposed, name: ev.card.name, sexLabel: ev.sexLabel, age: ev.age,
                      birthDate: ev.card.birthDate, division: ev.division, phoneMasked: d.phoneMasked, card: ev.card,
