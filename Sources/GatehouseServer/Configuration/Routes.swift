@@ -16,6 +16,7 @@ enum Routes {
         api.get("divisions", use: RegistrationAPIController.divisions)
         let authedAPI = api.grouped(BearerTokenAuthenticator(), APIRoleMiddleware(policy: try APIRolePolicy.bundled()),
                                     CSRFMiddleware(onlyForSessions: true), AuditChangesMiddleware())
+        authedAPI.post("auth", "logout", use: TokenController.logout)
         try authedAPI.register(collection: CommunityAPIController())
         try authedAPI.register(collection: PassageAPIController())
         try authedAPI.register(collection: PassAPIController())
@@ -33,6 +34,8 @@ enum Routes {
         try web.register(collection: RegistrationController())
         try web.register(collection: AdminController())
         try web.register(collection: AccountController())
+        try web.register(collection: AccountSecurityController())
+        try web.register(collection: AccountAdminController())
         try web.register(collection: LiveController())
         try web.register(collection: GateController())
         try web.register(collection: CommunityGateSettingsController())

@@ -116,7 +116,10 @@ struct AdminController: RouteCollection {
     }
 
     func community(req: Request) async throws -> Response {
-        try await renderCommunity(req, errors: [:], values: [:], status: .ok)
+        // After an account was disabled, enabled or unlocked (`AccountAdminController`), a sentence saying so.
+        let done = ["disabled": "account_disabled_notice", "enabled": "account_enabled_notice", "unlocked": "account_unlocked_notice"]
+        let notice = req.query[String.self, at: "done"].flatMap { done[$0] }.map { Strings.text($0, req.language) }
+        return try await renderCommunity(req, errors: [:], values: [:], status: .ok, notice: notice)
     }
 
     func renderCommunity(_ req: Request, errors: FieldErrors, values: [String: String], status: HTTPStatus, notice: String? = nil,
@@ -124,7 +127,9 @@ struct AdminController: RouteCollection {
         let user = try req.requireUser(.districtAdmin, .communityAdmin)
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
         let overview = try await CommunityOverview.build([community], showCodes: true, on: req.db)[0]
-        let staff = try await StaffRow.list(communityID: community.id!, services: req.gatehouse, language: req.language, on: req.db)
+        var staff = try await StaffRow.list(communityID: community.id!, services: req.gatehouse, language: req.language, on: req.db)
+        let now = req.gatehouse.clock.now()
+        for i in staff.indices { staff[i].isLocked = await req.application.loginThrottle.isLocked(username: staff[i].username, now: now) }
         let fever = try await FeverCaseDesk(services: req.gatehouse, db: req.db, language: req.language).rows(in: .community(community.id!))
         let page = CommunityPage(page: PageContext(req, title: community.name, notice: notice), community: overview, staff: staff,
                                  canAddAdmins: true, errors: errors, values: values,

@@ -44,7 +44,8 @@ struct LoginController: RouteCollection {
 
     func form(req: Request) async throws -> View {
         let next = (try? req.query.get(String.self, at: "next")).map { $0.removingPercentEncoding ?? $0 }
-        return try await req.view.render("login", LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language)),
+        let notice = req.query[String.self, at: "done"] == "everywhere" ? Strings.text("signed_out_everywhere", req.language) : nil
+        return try await req.view.render("login", LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language), notice: notice),
                                                             username: "", next: SafeRedirect.path(next), error: nil))
     }
 

@@ -2,7 +2,8 @@ import Fluent
 import GatehouseCore
 import Vapor
 
-/// One staff account of a community as lists show it: personal fields masked.
+/// One staff account of a community (gate staff, its admins, the property company) as lists show it: personal
+/// fields masked.
 struct StaffRow: Content {
     let id: UUID
     let username: String
@@ -14,10 +15,13 @@ struct StaffRow: Content {
     let unitName: String
     let checkpointName: String
     let registeredAt: String
+    let isActive: Bool
+    /// Locked out of signing in after failed tries (`LoginThrottle`); an admin can lift it.
+    var isLocked = false
 
     static func list(communityID: UUID, services: GatehouseServices, language: Language, on db: any Database) async throws -> [StaffRow] {
         let users = try await User.query(on: db).filter(\.$communityID == communityID)
-            .filter(\.$role ~~ [Role.operator.rawValue, Role.communityAdmin.rawValue]).sort(\.$createdAt).all()
+            .filter(\.$role ~~ [Role.operator.rawValue, Role.communityAdmin.rawValue, Role.property.rawValue]).sort(\.$createdAt).all()
         let gates = try await Checkpoint.query(on: db).filter(\.$community.$id == communityID).all()
         let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let sealer = services.sealer
@@ -31,7 +35,7 @@ struct StaffRow: Content {
                             maskedName: PersonName.mask(name), maskedPhone: phone.isEmpty ? "" : PhoneNumber.mask(phone),
                             maskedUserCode: maskedCode, unitName: u.unitName ?? "",
                             checkpointName: u.checkpointID.flatMap { gateNames[$0] } ?? "",
-                            registeredAt: ChinaTime.text(u.createdAt, "yyyy-MM-dd HH:mm"))
+                            registeredAt: ChinaTime.text(u.createdAt, "yyyy-MM-dd HH:mm"), isActive: u.isActive)
         }
     }
 }

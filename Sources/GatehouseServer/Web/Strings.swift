@@ -21,6 +21,7 @@ enum Strings {
         .merging(healthCatalog) { a, _ in a }
         .merging(privacyCatalog) { a, _ in a }
         .merging(gateCatalog) { a, _ in a }
+        .merging(accountCatalog) { a, _ in a }
 
     private static let roleLabels = Dictionary(uniqueKeysWithValues: Role.allCases.map { ("role_" + $0.rawValue, $0.label) })
 
