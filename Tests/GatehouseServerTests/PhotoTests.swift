@@ -11,6 +11,7 @@ final class PhotoTests: XCTestCase {
         b += [0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8) + [0, 1, 1, 0, 0, 1, 0, 1, 0, 0]
         let exif = Array("Exif\0\0GPS 35.09N 112.58E".utf8)
         b += [0xFF, 0xE1, 0x00, UInt8(exif.count + 2)] + exif
+        b += [0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]
         b += [0xFF, 0xDA, 0x00, 0x04, 0x01, 0x00, 0x11, 0x22, 0x33, 0xFF, 0xD9]
         return Data(b)
     }
@@ -38,6 +39,15 @@ final class PhotoTests: XCTestCase {
                                                             body: ByteBuffer(string: "<svg onload=alert(1)>"))
             XCTAssertEqual(fake.status, .unprocessableEntity)
             XCTAssertEqual(fake.errorCode, "invalid_photo")
+            // A PNG of a few hundred bytes claiming 20000 × 20000 pixels is not stored for staff to open.
+            var huge: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+            for (type, data) in [("IHDR", [0, 0, 0x4E, 0x20, 0, 0, 0x4E, 0x20, 8, 2, 0, 0, 0] as [UInt8]), ("IDAT", [0x78, 0x9C, 0x63, 0x60]), ("IEND", [])] {
+                let crc = CRC32.of(Array(type.utf8) + data)
+                huge += [0, 0, 0, UInt8(data.count)] + Array(type.utf8) + data + [UInt8(crc >> 24), UInt8(crc >> 16 & 255), UInt8(crc >> 8 & 255), UInt8(crc & 255)]
+            }
+            let bomb = try await app.testable().sendRequest(.POST, "/api/v1/passages/\(id)/photo", headers: headers, body: ByteBuffer(bytes: huge))
+            XCTAssertEqual(bomb.status, .unprocessableEntity)
+            XCTAssertEqual(bomb.errorMessage, "照片像素过多（最多4000万像素），请用相机的普通模式重拍")
 
             let web = WebClient(app)
             _ = try await web.login("guard.a")
