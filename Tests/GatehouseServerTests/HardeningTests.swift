@@ -76,4 +76,45 @@ final class HardeningTests: XCTestCase {
             }
         }
     }
+
+    func testTheBodyLimitIsTheDescribedOneAndOtherMethodsAreNamed() async throws {
+        try await TestApp.run { app in
+            let w = try await world(app)
+            let g = w.g
+            // Over a real socket: the limit is the HTTP server's, which an in-memory request never meets.
+            let live = try app.testable(method: .running(hostname: "127.0.0.1", port: 38_000 + Int.random(in: 0..<2000)))
+            func lookup(_ size: Int) async throws -> TestingHTTPResponse {
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: g.guardA.token!)
+                headers.contentType = .json
+                let body = try JSONSerialization.data(withJSONObject: ["checkpointId": g.f.gateA.id!.uuidString, "idNumber": GateFixture.idNumber,
+                                                                       "note": String(repeating: "x", count: size)])
+                return try await live.sendRequest(.POST, "/api/v1/people/lookup", headers: headers, body: ByteBuffer(data: body))
+            }
+            let fits = try await lookup(60 * 1024).status
+            XCTAssertEqual(fits, .ok, "60 KB is within the 64 KB the description states")
+            let refused = try await lookup(65 * 1024)
+            XCTAssertEqual(refused.status, .payloadTooLarge)
+            XCTAssertTrue(refused.body.string.contains("提交的内容过大"), refused.body.string)
+            let doc = try String(contentsOfFile: ResourceLocator.root + "openapi.json", encoding: .utf8)
+            XCTAssertTrue(doc.contains("64 KB"))
+
+            // A method a path does not answer: 405 naming those it does, also where a parameter route would take the word.
+            let trace = try await g.guardA.send(.TRACE, "/api/v1/me")
+            XCTAssertEqual(trace.status, .methodNotAllowed)
+            XCTAssertEqual(trace.headers.first(name: .allow), "GET")
+            XCTAssertEqual(trace.errorCode, "method_not_allowed")
+            let scan = try await g.guardA.send(.GET, "/api/v1/passes/scan")
+            XCTAssertEqual(scan.status, .methodNotAllowed)
+            XCTAssertEqual(scan.headers.first(name: .allow), "POST")
+            let missing = try await w.admin.send(.GET, "/api/v1/passes/\(UUID().uuidString)").status
+            XCTAssertEqual(missing, .notFound, "a pass that does not exist is still not found")
+            let nowhere = try await g.guardA.send(.GET, "/api/v1/no-such-thing").status
+            XCTAssertEqual(nowhere, .notFound)
+            let emptyCursor = try await g.guardA.send(.GET, "/api/v1/passages?cursor=").status
+            XCTAssertEqual(emptyCursor, .ok, "an empty cursor is the first page")
+            let tooMany = try await g.guardA.send(.GET, "/api/v1/passages?limit=201").status
+            XCTAssertEqual(tooMany, .unprocessableEntity)
+        }
+    }
 }

@@ -87,7 +87,7 @@ final class RegistrationTests: XCTestCase {
                 (form(f.gateB.enrolmentCode, phone: "12345", username: "x3"), "invalid_phone"),
             ] {
                 let r = try await api.send(.POST, "/api/v1/operators/register", json: fields)
-                XCTAssertEqual(r.status, .unprocessableEntity)
+                XCTAssertEqual(r.status, code == "unknown_enrolment_code" ? .notFound : .unprocessableEntity)
                 XCTAssertEqual(r.errorCode, code)
             }
             let english = try await api.send(.POST, "/api/v1/operators/register",

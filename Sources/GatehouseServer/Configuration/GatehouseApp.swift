@@ -79,6 +79,7 @@ public enum GatehouseApp {
         app.middleware.use(SessionUserAuthenticator())
 
         try Routes.register(app)
+        app.allowedMethods = AllowedMethods(app.routes.all)
         if configuration.runsScheduledSteps { app.lifecycle.use(ScheduledSteps()) }
     }
 

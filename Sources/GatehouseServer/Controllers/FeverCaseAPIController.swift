@@ -17,7 +17,7 @@ struct FeverCaseAPIController: RouteCollection {
     /// `?closed=1` lists the latest closed cases instead of the open ones.
     func list(req: Request) async throws -> [FeverCaseRow] {
         let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property, .health, .police)
-        let closed = (try? req.query.get(Int.self, at: "closed")) == 1
+        let closed = try QueryNumber.int(req, "closed", in: 1...1) == 1
         return try await desk(req).rows(in: AccessScope(user), open: !closed, limit: closed ? 50 : 200)
     }
 

@@ -51,7 +51,7 @@ struct HouseholdAPIController: RouteCollection {
     func list(req: Request) async throws -> [HouseholdSummary] {
         let user = try req.requireUser(.communityAdmin, .districtAdmin, .police)
         let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
-        let limit = min(max((try? req.query.get(Int.self, at: "limit")) ?? 200, 1), 1000)
+        let limit = try QueryNumber.int(req, "limit", in: 1...1000) ?? 200
         return try await HouseholdSummary.list(community: community.id!, search: try? req.query.get(String.self, at: "q"),
                                                limit: limit, now: req.gatehouse.clock.now(), on: req.db)
     }
@@ -75,7 +75,9 @@ struct HouseholdAPIController: RouteCollection {
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         let importer = HouseholdImport(services: req.gatehouse, db: req.db, language: req.language)
         let userID = try user.requireID()
-        guard (try? req.query.get(Int.self, at: "progress")) == 1 else {
+        // A file that cannot be read as the sheet is told at once, as the plain answer (422 with its problems), not as
+        // a stream that has already said 200.
+        guard (try? req.query.get(Int.self, at: "progress")) == 1, case .success = importer.read(data) else {
             let result = try await importer.run(data, community: community, by: userID)
             return try await result.encodeResponse(status: result.ok ? .ok : .unprocessableEntity, for: req)
         }

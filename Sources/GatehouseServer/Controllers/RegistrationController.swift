@@ -38,7 +38,9 @@ struct RegistrationController: RouteCollection {
                 return try await body.encodeResponse(status: .created, for: req)
             } catch let invalid as OperatorRegistration.Invalid {
                 let message = invalid.errors.sorted { $0.key < $1.key }.map(\.value).joined(separator: "；")
-                throw AppError(.unprocessableEntity, invalid.code, LocalizedText(zh: message, en: message))
+                // An enrolment code that names no gate is a missing thing (404), whatever else the form got wrong.
+                let status: HTTPStatus = invalid.errors["enrolmentCode"] != nil && invalid.code == "unknown_enrolment_code" ? .notFound : .unprocessableEntity
+                throw AppError(status, invalid.code, LocalizedText(zh: message, en: message))
             }
         }
     }

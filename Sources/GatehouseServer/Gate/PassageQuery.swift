@@ -31,7 +31,8 @@ struct PassageQuery {
         // In a fixed order, so the same request runs the same statement.
         let communities = rules.keys.sorted { $0.uuidString < $1.uuidString }
         guard !communities.isEmpty else { return Page(items: [], nextCursor: nil) }
-        let limit = min(max(f.limit ?? 50, 1), 200)
+        if let asked = f.limit, !(1...200).contains(asked) { throw Self.bad("limit", "1–200") }
+        let limit = f.limit ?? 50
         let sqlite = (db as! any SQLDatabase).dialect.name == "sqlite"
         var gate = f.checkpointId
         if user.roleValue == .operator, let own = user.checkpointID, gate == nil { gate = own }
@@ -56,7 +57,8 @@ struct PassageQuery {
         }
         // Without the cursor's tie-break: rows strictly older than the cursor (a subset of the page's rows).
         var older = rest
-        if let text = f.cursor {
+        // An empty cursor is no cursor (the first page), as the description's plain string allows.
+        if let text = f.cursor, !text.isEmpty {
             guard let (at, id) = Self.decodeCursor(text, sqlite: sqlite) else { throw Self.bad("cursor", "a nextCursor value") }
             rest = "\(rest) AND \(at.keyset(beyond: id, descending: true))"
             older = "\(older) AND recorded_at < \(bind: at.bind)"

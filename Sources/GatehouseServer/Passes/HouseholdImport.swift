@@ -26,18 +26,31 @@ struct HouseholdImport {
     let db: any Database
     let language: Language
 
-    /// Runs the import; `progress(done, total)` is told as rows are written.
-    func run(_ data: Data, community: Community, by user: UUID,
-             progress: @escaping @Sendable (Int, Int) async -> Void = { _, _ in }) async throws -> Result {
+    /// The sheet, or the failed result that says what is wrong with the file (nothing is written either way).
+    func read(_ data: Data) -> Swift.Result<ResidentImportSheet, Failed> {
         let lang = language.rawValue
         guard let text = ImportText.decode(data) else {
-            return failure([Problem(line: 1, column: nil, message: LocalizedText(
-                zh: "无法读取文件编码，请另存为 CSV（UTF-8）", en: "Cannot read the file's encoding; save it as CSV (UTF-8)").text(for: lang))])
+            return .failure(Failed(result: failure([Problem(line: 1, column: nil, message: LocalizedText(
+                zh: "无法读取文件编码，请另存为 CSV（UTF-8）", en: "Cannot read the file's encoding; save it as CSV (UTF-8)").text(for: lang))])))
         }
         let sheet = ResidentImportSheet(csv: text, today: services.today)
         guard sheet.problems.isEmpty else {
-            return failure(sheet.problems.map { Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) })
+            return .failure(Failed(result: failure(sheet.problems.map { Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) })))
         }
+        return .success(sheet)
+    }
+
+    struct Failed: Error { let result: Result }
+
+    /// Runs the import; `progress(done, total)` is told as rows are written.
+    func run(_ data: Data, community: Community, by user: UUID,
+             progress: @escaping @Sendable (Int, Int) async -> Void = { _, _ in }) async throws -> Result {
+        let sheet: ResidentImportSheet
+        switch read(data) {
+        case .success(let read): sheet = read
+        case .failure(let failed): return failed.result
+        }
+        let lang = language.rawValue
         let rows = sheet.rows
         let communityID = community.id!
         let now = services.clock.now()

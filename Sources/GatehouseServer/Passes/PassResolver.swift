@@ -8,8 +8,9 @@ struct PassResolver {
     let services: GatehouseServices
     let db: any Database
 
-    static let unreadable = AppError(.unprocessableEntity, "pass_malformed", PassTokenError.malformed.message)
-    static let unknownCode = AppError(.unprocessableEntity, "pass_code_unknown",
+    // 404: what was scanned or typed names no pass (the code may be well formed, the pass does not exist).
+    static let unreadable = AppError(.notFound, "pass_malformed", PassTokenError.malformed.message)
+    static let unknownCode = AppError(.notFound, "pass_code_unknown",
                                       zh: "没有这个通行码，请核对8位码或重新扫码", en: "No pass has this code; check the 8 characters or scan again")
 
     func resolve(_ scanned: String, community: UUID) async throws -> PassResolution {

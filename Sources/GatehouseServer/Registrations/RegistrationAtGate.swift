@@ -35,7 +35,7 @@ struct RegistrationAtGate {
               let r = try await SelfRegistration.query(on: db).filter(\.$communityID == gate.$community.id)
                 .filter(\.$code == code.value).sort(\.$createdAt, .descending).first()
         else {
-            throw AppError(.unprocessableEntity, "unknown_registration", zh: "登记码无效：请让来人在本门岗扫码登记", en: "Unknown registration code: ask the person to register with this gate's QR code")
+            throw AppError(.notFound, "unknown_registration", zh: "登记码无效：请让来人在本门岗扫码登记", en: "Unknown registration code: ask the person to register with this gate's QR code")
         }
         guard r.checkpointID == gate.id else {
             let other = try await Checkpoint.find(r.checkpointID, on: db)?.name ?? ""

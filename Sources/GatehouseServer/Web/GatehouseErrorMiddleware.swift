@@ -22,7 +22,19 @@ struct GatehouseErrorMiddleware: Middleware {
     }
 
     private func response(for error: any Error, request: Request) async -> Response {
-        let (status, code, message) = describe(error, language: request.language)
+        var (status, code, message) = describe(error, language: request.language)
+        // Not found, on a path whose routes answer other methods only (no route matched, or a parameter route took a
+        // word another method's route spells out: GET /api/v1/passes/scan): say which (405), not that it is missing.
+        var allow: [HTTPMethod] = []
+        if status == .notFound,
+           let methods = request.application.allowedMethods?.methods(for: request.url.path), !methods.contains(request.method) {
+            allow = methods
+            status = .methodNotAllowed
+            code = "method_not_allowed"
+            let names = methods.map(\.rawValue).joined(separator: ", ")
+            message = LocalizedText(zh: "此地址不支持 \(request.method.rawValue) 请求（可用：\(names)）",
+                                    en: "This address does not answer \(request.method.rawValue) (it answers \(names))").text(for: request.language.rawValue)
+        }
         let passageID = (error as? AppError)?.passageID
         if status.code >= 500 {
             request.logger.report(error: error)
@@ -36,10 +48,14 @@ struct GatehouseErrorMiddleware: Middleware {
                                     status: Int(status.code), message: message)
             if let view = try? await request.view.render("error", context) {
                 let response = try? await view.encodeResponse(status: status, for: request)
-                if let response { return response }
+                if let response {
+                    if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allow.map(\.rawValue).joined(separator: ", ")) }
+                    return response
+                }
             }
         }
         let response = Response(status: status)
+        if !allow.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allow.map(\.rawValue).joined(separator: ", ")) }
         try? response.content.encode(Body(error: .init(code: code, message: message, passageId: passageID)), as: .json)
         return response
     }
@@ -85,6 +101,9 @@ struct GatehouseErrorMiddleware: Middleware {
             case .payloadTooLarge: text = LocalizedText(zh: "提交的内容过大", en: "The request is too large")
             case .unauthorized: text = AppError.notSignedIn.message
             case .forbidden: text = AppError.forbidden.message
+            case .unsupportedMediaType:
+                text = LocalizedText(zh: "请求内容的格式不受支持：请按接口说明发送（通常为 JSON，Content-Type: application/json）",
+                                     en: "The request body's format is not accepted: send what the API description says (usually JSON, Content-Type: application/json)")
             default:
                 text = e.status.code >= 500
                     ? LocalizedText(zh: "服务器出错，请稍后再试", en: "Server error; please try again later")
