@@ -45,13 +45,8 @@ final class LookupAuditTests: XCTestCase {
         try await TestApp.run { app in
             let w = try await world(app)
             _ = try await householdPasses(app, w)
-            let household = try await Household.query(on: app.db).filter(\.$label == "8栋1单元101室").first()!
+            let household = try await residentLogin(app, "8栋1单元101室", "zhang.a")
             let zhang = try await Resident.query(on: app.db).filter(\.$household.$id == household.id!).sort(\.$createdAt).first()!
-            let office = WebClient(app)
-            try await office.login("admin.a")
-            try await office.get("/admin/households/\(household.id!.uuidString)")
-            _ = try await office.post("/admin/households/\(household.id!.uuidString)/residents/\(zhang.id!.uuidString)/login",
-                                      ["username": "zhang.a", "password": Fixture.password])
 
             let lookup = try await w.g.guardA.send(.POST, "/api/v1/people/lookup",
                                                    json: ["checkpointId": w.g.f.gateA.id!.uuidString, "idNumber": "110105198001010016"]).json()

@@ -45,6 +45,19 @@ extension XCTestCase {
         return Dictionary(uniqueKeysWithValues: list.map { ($0["label"] as! String, $0["householdPassId"] as! String) })
     }
 
+    /// The office gives the first member of the household `label` a login `username` (as on the household page).
+    @discardableResult
+    func residentLogin(_ app: Application, _ label: String, _ username: String) async throws -> Household {
+        let household = try await Household.query(on: app.db).filter(\.$label == label).first()!
+        let member = try await Resident.query(on: app.db).filter(\.$household.$id == household.id!).sort(\.$createdAt).first()!
+        let office = WebClient(app)
+        try await office.login("admin.a")
+        try await office.get("/admin/households/\(household.id!.uuidString)")
+        _ = try await office.post("/admin/households/\(household.id!.uuidString)/residents/\(member.id!.uuidString)/login",
+                                  ["username": username, "password": Fixture.password])
+        return household
+    }
+
     func token(_ w: PassWorld, _ passID: String) async throws -> String {
         try await w.admin.send(.GET, "/api/v1/passes/\(passID)").json()["token"] as! String
     }

@@ -31,17 +31,12 @@ extension XCTestCase {
         let passes = try await householdPasses(app, w)
         let f = w.g.f
         let a = f.communityA.id!.uuidString
-        let office = WebClient(app)
-        try await office.login("admin.a")
         var households: [String: String] = [:]
         for (label, username) in [("8栋1单元101室", "zhang.a"), ("8栋1单元102室", "li.a")] {
-            let household = try await Household.query(on: app.db).filter(\.$label == label).first()!
-            let member = try await Resident.query(on: app.db).filter(\.$household.$id == household.id!).sort(\.$createdAt).first()!
-            try await office.get("/admin/households/\(household.id!.uuidString)")
-            _ = try await office.post("/admin/households/\(household.id!.uuidString)/residents/\(member.id!.uuidString)/login",
-                                      ["username": username, "password": Fixture.password])
-            households[label] = household.id!.uuidString
+            households[label] = try await residentLogin(app, label, username).id!.uuidString
         }
+        let office = WebClient(app)
+        try await office.login("admin.a")
         try await f.account(app, "district.a", .districtAdmin, district: f.districtA)
         try await f.account(app, "health.a", .health, subdistrict: f.subA)
         let police = try await f.account(app, "police.a", .police, subdistrict: f.subA)

@@ -46,7 +46,11 @@
                  headers: { "Content-Type": "text/csv", "X-CSRF-Token": csrf, "Accept-Language": document.documentElement.lang } })
       .then(function (res) {
         if (!res.ok || !res.body) {
-          return res.json().then(function (d) { throw new Error(d.error ? d.error.message : T.network_error); });
+          // A sheet that cannot be read is answered at once (422 with its problems), not streamed.
+          return res.json().then(function (d) {
+            if (d && d.problems) { finish(d); return; }
+            throw new Error(d.error ? d.error.message : T.network_error);
+          });
         }
         var reader = res.body.getReader();
         var decoder = new TextDecoder();
