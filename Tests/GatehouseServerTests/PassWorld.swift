@@ -45,9 +45,10 @@ extension XCTestCase {
         return Dictionary(uniqueKeysWithValues: list.map { ($0["label"] as! String, $0["householdPassId"] as! String) })
     }
 
-    /// The office gives the first member of the household `label` a login `username` (as on the household page).
+    /// The office gives the first member of the household `label` a login `username` (as on the household page);
+    /// returns the household and that member.
     @discardableResult
-    func residentLogin(_ app: Application, _ label: String, _ username: String) async throws -> Household {
+    func residentLogin(_ app: Application, _ label: String, _ username: String) async throws -> (household: Household, member: Resident) {
         let household = try await Household.query(on: app.db).filter(\.$label == label).first()!
         let member = try await Resident.query(on: app.db).filter(\.$household.$id == household.id!).sort(\.$createdAt).first()!
         let office = WebClient(app)
@@ -55,7 +56,7 @@ extension XCTestCase {
         try await office.get("/admin/households/\(household.id!.uuidString)")
         _ = try await office.post("/admin/households/\(household.id!.uuidString)/residents/\(member.id!.uuidString)/login",
                                   ["username": username, "password": Fixture.password])
-        return household
+        return (household, member)
     }
 
     func token(_ w: PassWorld, _ passID: String) async throws -> String {

@@ -33,7 +33,7 @@ extension XCTestCase {
         let a = f.communityA.id!.uuidString
         var households: [String: String] = [:]
         for (label, username) in [("8栋1单元101室", "zhang.a"), ("8栋1单元102室", "li.a")] {
-            households[label] = try await residentLogin(app, label, username).id!.uuidString
+            households[label] = try await residentLogin(app, label, username).household.id!.uuidString
         }
         let office = WebClient(app)
         try await office.login("admin.a")
