@@ -19,27 +19,33 @@ enum TestApp {
         return .sqliteMemory
     }
 
-    /// Runs `body` with a configured, migrated app, and shuts it down afterwards whatever happens.
+    /// Runs `body` with a configured, migrated app, and shuts it down afterwards whatever happens. On the PostgreSQL
+    /// test database the schema is migrated once and emptied before each test (`PostgresTestDatabase`).
     static func run(database: DatabaseChoice? = nil, clock: FixedWallClock = FixedWallClock(today),
                     keyRing: SecretKeyRing = SecretKeyRing.generate().ring, migrate: Bool = true,
                     adjust: (inout AppConfiguration) -> Void = { _ in },
                     _ body: (Application) async throws -> Void) async throws {
+        let choice = database ?? databaseChoice
+        let shared: Bool
+        if case .postgres(let url) = choice, case .postgres(let testURL) = databaseChoice, url == testURL {
+            try await PostgresTestDatabase.shared.prepare(url, migrate: migrate)
+            shared = true
+        } else {
+            shared = false
+        }
         let app = try await Application.make(.testing)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-test-\(UUID().uuidString)").path
-        let choice = database ?? databaseChoice
         do {
             var config = AppConfiguration(database: choice, dataDirectory: folder,
                                           secretKeyPath: folder + "/secret.key", bcryptCost: 4,
                                           runsScheduledSteps: false)
             adjust(&config)
             try await GatehouseApp.configure(app, configuration: config, clock: clock, keyRing: keyRing)
-            if migrate, case .postgres = choice {
-                let sql = app.db as! any SQLDatabase
-                try await sql.raw("DROP SCHEMA public CASCADE").run()
-                try await sql.raw("CREATE SCHEMA public").run()
-            }
             if migrate {
-                try await app.autoMigrate()
+                do { try await app.autoMigrate() } catch {
+                    if shared { await PostgresTestDatabase.shared.forget() }
+                    throw error
+                }
                 try await GatehouseApp.prepareDatabase(app)
             }
             try await body(app)
