@@ -7,7 +7,7 @@ import re
 import conftest
 
 HERE = os.path.dirname(__file__)
-DEMO = os.path.join(HERE, "..", "..", "Sources", "GatehouseServer", "Commands", "DemoData.swift")
+DEMO = os.path.join(HERE, "..", "..", "Sources", "GatehouseServer", "App", "Commands", "DemoData.swift")
 NAMES = ["王建华", "王小明", "刘芳", "陈静", "周租客", "冯房东", "韩发热", "石进门", "王昌", "魏导出", "欧阳修"]
 
 

@@ -77,7 +77,7 @@ extension Strings {
         "estimated_inside": t("估计在内人数", "Estimated inside"),
         "estimated_inside_hint": t("估计在内人数＝登记居民－24小时内最后一次为外出的居民＋最后一次为进入的外来人员。",
                                    "Estimated inside = registered residents − residents whose last passage in 24 h was out + others whose last was in."),
-        "visitors_inside": t("在内访客", "Visitors inside"),
+        "visitors_inside_short": t("在内访客", "Visitors inside"),
         "open_fever_cases": t("待处置发热", "Open fever cases"),
         "quarantined_households": t("居家隔离户", "Households in quarantine"),
         "missed_quarantine_rounds": t("隔离健康漏报", "Missed quarantine reports"),

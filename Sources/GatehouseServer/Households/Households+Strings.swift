@@ -28,7 +28,6 @@ extension Strings {
         "pass_kind": t("类型", "Kind"),
         "pass_code": t("通行码", "Pass code"),
         "valid_until": t("有效期至", "Valid until"),
-        "status": t("状态", "Status"),
         "holder": t("持证人", "Holder"),
         "issue_pass": t("发放通行证", "Issue a pass"),
         "suspend": t("暂停", "Suspend"),

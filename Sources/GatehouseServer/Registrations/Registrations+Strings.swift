@@ -61,6 +61,7 @@ extension Strings {
         "reason": t("理由", "Reason"),
         "no_applications": t("暂无待审核的申请", "No applications waiting"),
         "visitors_inside": t("仍在小区内的访客", "Visitors still inside"),
+        "symptoms": t("症状", "Symptoms"),
         "visitors_today": t("今日访客", "Today's visitors"),
         "entered_at": t("进入时间", "Came in"),
         "host": t("担保住户", "Host"),

@@ -16,12 +16,14 @@ enum Strings {
         (lang, merged.merging(roleLabels) { a, _ in a }.mapValues { $0.text(for: lang.rawValue) })
     })
 
-    /// Every page's text: the general catalog and those of the household and self-registration pages.
-    private static let merged = catalog.merging(householdCatalog) { a, _ in a }.merging(registrationCatalog) { a, _ in a }
-        .merging(healthCatalog) { a, _ in a }
-        .merging(privacyCatalog) { a, _ in a }
-        .merging(gateCatalog) { a, _ in a }
-        .merging(accountCatalog) { a, _ in a }
+    /// The catalogs, each kept with its feature; a key is defined in one of them only (`StringCatalogTests`).
+    static let catalogs: [(name: String, text: [String: LocalizedText])] = [
+        ("general", catalog), ("households", householdCatalog), ("registrations", registrationCatalog),
+        ("health", healthCatalog), ("privacy", privacyCatalog), ("gate", gateCatalog), ("accounts", accountCatalog),
+    ]
+
+    /// Every page's text.
+    private static let merged = catalogs.reduce(into: [String: LocalizedText]()) { all, c in all.merge(c.text) { a, _ in a } }
 
     private static let roleLabels = Dictionary(uniqueKeysWithValues: Role.allCases.map { ("role_" + $0.rawValue, $0.label) })
 
