@@ -37,7 +37,7 @@ struct AccountController: RouteCollection {
                                 maskedName: row.maskedName, maskedPhone: row.maskedPhone, maskedUserCode: row.maskedUserCode,
                                 unitName: row.unitName, checkpointName: gate.name, checkpointOpen: gate.isOpen,
                                 communityName: community.name)
-        return try await req.view.render("operator-home", page)
+        return try await req.view.render("accounts/operator-home", page)
     }
 
     func accountHome(req: Request) async throws -> Response {
@@ -49,6 +49,6 @@ struct AccountController: RouteCollection {
         let page = AccountPage(page: PageContext(req, title: Strings.text("my_account", req.language)),
                                maskedName: PersonName.mask(name),
                                communities: try await CommunityOverview.build(communities, showCodes: false, on: req.db))
-        return try await req.view.render("account", page).encodeResponse(for: req)
+        return try await req.view.render("accounts/account", page).encodeResponse(for: req)
     }
 }

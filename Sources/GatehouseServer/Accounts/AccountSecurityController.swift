@@ -49,7 +49,7 @@ struct AccountSecurityController: RouteCollection {
     }
 
     private func render(_ req: Request, errors: FieldErrors, notice: String?) async throws -> View {
-        try await req.view.render("account-security", SecurityPage(
+        try await req.view.render("accounts/account-security", SecurityPage(
             page: PageContext(req, title: Strings.text("account_security", req.language), notice: notice), errors: errors))
     }
 }

@@ -62,7 +62,7 @@ struct AdminController: RouteCollection {
         }
         let page = HomePage(page: PageContext(req, title: Strings.text("admin_home", req.language), notice: notice),
                             communities: overviews, subdistricts: subs, errors: errors)
-        return try await req.view.render("admin-home", page).encodeResponse(status: status, for: req)
+        return try await req.view.render("accounts/admin-home", page).encodeResponse(status: status, for: req)
     }
 
     struct NameForm: Content { let name: String?; let address: String?; let subdistrictId: UUID?; let isOpen: String? }
@@ -142,7 +142,7 @@ struct AdminController: RouteCollection {
                                      .missedCount(community: community.id!),
                                  feverCases: fever, lateFeverCases: fever.filter(\.late).count,
                                  missedRemeasures: try await MissedRemeasures(services: req.gatehouse, db: req.db).list(community: community))
-        return try await req.view.render("community", page).encodeResponse(status: status, for: req)
+        return try await req.view.render("accounts/community", page).encodeResponse(status: status, for: req)
     }
 
     func addCheckpoint(req: Request) async throws -> Response {

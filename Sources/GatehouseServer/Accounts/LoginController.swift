@@ -45,7 +45,7 @@ struct LoginController: RouteCollection {
     func form(req: Request) async throws -> View {
         let next = (try? req.query.get(String.self, at: "next")).map { $0.removingPercentEncoding ?? $0 }
         let notice = req.query[String.self, at: "done"] == "everywhere" ? Strings.text("signed_out_everywhere", req.language) : nil
-        return try await req.view.render("login", LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language), notice: notice),
+        return try await req.view.render("accounts/login", LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language), notice: notice),
                                                             username: "", next: SafeRedirect.path(next), error: nil))
     }
 
@@ -58,13 +58,13 @@ struct LoginController: RouteCollection {
             let page = LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language)),
                                  username: input.username ?? "", next: SafeRedirect.path(input.next),
                                  error: e.message.text(for: req.language.rawValue))
-            return try await req.view.render("login", page).encodeResponse(status: .tooManyRequests, for: req)
+            return try await req.view.render("accounts/login", page).encodeResponse(status: .tooManyRequests, for: req)
         }
         guard let user = found else {
             let page = LoginPage(page: PageContext(req, title: Strings.text("login_title", req.language)),
                                  username: input.username ?? "", next: SafeRedirect.path(input.next),
                                  error: Strings.text("login_failed", req.language))
-            return try await req.view.render("login", page).encodeResponse(status: .unauthorized, for: req)
+            return try await req.view.render("accounts/login", page).encodeResponse(status: .unauthorized, for: req)
         }
         try await SignIn.begin(user, on: req)
         let next = SafeRedirect.path(input.next)

@@ -79,6 +79,6 @@ struct RegistrationController: RouteCollection {
         let page = RegisterPage(page: PageContext(req, title: Strings.text("register_title", req.language)),
                                 code: code, checkpointName: checkpoint?.name,
                                 communityName: checkpoint?.$community.value?.name, values: values, errors: errors)
-        return try await req.view.render("register", page)
+        return try await req.view.render("accounts/register", page)
     }
 }

@@ -53,7 +53,7 @@ struct DisinfectionController: RouteCollection {
                         history: history.map { HistoryRow(schedule: $0.schedule, agent: $0.log.agent, note: $0.log.note,
                                                           at: ChinaTime.text($0.log.doneAt, "MM-dd HH:mm"), by: $0.by, hasPhoto: $0.log.photoID != nil) },
                         errors: errors)
-        return try await req.view.render("disinfection", page).encodeResponse(status: status, for: req)
+        return try await req.view.render("disinfection/disinfection", page).encodeResponse(status: status, for: req)
     }
 
     func office(req: Request) async throws -> Response {

@@ -41,7 +41,7 @@ struct ExportPagesController: RouteCollection {
         let communities = try await AccessScope(user).communities(on: req.db)
         let gates = try await Checkpoint.query(on: req.db).filter(\.$community.$id ~~ communities.map { $0.id! }).sort(\.$name).all()
         let names = Dictionary(uniqueKeysWithValues: communities.map { ($0.id!, $0.name) })
-        return try await req.view.render("exports", FormPage(
+        return try await req.view.render("exports/exports", FormPage(
             page: PageContext(req, title: Strings.text("exports", req.language)),
             communities: communities.map { SelectOption(value: $0.id!.uuidString, label: $0.name) },
             gates: gates.map { GateOption(id: $0.id!, communityId: $0.$community.id, label: (names[$0.$community.id] ?? "") + " · " + $0.name) },
@@ -60,7 +60,7 @@ struct ExportPagesController: RouteCollection {
         try await AuditLog(services: req.gatehouse, db: req.db).record(
             .printPassages, by: user, community: range.community.id, target: range.target,
             detail: "print \(range.from)…\(range.to), \(rows.count) of \(total) rows")
-        return try await req.view.render("register-print", PrintPage(
+        return try await req.view.render("registrations/register-print", PrintPage(
             page: PageContext(req, title: Strings.text("temperature_register", req.language)), title: range.title,
             header: RegisterRow.header(req.language), rows: rows, total: total, truncated: rows.count < total,
             printedAt: ChinaTime.text(req.gatehouse.clock.now(), "yyyy-MM-dd HH:mm"), printedBy: user.username))

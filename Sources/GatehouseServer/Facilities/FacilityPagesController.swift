@@ -62,7 +62,7 @@ struct FacilityPagesController: RouteCollection {
                                                           at: ChinaTime.text($0.change.changedAt, "MM-dd HH:mm"),
                                                           by: names[$0.change.changedBy] ?? "", note: $0.change.note) },
                         values: values, errors: errors)
-        return try await req.view.render("facilities", page).encodeResponse(status: status, for: req)
+        return try await req.view.render("facilities/facilities", page).encodeResponse(status: status, for: req)
     }
 
     func add(req: Request) async throws -> Response {

@@ -40,7 +40,7 @@ struct FeverCaseController: RouteCollection {
     func list(req: Request) async throws -> View {
         let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property, .health, .police)
         let scope = AccessScope(user)
-        return try await req.view.render("fever-cases", ListPage(
+        return try await req.view.render("fever-cases/fever-cases", ListPage(
             page: PageContext(req, title: Strings.text("fever_cases", req.language)),
             open: try await desk(req).rows(in: scope), closed: try await desk(req).rows(in: scope, open: false, limit: 20)))
     }
@@ -51,7 +51,7 @@ struct FeverCaseController: RouteCollection {
         let (c, community) = try await FeverCaseAccess.find(req.parameters.get("caseID", as: UUID.self), for: user, on: req.db)
         let detail = try await desk(req).detail(c, community: community, for: user)
         try await AuditLog(services: req.gatehouse, db: req.db).policeView("fever case", by: user, community: community.id)
-        return try await req.view.render("fever-case", CasePage(
+        return try await req.view.render("fever-cases/fever-case", CasePage(
             page: PageContext(req, title: Strings.text("fever_case", req.language)), detail: detail, error: error, input: input,
             canReveal: c.personID != nil && Self.revealers.contains(user.roleValue), revealed: revealed, revealError: revealError))
             .encodeResponse(status: status, for: req)

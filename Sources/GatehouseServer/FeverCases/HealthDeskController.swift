@@ -37,7 +37,7 @@ struct HealthDeskController: RouteCollection {
                                        quarantined: orders.filter(\.inForce).count, missedRounds: orders.reduce(0) { $0 + $1.missed },
                                        missedCheckIns: try await returnees.missedCount(community: community.id!)))
         }
-        return try await req.view.render("health", Page(page: PageContext(req, title: Strings.text("health_desk", req.language)),
+        return try await req.view.render("fever-cases/health", Page(page: PageContext(req, title: Strings.text("health_desk", req.language)),
                                                         cases: cases, communities: lines))
     }
 }

@@ -88,7 +88,7 @@ struct GateController: RouteCollection {
                                overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
                                    .overdueCount(community: community.id!, checkpoint: checkpointID),
                                openFeverCases: fever.count, lateFeverCases: fever.filter(\.late).count)
-        return try await req.view.render("gate", context).encodeResponse(for: req)
+        return try await req.view.render("gate/gate", context).encodeResponse(for: req)
     }
 
     func records(req: Request) async throws -> View {
@@ -117,14 +117,14 @@ struct GateController: RouteCollection {
                                   canRemeasure: [.operator, .communityAdmin, .districtAdmin].contains(user.roleValue), records: page.items.map { RecordRow($0, language: req.language, names: names, now: now) },
                                   nextCursor: page.nextCursor, liveChannel: channel,
                                   stringsJSON: Strings.json(req.language, forScripts: ["records.js"]))
-        return try await req.view.render("records", context)
+        return try await req.view.render("gate/records", context)
     }
 
     func record(req: Request) async throws -> View {
         let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin, .health, .police)
         let passage = try await PassageAccess.passage(req.parameters.get("passageID", as: UUID.self), for: user, on: req.db)
         let details = try await RecordDetails.build(passage, services: req.gatehouse, db: req.db, language: req.language)
-        return try await req.view.render("record", RecordDetails.Page(
+        return try await req.view.render("gate/record", RecordDetails.Page(
             page: PageContext(req, title: Strings.text("record_title", req.language)), record: details,
             canRemeasure: [.operator, .communityAdmin, .districtAdmin].contains(user.roleValue)))
     }

@@ -103,7 +103,7 @@ struct HouseholdPagesController: RouteCollection {
                             quota: QuotaValues(enabled: q != nil, perPerson: q?.scope == .person, exits: q?.exits ?? 1,
                                                days: q?.days ?? 2, fromHour: q?.fromHour ?? 8, toHour: q?.toHour ?? 18),
                             passValidityDays: community.passValidityDays, errors: errors, stringsJSON: Strings.json(req.language, forScripts: ["households.js"]))
-        return try await req.view.render("households", page).encodeResponse(status: status, for: req)
+        return try await req.view.render("households/households", page).encodeResponse(status: status, for: req)
     }
 
     func issueMissing(req: Request) async throws -> Response {
@@ -154,7 +154,7 @@ struct HouseholdPagesController: RouteCollection {
             SheetPage.Card(householdLabel: v.householdLabel, kindLabel: v.kindLabel, shortCode: v.shortCode, validUntil: v.expiresText,
                            qrSVG: QRPass.inlineSVG(token: v.token ?? "", moduleSize: 3))
         }
-        return try await req.view.render("pass-sheet", SheetPage(
+        return try await req.view.render("households/pass-sheet", SheetPage(
             page: PageContext(req, title: Strings.text("community_pass_sheet", req.language)), communityName: community.name, cards: cards))
     }
 
@@ -182,7 +182,7 @@ struct HouseholdPagesController: RouteCollection {
         let page = HouseholdPage(page: PageContext(req, title: household.label, notice: notice), household: household.public,
                                  members: members, passes: views, errors: errors, quarantineOrders: orders, quarantineOpen: open,
                                  quarantineForm: form, revealed: revealed)
-        return try await req.view.render("household", page).encodeResponse(status: status, for: req)
+        return try await req.view.render("households/household", page).encodeResponse(status: status, for: req)
     }
 
     /// Puts the household under home medical observation (an order with its days, reason and who ordered it).

@@ -47,7 +47,7 @@ struct ResidentPagesController: RouteCollection {
         struct Page: Encodable { let page: PageContext; let report: SubjectAccessReport }
         let report = try await SubjectAccessReport.build(for: resident, household: household, services: req.gatehouse,
                                                          language: req.language, on: req.db)
-        return try await req.view.render("my-data", Page(page: PageContext(req, title: Strings.text("my_data", req.language)), report: report))
+        return try await req.view.render("privacy/my-data", Page(page: PageContext(req, title: Strings.text("my_data", req.language)), report: report))
     }
 
     func home(req: Request) async throws -> View {
@@ -73,7 +73,7 @@ struct ResidentPagesController: RouteCollection {
         if let community = user.communityID {
             closed = try await FacilityRegister(services: req.gatehouse, db: req.db).list(community: community, onlyClosed: true, language: req.language)
         }
-        return try await req.view.render("me", HomePage(page: PageContext(req, title: Strings.text("resident_page", req.language)),
+        return try await req.view.render("households/me", HomePage(page: PageContext(req, title: Strings.text("resident_page", req.language)),
                                                         household: household?.public, members: members, passes: passes, inbox: inbox,
                                                         quarantineNotice: try await QuarantineOrders(services: req.gatehouse, db: req.db)
                                                             .notice(household: household, language: req.language),
@@ -130,7 +130,7 @@ struct ResidentPagesController: RouteCollection {
         let community = try await Community.find(pass.communityID, on: req.db)
         let page = PassPage(page: PageContext(req, title: view.kindLabel), pass: view, communityName: community?.name ?? "",
                             qrSVG: view.valid ? QRPass.inlineSVG(token: view.token ?? "", moduleSize: 6) : "")
-        let response = try await req.view.render("pass", page).encodeResponse(for: req)
+        let response = try await req.view.render("households/pass", page).encodeResponse(for: req)
         // Kept by this browser only (the service worker serves it offline), never by shared caches.
         response.headers.cacheControl = .init(isPrivate: true, maxAge: 0)
         return response

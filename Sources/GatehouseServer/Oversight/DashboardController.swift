@@ -43,7 +43,7 @@ struct DashboardController: RouteCollection {
         let page = Page(page: PageContext(req, title: Strings.text("dashboard", req.language) + " · " + community.name),
                         figures: figures, chart: Self.chart(figures, req),
                         updatedAt: ChinaTime.text(req.gatehouse.clock.now(), "HH:mm:ss"), fragment: fragment)
-        return try await req.view.render(fragment ? "dashboard-figures" : "dashboard", page)
+        return try await req.view.render(fragment ? "oversight/dashboard-figures" : "oversight/dashboard", page)
     }
 
     func rollup(req: Request) async throws -> View {
@@ -51,7 +51,7 @@ struct DashboardController: RouteCollection {
         let communities = try await AccessScope(user).communities(on: req.db)
         let rows = try await OversightFigures(services: req.gatehouse, db: req.db, language: req.language).figures(for: communities)
         let total = RollupTotal.sum(rows, name: Strings.text("total", req.language))
-        return try await req.view.render("rollup", RollupPage(
+        return try await req.view.render("oversight/rollup", RollupPage(
             page: PageContext(req, title: Strings.text("rollup", req.language)), rows: rows, total: total,
             chart: total.map { Self.chart($0, req) } ?? "", updatedAt: ChinaTime.text(req.gatehouse.clock.now(), "HH:mm:ss")))
     }

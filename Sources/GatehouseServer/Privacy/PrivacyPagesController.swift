@@ -84,7 +84,7 @@ struct PrivacyPagesController: RouteCollection {
                         communityId: cid, communityName: community.name, retentionDays: days ?? String(community.retentionDays),
                         stoodDown: stoodDown, purges: purges,
                         figures: byDay.values.sorted { $0.day > $1.day }.prefix(90).map { $0 }, errors: errors)
-        return try await req.view.render("privacy", page).encodeResponse(status: status, for: req)
+        return try await req.view.render("privacy/privacy", page).encodeResponse(status: status, for: req)
     }
 
     func setRetention(req: Request) async throws -> Response {

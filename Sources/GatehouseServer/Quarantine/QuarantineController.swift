@@ -36,7 +36,7 @@ struct QuarantineController: RouteCollection {
         let symptoms = [SelectOption(value: "none", label: Strings.text("none", req.language))]
             + Symptom.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
         let round = HealthRound(req.gatehouse.clock.now())
-        return try await req.view.render("quarantine", Page(
+        return try await req.view.render("quarantine/quarantine", Page(
             page: PageContext(req, title: Strings.text("quarantine_board", req.language)), communityId: community.id!,
             communityName: community.name, orders: try await board.open(community: community.id!),
             history: try await board.history(community: community.id!), symptoms: symptoms,

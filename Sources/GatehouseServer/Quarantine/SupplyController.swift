@@ -21,7 +21,7 @@ struct SupplyController: RouteCollection {
 
     private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
         let tasks = try await SupplyDesk(services: req.gatehouse, db: req.db).tasks(community: community.id!)
-        return try await req.view.render("supplies", Page(page: PageContext(req, title: Strings.text("supplies", req.language)),
+        return try await req.view.render("quarantine/supplies", Page(page: PageContext(req, title: Strings.text("supplies", req.language)),
                                                           communityId: community.id!, communityName: community.name, tasks: tasks, error: error))
             .encodeResponse(status: status, for: req)
     }

@@ -114,7 +114,7 @@ struct RegistrationPagesController: RouteCollection {
         let settings = Settings(pickupPoint: community.pickupPoint ?? DeliveryLog.defaultPickupPoint.text(for: req.language.rawValue),
                                 pickupSlotMinutes: community.pickupSlotMinutes, pickupSlotCapacity: community.pickupSlotCapacity,
                                 returneeMonitoringDays: community.returneeMonitoringDays)
-        return try await req.view.render("registrations", OverviewPage(
+        return try await req.view.render("registrations/registrations", OverviewPage(
             page: PageContext(req, title: Strings.text("registrations", req.language), notice: notice), communityId: community.id!,
             communityName: community.name, overview: overview,
             proposals: try await RegistrationProposals(services: req.gatehouse, db: req.db).list(community: community.id!),
@@ -175,7 +175,7 @@ struct RegistrationPagesController: RouteCollection {
         guard let gate = try await Checkpoint.find(req.parameters.get("checkpointID", as: UUID.self), on: req.db) else { throw AppError.notFound }
         let community = try await AccessScope(user).community(gate.$community.id, on: req.db)
         let url = Self.baseURL(req) + "/r/" + (gate.registrationCode ?? "")
-        return try await req.view.render("poster", PosterPage(
+        return try await req.view.render("registrations/poster", PosterPage(
             page: PageContext(req, title: Strings.text("poster", req.language)), communityName: community.name, gateName: gate.name,
             url: url, qrSVG: QRPass.inlineSVG(token: url, moduleSize: 8)))
     }

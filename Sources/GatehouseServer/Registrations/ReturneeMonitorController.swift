@@ -23,7 +23,7 @@ struct ReturneeMonitorController: RouteCollection {
         let rows = try await ReturneeMonitorBoard(services: req.gatehouse, db: req.db).rows(community: community.id!)
         let symptoms = [SelectOption(value: "none", label: Strings.text("none", req.language))]
             + Symptom.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
-        return try await req.view.render("returnees", Page(
+        return try await req.view.render("registrations/returnees", Page(
             page: PageContext(req, title: Strings.text("returnee_monitoring", req.language)), communityId: community.id!,
             communityName: community.name, rows: rows, symptoms: symptoms, error: error)).encodeResponse(status: status, for: req)
     }

@@ -52,7 +52,7 @@ struct SelfRegistrationController: RouteCollection {
     func start(req: Request) async throws -> View {
         let (gate, community) = try await SelfRegistrationService.gate(posterCode: req.parameters.get("poster"), on: req.db)
         let lang = req.language.rawValue
-        return try await req.view.render("register-start", StartPage(
+        return try await req.view.render("registrations/register-start", StartPage(
             page: PageContext(req, title: Strings.text("self_registration", req.language)), poster: gate.registrationCode ?? "",
             gateName: gate.name, communityName: community.name,
             categories: RegistrationCategory.allCases.map { Category(code: $0.rawValue, label: $0.label.text(for: lang)) }))
@@ -101,7 +101,7 @@ struct SelfRegistrationController: RouteCollection {
     func status(req: Request) async throws -> Response {
         let r = try await SelfRegistrationService.registration(statusToken: req.parameters.get("token"), on: req.db)
         let status = try await RegistrationStatus.build(r, services: req.gatehouse, db: req.db, language: req.language)
-        let response = try await req.view.render("register-status", StatusPage(
+        let response = try await req.view.render("registrations/register-status", StatusPage(
             page: PageContext(req, title: Strings.text("self_registration", req.language)), status: status)).encodeResponse(for: req)
         response.headers.cacheControl = .init(noStore: true)
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
@@ -113,7 +113,7 @@ struct SelfRegistrationController: RouteCollection {
         let (gate, community) = try await SelfRegistrationService.gate(posterCode: req.parameters.get("poster"), on: req.db)
         let category = try Self.category(req)
         let lang = req.language.rawValue
-        return try await req.view.render("register-form", FormPage(
+        return try await req.view.render("registrations/register-form", FormPage(
             page: PageContext(req, title: category.label.text(for: lang)), poster: gate.registrationCode ?? "",
             gateName: gate.name, communityName: community.name, category: category.rawValue,
             categoryLabel: category.label.text(for: lang), purpose: category.purpose.text(for: lang),

@@ -54,7 +54,7 @@ struct ShiftController: RouteCollection {
         let user = try req.requireUser(.operator)
         let gate = try await Checkpoint.find(user.checkpointID, on: req.db)
         let lang = req.language.rawValue
-        return try await req.view.render("shift-check", CheckPage(
+        return try await req.view.render("staff/shift-check", CheckPage(
             page: PageContext(req, title: Strings.text("shift_check", req.language)), checkpointName: gate?.name ?? "",
             items: ShiftCheckItem.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }, error: error))
             .encodeResponse(status: status, for: req)
@@ -93,7 +93,7 @@ struct ShiftController: RouteCollection {
             .sort(\.$username).all()
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0.username) })
         let records = try await TrainingRecord.query(on: req.db).filter(\.$communityID == community.id!).sort(\.$trainedOn, .descending).all()
-        return try await req.view.render("training", TrainingPage(
+        return try await req.view.render("staff/training", TrainingPage(
             page: PageContext(req, title: Strings.text("training", req.language)), communityId: community.id!, communityName: community.name,
             staff: staff.map { SelectOption(value: $0.id!.uuidString, label: $0.username) },
             records: records.map { TrainingRow(operatorName: names[$0.userID] ?? "", trainedOn: $0.trainedOn, trainer: $0.trainer,

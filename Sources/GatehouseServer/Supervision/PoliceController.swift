@@ -38,7 +38,7 @@ struct PoliceController: RouteCollection {
                   gates: gates.filter { $0.$community.id == c.id }.map { SelectOption(value: $0.id!.uuidString, label: $0.name) },
                   until: grants.filter { $0.communityID == c.id }.map(\.endsOn).max() ?? "")
         }
-        return try await req.view.render("police", Page(
+        return try await req.view.render("supervision/police", Page(
             page: PageContext(req, title: Strings.text("police_supervision", req.language)), places: places,
             ratings: SpotCheckRating.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
             checks: try await SpotChecks(services: req.gatehouse, db: req.db).rows(communities: ids, by: user.id, language: req.language),

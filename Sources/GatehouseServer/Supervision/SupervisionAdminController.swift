@@ -50,7 +50,7 @@ struct SupervisionAdminController: RouteCollection {
 
     private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
         let grants = PoliceGrants(services: req.gatehouse, db: req.db)
-        return try await req.view.render("supervision", Page(
+        return try await req.view.render("supervision/supervision", Page(
             page: PageContext(req, title: Strings.text("police_supervision", req.language)), communityId: community.id!,
             communityName: community.name,
             police: try await grants.candidates(for: community).map { SelectOption(value: $0.id!.uuidString, label: $0.username) },

@@ -57,7 +57,7 @@ struct RentalPagesController: RouteCollection {
         let properties = households.filter { $0.landlordUserID == user.id || ($0.landlordPhoneIndex != nil && $0.landlordPhoneIndex == user.phoneIndex) }
             .map(\.label).sorted()
         let code = try LandlordCode(services: req.gatehouse).make(for: user)
-        let response = try await req.view.render("landlord", LandlordPage(
+        let response = try await req.view.render("tenancies/landlord", LandlordPage(
             page: PageContext(req, title: Strings.text("landlord_page", req.language)),
             code: code.code, codeQR: QRPass.inlineSVG(token: code.code, moduleSize: 4), codeExpires: ChinaTime.text(code.expiresAt, "HH:mm"),
             pending: rows.filter { $0.status == Tenancy.Status.pending.rawValue }, decided: rows.filter { $0.status != Tenancy.Status.pending.rawValue },
@@ -115,14 +115,14 @@ struct RentalPagesController: RouteCollection {
         let community = try await Community.find(pass.communityID, on: req.db)
         let page = ResidentPagesController.PassPage(page: PageContext(req, title: view.kindLabel), pass: view, communityName: community?.name ?? "",
                                                     qrSVG: view.valid ? QRPass.inlineSVG(token: view.token ?? "", moduleSize: 6) : "")
-        let response = try await req.view.render("pass", page).encodeResponse(for: req)
+        let response = try await req.view.render("households/pass", page).encodeResponse(for: req)
         response.headers.cacheControl = .init(noStore: true)
         return response
     }
 
     func agency(req: Request) async throws -> View {
         _ = try req.requireUser(.agency)
-        return try await req.view.render("agency", AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)),
+        return try await req.view.render("tenancies/agency", AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)),
                                                               created: nil, problems: []))
     }
 
@@ -145,7 +145,7 @@ struct RentalPagesController: RouteCollection {
         }
         let page = AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)), created: created,
                               problems: problems.map { HouseholdImport.Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) })
-        return try await req.view.render("agency", page).encodeResponse(status: problems.isEmpty ? .ok : .unprocessableEntity, for: req)
+        return try await req.view.render("tenancies/agency", page).encodeResponse(status: problems.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
 
     func template(req: Request) async throws -> Response {

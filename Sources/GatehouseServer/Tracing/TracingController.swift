@@ -35,7 +35,7 @@ struct TracingController: RouteCollection {
         }
         let shortened = total > Self.pageContacts
             ? Strings.text("trace_shortened", req.language).replacingOccurrences(of: "{n}", with: String(Self.pageContacts)) : nil
-        return try await req.view.render("tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language)),
+        return try await req.view.render("tracing/tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language)),
                                                   input: input, trace: shown, error: error,
                                                   cappedNotice: trace.flatMap { $0.cappedWindows > 0 ? ContactTraceFile.cappedNotice($0, language: req.language) : nil },
                                                   contactsTotal: total, shortenedNotice: shortened))
