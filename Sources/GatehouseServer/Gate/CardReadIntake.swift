@@ -33,7 +33,8 @@ struct CardReadIntake {
         AppError(.unprocessableEntity, code, zh: zh, en: en)
     }
 
-    func receive(_ input: CardReadInput, from device: ReaderDevice) async throws -> Received {
+    func receive(_ read: CardReadInput, from device: ReaderDevice) async throws -> Received {
+        let input = read.card
         guard ["resident", "permit", "foreignPermanent"].contains(input.cardType) else {
             throw Self.invalid("invalid_card_type", zh: "证件类型无效", en: "cardType must be resident, permit or foreignPermanent")
         }
@@ -55,7 +56,7 @@ struct CardReadIntake {
             throw Self.invalid("invalid_validity", zh: "有效期限格式无效", en: "validUntil must be a date or 长期")
         }
         var photoData: Data?
-        if let b64 = input.photo, !b64.isEmpty {
+        if let b64 = read.photo, !b64.isEmpty {
             guard let data = Data(base64Encoded: b64, options: .ignoreUnknownCharacters), !data.isEmpty, data.count <= 1_048_576,
                   data.starts(with: [0xFF, 0xD8, 0xFF]) || data.starts(with: [0x42, 0x4D]) // JPEG or BMP
             else { throw Self.invalid("invalid_photo", zh: "证件照片应为JPEG或BMP", en: "The card photo must be a JPEG or BMP") }
@@ -66,25 +67,25 @@ struct CardReadIntake {
                                issuingAuthority: clean(input.issuingAuthority), validFrom: clean(input.validFrom),
                                validUntil: validUntil, idNumber: id.value)
         let now = services.clock.now()
-        let read = CardRead()
-        read.id = UUID()
-        read.checkpointID = device.checkpointID
-        read.deviceID = try device.requireID()
-        read.payloadSealed = services.sealer.seal(String(decoding: try JSONEncoder().encode(card), as: UTF8.self), context: "card_read.payload")
-        read.createdAt = now
+        let stored = CardRead()
+        stored.id = UUID()
+        stored.checkpointID = device.checkpointID
+        stored.deviceID = try device.requireID()
+        stored.payloadSealed = services.sealer.seal(String(decoding: try JSONEncoder().encode(card), as: UTF8.self), context: "card_read.payload")
+        stored.createdAt = now
         try await db.writeTransaction { tx in
-            try await read.create(on: tx)
+            try await stored.create(on: tx)
             device.lastSeenAt = now
             try await device.save(on: tx)
         }
         // The card photo is checked but not kept: the person's own photo is taken at the gate when needed.
         let photo = photoData.map { ($0.starts(with: [0x42, 0x4D]) ? "data:image/bmp;base64," : "data:image/jpeg;base64,") + $0.base64EncodedString() }
         let division = services.divisions.lookup(id.divisionCode, inYear: id.birthDate.year)
-        let event = CardEvent(cardReadId: read.id!, card: card, sexLabel: id.sex.label.zh, age: id.age(on: services.today),
+        let event = CardEvent(cardReadId: stored.id!, card: card, sexLabel: id.sex.label.zh, age: id.age(on: services.today),
                               division: division.fullName, expired: card.validUntilDate.map { $0 < services.today } ?? false,
                               hasPhoto: photoData != nil, photo: photo)
         await live.publish(LiveEvent(type: "card", payload: event), to: .checkpoint(device.checkpointID))
-        return Received(id: read.id!, checkpointId: device.checkpointID, receivedAt: now)
+        return Received(id: stored.id!, checkpointId: device.checkpointID, receivedAt: now)
     }
 
     private func clean(_ text: String?, max: Int = 60) -> String? {

@@ -39,13 +39,12 @@ extension GateService {
         } else { nil }
         let proposed = !registered && person != nil
             ? try await RegistrationProposals(services: services, db: db).pending(person: person!.id!, community: community.id!) != nil : false
-        let standing = registration?.standing(today: services.today)
-            ?? (registered ? .registered : proposed ? .proposed(admitted: community.admitProposed) : .unregistered)
-        let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
-            direction: direction, standing: standing,
-            readings: readings, wearsMask: passage.wearsMask,
-            idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
-            passRefusal: passRefusal, homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal, now: now))
+        let standing = EntryRequest.Standing.atGate(registration: registration, registered: registered, proposed: proposed,
+                                                    admitProposed: community.admitProposed, today: services.today)
+        let outcome = EntryPolicy(feverRule: rule).decide(.atGate(
+            direction: direction, standing: standing, readings: readings, wearsMask: passage.wearsMask,
+            cardValidUntil: person?.cardValidUntil, passRefusal: passRefusal, homeQuarantine: household?.homeQuarantine ?? false,
+            quotaRefusal: quota?.refusal, now: now))
         let userID = try user.requireID()
         let fever: FeverCase? = try await db.writeTransaction { tx in
             Self.apply(outcome, readings: allReadings, to: passage, now: now)

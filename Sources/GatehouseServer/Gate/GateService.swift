@@ -108,14 +108,12 @@ struct GateService {
                                                                       passID: resolution?.pass?.id, now: now)
                         : nil
                     let registered = resolution != nil || person?.isRegistered == true
-                    let standing = registration?.standing(today: services.today)
-                        ?? (registered ? .registered : proposed ? .proposed(admitted: community.admitProposed) : .unregistered)
-                    let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
-                        direction: direction, standing: standing,
-                        readings: readings, wearsMask: input.mask,
-                        idCardValidUntil: person?.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
-                        passRefusal: resolution?.refusal, homeQuarantine: household?.homeQuarantine ?? false,
-                        quotaRefusal: quota?.refusal, now: now))
+                    let standing = EntryRequest.Standing.atGate(registration: registration, registered: registered, proposed: proposed,
+                                                                admitProposed: community.admitProposed, today: services.today)
+                    let outcome = EntryPolicy(feverRule: rule).decide(.atGate(
+                        direction: direction, standing: standing, readings: readings, wearsMask: input.mask,
+                        cardValidUntil: person?.cardValidUntil, passRefusal: resolution?.refusal,
+                        homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal, now: now))
                     let p = Passage()
                     p.id = passageID
                     p.communityID = community.id!

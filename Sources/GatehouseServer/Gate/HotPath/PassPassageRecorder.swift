@@ -70,10 +70,9 @@ struct PassPassageRecorder {
                 ? try await OutingQuotaCounter(db: tx).status(settings.outingQuota, householdID: pass?.row.householdId,
                                                               personID: pass?.row.personId, passID: pass?.id, now: now)
                 : nil
-            let outcome = EntryPolicy(feverRule: rule).decide(EntryRequest(
+            let outcome = EntryPolicy(feverRule: rule).decide(.atGate(
                 direction: direction, standing: .registered, readings: readings, wearsMask: input.mask,
-                idCardValidUntil: pass?.row.cardValidUntil.flatMap { CalendarDate(parsing: $0) },
-                passRefusal: refusal, homeQuarantine: pass?.row.homeQuarantine ?? false,
+                cardValidUntil: pass?.row.cardValidUntil, passRefusal: refusal, homeQuarantine: pass?.row.homeQuarantine ?? false,
                 quotaRefusal: quota?.refusal, now: now))
             let values = row(PassageValues.Outcome(outcome, readings: readings))
             decided.withLockedValue { $0 = values }
