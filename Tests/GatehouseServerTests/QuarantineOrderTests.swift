@@ -163,4 +163,49 @@ final class QuarantineOrderTests: XCTestCase {
             XCTAssertEqual(twice, .conflict)
         }
     }
+
+    func testHealthStaffOrderFromTheBoardAndTheOfficeSeesIt() async throws {
+        try await TestApp.run { app in
+            let w = try await world(app)
+            _ = try await householdPasses(app, w)
+            try await w.g.f.account(app, "health.a", .health, subdistrict: w.g.f.subA)
+            let cid = w.g.f.communityA.id!.uuidString
+            let health = WebClient(app)
+            try await health.login("health.a")
+            let board = "/admin/communities/\(cid)/quarantine"
+            try await health.get(board)
+            let order = ["startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "密切接触者", "orderedBy": "区卫健委"]
+            var unknown = order
+            unknown["household"] = "9栋9单元999室"
+            let refused = try await health.post("/admin/communities/\(cid)/quarantine-orders", unknown)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.body.string.contains("本社区没有“9栋9单元999室”这一户"))
+            XCTAssertTrue(refused.body.string.contains("value=\"密切接触者\""), "what was typed stays")
+            var known = order
+            known["household"] = " 8栋1单元101室 "
+            let ordered = try await health.post("/admin/communities/\(cid)/quarantine-orders", known)
+            XCTAssertEqual(ordered.location, "\(board)?done=ordered")
+            let page = try await health.get(ordered.location!).body.string
+            XCTAssertTrue(page.contains("已下达居家隔离"))
+            XCTAssertTrue(page.contains("8栋1单元101室"))
+
+            // The office sees it on the household's page, and the gate holds the household in.
+            let household = try await Household.query(on: app.db).filter(\.$label == "8栋1单元101室").first()!
+            XCTAssertTrue(household.homeQuarantine)
+            let office = WebClient(app)
+            try await office.login("admin.a")
+            let householdPage = try await office.get("/admin/households/\(household.id!.uuidString)").body.string
+            XCTAssertTrue(householdPage.contains("密切接触者") && householdPage.contains("区卫健委"))
+            let recorder = try await QuarantineOrder.query(on: app.db).first()!.createdBy
+            let healthUser = try await User.query(on: app.db).filter(\.$username == "health.a").first()!
+            XCTAssertEqual(recorder, healthUser.id, "who recorded it")
+
+            // Nobody outside the health staff and the office orders it.
+            try await health.get(board)
+            let guardWeb = WebClient(app)
+            try await guardWeb.login("guard.a")
+            let byGuard = try await guardWeb.post("/admin/communities/\(cid)/quarantine-orders", known).status
+            XCTAssertEqual(byGuard, .forbidden)
+        }
+    }
 }

@@ -2,8 +2,10 @@ import Fluent
 import GatehouseCore
 import Vapor
 
-/// `/admin/communities/{id}/quarantine`: households under home quarantine — the twice-daily health reports, extending
-/// and releasing orders, and the history. For community admins and health staff.
+/// `/admin/communities/{id}/quarantine`: households under home quarantine — ordering it (health staff as well as the
+/// office: the order shows on the household's page too), the twice-daily health reports, extending and releasing
+/// orders, and the history. For community admins and health staff. One service orders it from here, from the
+/// household's page and from the API (`QuarantineOrders.order`).
 struct QuarantineController: RouteCollection {
     struct Page: Encodable {
         let page: PageContext
@@ -14,10 +16,24 @@ struct QuarantineController: RouteCollection {
         let symptoms: [SelectOption]
         let round: String
         let error: String?
+        /// The order form's values after a refusal (household by its label).
+        var form = OrderForm()
+        var ordered = false
+    }
+
+    struct OrderForm: Codable {
+        var household: String?
+        var startsOn: String?
+        var endsOn: String?
+        var reason: String?
+        var orderedBy: String?
+
+        var input: QuarantineOrderInput { QuarantineOrderInput(startsOn: startsOn, endsOn: endsOn, reason: reason, orderedBy: orderedBy) }
     }
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("admin", "communities", ":communityID", "quarantine", use: board)
+        routes.post("admin", "communities", ":communityID", "quarantine-orders", use: order)
         routes.post("admin", "quarantine-orders", ":orderID", "reports", use: report)
         routes.post("admin", "quarantine-orders", ":orderID", "extend", use: extend)
         routes.post("admin", "quarantine-orders", ":orderID", "release", use: release)
@@ -30,7 +46,8 @@ struct QuarantineController: RouteCollection {
         return (user, order, try await AccessScope(user).community(order.communityID, on: req.db))
     }
 
-    private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
+    private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus,
+                        form: OrderForm = OrderForm()) async throws -> Response {
         let board = QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language)
         let lang = req.language.rawValue
         let symptoms = [SelectOption(value: "none", label: Strings.text("none", req.language))]
@@ -40,8 +57,28 @@ struct QuarantineController: RouteCollection {
             page: PageContext(req, title: Strings.text("quarantine_board", req.language)), communityId: community.id!,
             communityName: community.name, orders: try await board.open(community: community.id!),
             history: try await board.history(community: community.id!), symptoms: symptoms,
-            round: "\(round.day.description.suffix(5)) \(round.half.label.text(for: lang))", error: error))
+            round: "\(round.day.description.suffix(5)) \(round.half.label.text(for: lang))", error: error, form: form,
+            ordered: req.query[String.self, at: "done"] == "ordered"))
             .encodeResponse(status: status, for: req)
+    }
+
+    /// Orders home quarantine for a household of the community, named by its label as the office's lists write it.
+    func order(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
+        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let form = try req.content.decode(OrderForm.self)
+        let label = (form.household ?? "").trimmingCharacters(in: .whitespaces)
+        guard let household = try await Household.query(on: req.db).filter(\.$communityID == community.id!).filter(\.$label == label).first() else {
+            let message = LocalizedText(zh: "本社区没有“\(label)”这一户：请照住户名单的写法填写，如 8栋1单元101室",
+                                        en: "No household “\(label)” in this community: write it as the household list does, e.g. 8栋1单元101室")
+            return try await render(req, community, error: message.text(for: req.language.rawValue), status: .unprocessableEntity, form: form)
+        }
+        do {
+            try await QuarantineOrders(services: req.gatehouse, db: req.db).order(household, form.input, by: try user.requireID())
+        } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
+            return try await render(req, community, error: e.message.text(for: req.language.rawValue), status: e.status, form: form)
+        }
+        return req.redirect(to: "/admin/communities/\(community.id!)/quarantine?done=ordered")
     }
 
     func board(req: Request) async throws -> Response {
