@@ -21,12 +21,14 @@ def test_the_api_does_what_its_description_says_under_schemathesis_default_check
             token = json.load(r)["token"]
         st = os.path.join(os.path.dirname(sys.executable), "st")
         report = os.path.join(data, "schemathesis")
+        # One worker: with two threads CPython 3.11.7's ast.parse (hypothesis describing a filter) now and then fails
+        # with "AST constructor recursion depth mismatch" (CPython gh-106905), a runtime error of the tool, not a finding.
         config = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schemathesis.toml")
         run = subprocess.run(
             [st, "--config-file", config, "run", base + "/api/v1/openapi.json", "--url", base,
              "--header", f"Authorization: Bearer {token}", "--exclude-operation-id", "logout",
              "--phases", "examples,coverage,fuzzing", "--max-examples", "6", "--seed", "20261129",
-             "--workers", "2", "--request-timeout", "20", "--generation-database", "none",
+             "--workers", "1", "--request-timeout", "20", "--generation-database", "none",
              "--no-color", "--report", "junit", "--report-dir", report],
             capture_output=True, text=True, timeout=900, cwd=data)  # its caches stay in the temporary folder
         assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-3000:]

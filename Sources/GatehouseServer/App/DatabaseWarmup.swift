@@ -9,8 +9,8 @@ import Vapor
 ///
 /// The pool opens connections when requests need them, and a new PostgreSQL connection is a new server process that
 /// authenticates and loads its catalogue at its first queries. After a restart the gates' offline queues all arrive at
-/// once: without this the first second's scans waited behind fourteen connections being opened (the benchmark's
-/// p99 over that second was 112 ms, 16 ms once they were open). SQLite opens its files in a moment: nothing to do.
+/// once: without this the first second's scans wait behind the connections being opened (BENCHMARKS.md has the
+/// figures). SQLite opens its files in a moment: nothing to do.
 enum DatabaseWarmup {
     /// Opens and warms `app`'s PostgreSQL connections (`GatehouseApp.postgresConnectionsPerLoop` on each event loop,
     /// and the lane's); returns how many pool connections it held at once.

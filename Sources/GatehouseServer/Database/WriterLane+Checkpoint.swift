@@ -12,8 +12,8 @@ extension WriterLane {
             let sql = lane as! any SQLDatabase
             try await sql.raw("PRAGMA wal_autocheckpoint = 0").run()
             // A multi-row insert's statement journal stays in memory. The page cache keeps SQLite's default size: at
-            // every commit SQLite looks through the cache for pages past the end of the file, and in a 64 MiB cache
-            // that look took a tenth of the writer's time (passages 2,300/s → 2,870/s when left out).
+            // every commit SQLite looks through the cache for pages past the end of the file, which in a large cache
+            // costs the writer dearly (figures in BENCHMARKS.md).
             try await sql.raw("PRAGMA temp_store = MEMORY").run()
         }
         let db = application.db as! any SQLDatabase

@@ -118,8 +118,8 @@ struct PassageQuery {
     }
 
     /// `SELECT <columns>` of `passages WHERE community_id = <each> <rest>` over the communities, to be ordered and cut:
-    /// SQLite merges one `UNION ALL` arm per community; PostgreSQL joins the ids laterally (planning a hundred arms
-    /// took it longer than running them).
+    /// SQLite merges one `UNION ALL` arm per community; PostgreSQL joins the ids laterally (it plans a hundred arms
+    /// slower than it runs them).
     private static func eachCommunity(_ columns: String, _ communities: [UUID], where rest: SQLQueryString,
                                       on sql: any SQLDatabase) -> SQLQueryString {
         var query: SQLQueryString = ""

@@ -4,8 +4,7 @@ extension RoutesBuilder {
     /// `POST` with an async handler whose task prefers the request's own event loop: it starts there and goes on
     /// there after every `await` — also when the group commit answers from the writer lane's thread — so the response
     /// is written on the loop that owns the connection. A task of Vapor's own async routes goes on on whichever loop
-    /// comes next, and its response then crosses back. For the gate's hot path (passages/s +10 % on average in seven
-    /// interleaved pairs).
+    /// comes next, and its response then crosses back. For the gate's hot path (its gain is in BENCHMARKS.md).
     @discardableResult
     func postOnOwnLoop(_ path: PathComponent..., use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
         on(.POST, path) { req -> EventLoopFuture<Response> in
