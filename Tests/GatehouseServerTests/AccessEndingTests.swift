@@ -143,4 +143,20 @@ final class AccessEndingTests: XCTestCase {
             XCTAssertEqual(other, .ok)
         }
     }
+
+    func testExpiredTokensAreDeleted() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            _ = try await GateFixture.make(app)
+            _ = try await APIClient.signedIn(app, "guard.a")
+            clock.advance(by: TokenController.lifetime + 1)
+            let fresh = try await APIClient.signedIn(app, "guard.a")
+            let before = try await APIToken.query(on: app.db).count()
+            XCTAssertGreaterThanOrEqual(before, 3, "the fixture's, the expired one, the fresh one")
+            let deleted = try await ExpiredTokens.delete(before: clock.now(), on: app.db)
+            XCTAssertEqual(deleted, before - 1)
+            let still = try await fresh.send(.GET, "/api/v1/me").status
+            XCTAssertEqual(still, .ok, "the token still in its lifetime stays")
+        }
+    }
 }

@@ -41,6 +41,8 @@ final class ScheduledSteps: LifecycleHandler, @unchecked Sendable {
         for (community, counts) in purged where counts.total > 0 {
             logger.info("Retention purge of community \(community.id!): \(counts.summary)")
         }
+        let tokens = try await ExpiredTokens.delete(before: now, on: db)
+        if tokens > 0 { logger.info("Expired API tokens deleted: \(tokens)") }
         purgedOn = today
         logger.notice("Retention purge of the day done: \(purged.count) communities in \(started.duration(to: .now))")
     }
