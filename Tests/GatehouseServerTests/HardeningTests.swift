@@ -109,6 +109,8 @@ final class HardeningTests: XCTestCase {
             XCTAssertEqual(scan.headers.first(name: .allow), "POST")
             let missing = try await w.admin.send(.GET, "/api/v1/passes/\(UUID().uuidString)").status
             XCTAssertEqual(missing, .notFound, "a pass that does not exist is still not found")
+            let head = try await w.admin.send(.HEAD, "/api/v1/passes/\(UUID().uuidString)").status
+            XCTAssertEqual(head, .notFound, "HEAD is answered as GET is, not as a method the path refuses")
             let nowhere = try await g.guardA.send(.GET, "/api/v1/no-such-thing").status
             XCTAssertEqual(nowhere, .notFound)
             let emptyCursor = try await g.guardA.send(.GET, "/api/v1/passages?cursor=").status

@@ -13,7 +13,7 @@ struct LookupAudit {
     let db: any Database
 
     /// Throws 429 with a sentence saying when to go on, once `user` has had `perHour` look-ups in the last hour.
-    func allow(_ user: User, language: Language) async throws {
+    func allow(_ user: User) async throws {
         let since = services.clock.now() - 3600
         let recent = AuditEvent.query(on: db).filter(\.$userID == (try user.requireID()))
             .filter(\.$action == AuditAction.personLookup.rawValue).filter(\.$at > since)

@@ -91,9 +91,4 @@ struct PersonDirectory {
         person.phoneIndex = services.blindIndex.phone(phone)
         person.phoneMasked = phone.masked
     }
-
-    /// The person's name, opened for the operator's screen.
-    func name(of person: Person) -> String? {
-        person.nameSealed.flatMap { try? services.sealer.open($0, context: "person.name") }
-    }
 }

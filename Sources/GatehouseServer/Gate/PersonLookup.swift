@@ -49,7 +49,7 @@ struct PersonLookup {
         let (gate, community) = try await GateAccess.checkpoint(input.checkpointId, for: user, on: db)
         let id = try GateService.idNumber(input.idNumber, today: services.today)
         let audit = LookupAudit(services: services, db: db)
-        try await audit.allow(user, language: language)
+        try await audit.allow(user)
         let directory = PersonDirectory(services: services, db: db, communityID: community.id!, actor: try user.requireID())
         let person = try await directory.find(idNumber: id)
         let division = services.divisions.lookup(id.divisionCode, inYear: id.birthDate.year)

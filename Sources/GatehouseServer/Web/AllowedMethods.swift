@@ -17,11 +17,14 @@ final class AllowedMethods: @unchecked Sendable {
         self.router = router
     }
 
-    /// The methods `path` answers; nil for a path no route has.
-    func methods(for path: String) -> [HTTPMethod]? {
+    /// The methods `path` answers when they do not include `method` (HEAD counts as GET, which Vapor answers it with);
+    /// nil when `method` is answered there or no route has the path.
+    func refusing(_ method: HTTPMethod, at path: String) -> [HTTPMethod]? {
         var parameters = Parameters()
         let components = path.split(separator: "/").map(String.init)
-        return router.route(path: components, parameters: &parameters)
+        guard let methods = router.route(path: components, parameters: &parameters),
+              !methods.contains(method == .HEAD ? .GET : method) else { return nil }
+        return methods
     }
 }
 

@@ -26,8 +26,7 @@ struct GatehouseErrorMiddleware: Middleware {
         // Not found, on a path whose routes answer other methods only (no route matched, or a parameter route took a
         // word another method's route spells out: GET /api/v1/passes/scan): say which (405), not that it is missing.
         var allow: [HTTPMethod] = []
-        if status == .notFound,
-           let methods = request.application.allowedMethods?.methods(for: request.url.path), !methods.contains(request.method) {
+        if status == .notFound, let methods = request.application.allowedMethods?.refusing(request.method, at: request.url.path) {
             allow = methods
             status = .methodNotAllowed
             code = "method_not_allowed"

@@ -7,7 +7,8 @@ enum QueryNumber {
         guard let text = try? req.query.get(String.self, at: name) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let allowed = range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
-            throw PassageQuery.bad(name, allowed)
+            throw AppError(.unprocessableEntity, "invalid_filter", zh: "筛选条件\(name)无效（可用：\(allowed)）",
+                           en: "Invalid \(name) filter (use \(allowed))")
         }
         return value
     }

@@ -12,7 +12,7 @@ struct APIRoleMiddleware: Middleware {
         // this route's request: not found, which the error handler turns into 405 naming the path's methods.
         // (Only a route with a parameter can take another's word: the gate's constant routes skip the look-up.)
         if request.route?.path.contains(where: { if case .parameter = $0 { return true } else { return false } }) == true,
-           let methods = request.application.allowedMethods?.methods(for: request.url.path), !methods.contains(request.method) {
+           request.application.allowedMethods?.refusing(request.method, at: request.url.path) != nil {
             return request.eventLoop.makeFailedFuture(AppError.notFound)
         }
         guard let route = request.route, policy.allows(user.roleValue, route.method, route.path) else {
