@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import GatehouseCore
 @testable import GatehouseServer
+import GatehouseStore
 import SQLKit
 import XCTVapor
 
@@ -11,7 +12,7 @@ import XCTVapor
 final class IndexUseTests: XCTestCase {
     func plan(_ query: SQLQueryString, on db: any Database) async throws -> String {
         let sql = db as! any SQLDatabase
-        if sql.dialect.name == "sqlite" {
+        if db.engine == .sqlite {
             let rows = try await sql.raw("EXPLAIN QUERY PLAN \(query)").all()
             return try rows.map { try $0.decode(column: "detail", as: String.self) }.joined(separator: "\n")
         }
@@ -63,7 +64,7 @@ final class IndexUseTests: XCTestCase {
                                     ("person_id", "idx_passages_person")] {
                 let query = OutingQuotaCounter.query("\(ident: holder) = \(bind: id)", since: since)
                 let plan = try await plan(query, on: app.db)
-                if (app.db as! any SQLDatabase).dialect.name == "sqlite" {
+                if app.db.engine == .sqlite {
                     XCTAssertTrue(plan.contains(index), plan)
                 } else {
                     // PostgreSQL costs the empty partial indexes alike and may walk either by time; that it can use

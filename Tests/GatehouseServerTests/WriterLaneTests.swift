@@ -2,12 +2,13 @@ import Fluent
 import FluentPostgresDriver
 import Foundation
 @testable import GatehouseServer
+import GatehouseStore
 import NIOConcurrencyHelpers
 import SQLKit
 import XCTVapor
 
 /// On a SQLite file the group commit's batches run on the writer's own lane: its own loop and connection, the
-/// same rows as anywhere else, the same cache invalidation, and a WAL that starts again once checkpointed.
+/// same rows as anywhere else and the same cache invalidation (the lane's own promises are the store's tests).
 final class WriterLaneTests: XCTestCase {
     private func file() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-lane-\(UUID().uuidString).sqlite").path
@@ -44,7 +45,7 @@ final class WriterLaneTests: XCTestCase {
             let db = app.db
             func insert() async throws -> Bool {
                 let record = PassageRecord(passage(g, operatorID: operatorID, at: Date()).values, on: db)
-                return try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
+                return try await commit.insert(on: db, readsFirst: false) { _ in record }
             }
             let first = try await insert()
             XCTAssertTrue(first)
@@ -123,7 +124,7 @@ final class WriterLaneTests: XCTestCase {
                 for p in passages {
                     let record = PassageRecord(p.values, on: db)
                     group.addTask {
-                        try await commit.insertPassage(on: db, readsFirst: false) { _ in
+                        try await commit.insert(on: db, readsFirst: false) { _ in
                             onLane.withLockedValue { $0.append(lanes.contains { $0.executor.loop.inEventLoop }) }
                             return record
                         }
@@ -156,7 +157,7 @@ final class WriterLaneTests: XCTestCase {
             let again = passage(g, operatorID: operatorID, at: start)
             again.clientRequestID = passages[3].clientRequestID
             let record = PassageRecord(again.values, on: db)
-            let second = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
+            let second = try await commit.insert(on: db, readsFirst: false) { _ in record }
             XCTAssertFalse(second)
             let count = try await Passage.query(on: app.db).count()
             XCTAssertEqual(count, 12)
@@ -180,34 +181,6 @@ final class WriterLaneTests: XCTestCase {
                 try await community.save(on: tx)
             }
             XCTAssertNil(app.gatehouse.hotPath.gates.value(for: w.g.f.gateA.id!), "the lane's database runs the same middleware")
-        }
-    }
-
-    func testACheckpointLetsTheWALStartAgain() async throws {
-        try await TestApp.run(database: .sqliteFile(path: file())) { app in
-            let g = try await GateFixture.make(app)
-            let commit = app.gatehouse.groupCommit
-            let lane = try XCTUnwrap(commit.writerLanes.first)
-            let operatorID = try await User.query(on: app.db).filter(\.$checkpointID == g.f.gateA.id!).first()!.id!
-            let db = app.db
-            func write(_ n: Int) async throws {
-                for i in 0..<n {
-                    let record = PassageRecord(passage(g, operatorID: operatorID, at: Date().addingTimeInterval(Double(i))).values, on: db)
-                    _ = try await commit.insertPassage(on: db, readsFirst: false) { _ in record }
-                }
-            }
-            let sql = app.db as! any SQLDatabase
-            func walFrames() async throws -> Int {
-                try await sql.raw("PRAGMA wal_checkpoint(PASSIVE)").first()!.decode(column: "log", as: Int.self)
-            }
-            try await write(40)
-            let before = try await walFrames()
-            XCTAssertGreaterThan(before, 40, "each passage adds frames to the WAL")
-            let done = try await lane.checkpoint(from: sql, restartAfter: 0)
-            XCTAssertEqual(done.log, done.checkpointed, "all of the WAL is in the database")
-            try await write(1)
-            let after = try await walFrames()
-            XCTAssertLessThan(after, before / 4, "the next write started the WAL from its beginning")
         }
     }
 }

@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import GatehouseCore
+import GatehouseStore
 import Leaf
 import LeafKit
 import SQLKit
@@ -33,11 +34,11 @@ public enum GatehouseApp {
         try configureDatabase(app, configuration.database)
         let caches = app.gatehouse.hotPath
         caches.watchModels(on: app.databases)
-        if let target = try WriterLane.target(for: configuration.database) {
+        if let target = try WriterLane.Target.of(configuration.database) {
             for _ in 0..<target.lanes {
                 let lane = WriterLane(target, logger: app.logger) { caches.watchModels(on: $0) }
                 app.gatehouse.groupCommit.use(lane)
-                app.lifecycle.use(lane)
+                app.lifecycle.use(WriterLaneLifecycle(lane: lane))
             }
         }
         app.migrations.add(MigrationList.all)

@@ -1,4 +1,5 @@
 import GatehouseCore
+import GatehouseStore
 import Vapor
 
 /// The domain services one running server shares: clock, sealing, blind index and configuration.
@@ -14,7 +15,7 @@ public struct GatehouseServices: Sendable {
     /// The verifier with a memory of the tokens whose signature held (what the gate uses to check a scan).
     let passSignatures: PassSignatureMemo
     /// The gate's write path: passages share transactions (group commit) on SQLite.
-    let groupCommit: GroupCommit
+    let groupCommit: GroupCommit<PassageRecord>
     /// Figures for `GET /metrics`.
     let metrics: GatehouseMetrics
     /// Bearer tokens and gate settings, kept for a few seconds.

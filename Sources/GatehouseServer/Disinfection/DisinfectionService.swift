@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Disinfection schedules per place, the log of what was done, and what is overdue.
 struct DisinfectionService {

@@ -2,6 +2,7 @@ import Fluent
 import SQLKit
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// What an export covers: a community, optionally one of its gates, and a range of China dates (at most 31 days).
 struct PassageExportRange {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import SQLKit
 
 /// Reads the passages of a range page by page (oldest first, keyset on time and id) as register rows.

@@ -1,6 +1,7 @@
 import Foundation
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import GatehouseStore
 import SQLKit
 
 /// A passage as exports and contact traces read it: plain values straight from SQL (hundreds of thousands of rows

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// The community's register of facilities: adds them, opens and closes them; every change is kept with who, when
 /// and why.

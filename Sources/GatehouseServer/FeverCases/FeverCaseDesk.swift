@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import Vapor
 
 /// Fever cases after the gate: the lists (late steps first), one case with its history, and taking the next step —

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import Vapor
 
 /// Re-validates a reader's post, stores it sealed for the checkpoint and shows it on the operator's screen.

@@ -2,6 +2,7 @@ import Fluent
 import FluentSQL
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import SQLKit
 import Vapor
 
@@ -33,7 +34,7 @@ struct PassageQuery {
         guard !communities.isEmpty else { return Page(items: [], nextCursor: nil) }
         if let asked = f.limit, !(1...200).contains(asked) { throw Self.bad("limit", "1–200") }
         let limit = f.limit ?? 50
-        let sqlite = (db as! any SQLDatabase).dialect.name == "sqlite"
+        let engine = db.engine
         var gate = f.checkpointId
         if user.roleValue == .operator, let own = user.checkpointID, gate == nil { gate = own }
         // A resident reads their own household's passages only.
@@ -59,7 +60,7 @@ struct PassageQuery {
         var older = rest
         // An empty cursor is no cursor (the first page), as the description's plain string allows.
         if let text = f.cursor, !text.isEmpty {
-            guard let (at, id) = Self.decodeCursor(text, sqlite: sqlite) else { throw Self.bad("cursor", "a nextCursor value") }
+            guard let (at, id) = Self.decodeCursor(text, for: engine) else { throw Self.bad("cursor", "a nextCursor value") }
             rest = "\(rest) AND \(at.keyset(beyond: id, descending: true))"
             older = "\(older) AND recorded_at < \(bind: at.bind)"
         }
@@ -114,7 +115,7 @@ struct PassageQuery {
         let newest = " ORDER BY recorded_at DESC LIMIT " + String(limit)
         let query = eachCommunity("recorded_at", communities, where: "\(condition)\(unsafeRaw: newest)", on: sql)
         let row = try await sql.raw("\(query) ORDER BY recorded_at DESC LIMIT 1 OFFSET \(unsafeRaw: String(limit - 1))").first()
-        return try row.map { try KeysetTime.read($0, sqlite: sql.dialect.name == "sqlite") }
+        return try row.map { try KeysetTime.read($0, from: sql.engine) }
     }
 
     /// `SELECT <columns>` of `passages WHERE community_id = <each> <rest>` over the communities, to be ordered and cut:
@@ -123,7 +124,7 @@ struct PassageQuery {
     private static func eachCommunity(_ columns: String, _ communities: [UUID], where rest: SQLQueryString,
                                       on sql: any SQLDatabase) -> SQLQueryString {
         var query: SQLQueryString = ""
-        if sql.dialect.name == "sqlite" {
+        if sql.engine == .sqlite {
             for (n, id) in communities.enumerated() {
                 let union = n > 0 ? " UNION ALL " : ""
                 query = "\(query)\(unsafeRaw: union)SELECT * FROM (SELECT \(unsafeRaw: columns) FROM passages WHERE community_id = \(bind: id)\(rest)) AS arm\(unsafeRaw: String(n))"
@@ -140,9 +141,9 @@ struct PassageQuery {
     /// Each row as a model, with its time as stored (for the cursor).
     private static func passages(_ query: SQLQueryString, on db: any Database) async throws -> [(passage: Passage, time: KeysetTime)] {
         let sql = db as! any SQLDatabase
-        let sqlite = sql.dialect.name == "sqlite"
+        let engine = db.engine
         return try await sql.raw(query).all().map { row in
-            (try Passage.read(row), try KeysetTime.read(row, sqlite: sqlite))
+            (try Passage.read(row), try KeysetTime.read(row, from: engine))
         }
     }
 
@@ -162,9 +163,9 @@ struct PassageQuery {
         at.cursorText + "_" + id.uuidString
     }
 
-    static func decodeCursor(_ text: String, sqlite: Bool) -> (KeysetTime, UUID)? {
+    static func decodeCursor(_ text: String, for engine: StoreEngine) -> (KeysetTime, UUID)? {
         let parts = text.split(separator: "_")
-        guard parts.count == 2, let at = KeysetTime(cursorText: parts[0], sqlite: sqlite), let id = UUID(uuidString: String(parts[1])) else {
+        guard parts.count == 2, let at = KeysetTime(cursorText: parts[0], for: engine), let id = UUID(uuidString: String(parts[1])) else {
             return nil
         }
         return (at, id)

@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseStore
 import Vapor
 
 extension PassageView {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Stores a person's photo: checked by content, metadata removed, sealed.
 struct PhotoStore {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import Vapor
 
 /// Imports households and residents from a checked sheet, all in one transaction: a file with any bad row imports

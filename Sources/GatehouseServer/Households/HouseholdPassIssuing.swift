@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Gives every household of a community that has no valid household pass its one pass (the transitional 通行证).
 struct HouseholdPassIssuing {

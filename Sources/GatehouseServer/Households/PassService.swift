@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import Vapor
 
 /// Issues passes and changes their status; every change says who and when. Tokens are signed on demand from the

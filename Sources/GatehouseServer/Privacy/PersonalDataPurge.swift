@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import SQLKit
 
 /// Deletes a community's personal data — after its retention period (the daily job, `gatehouse purge`) or all of
@@ -59,7 +60,7 @@ struct PersonalDataPurge {
         let now = services.clock.now()
         let counts = try await db.writeTransaction { tx in
             let sql = tx as! any SQLDatabase
-            if sql.dialect.name == "sqlite" {
+            if tx.engine == .sqlite {
                 try await sql.raw("PRAGMA secure_delete = ON").run()
             } else {
                 // Several instances may purge at once: one at a time, so that no passage is tallied twice.
@@ -90,7 +91,7 @@ struct PersonalDataPurge {
             return steps.counts
         }
         if scope.everything { services.hotPath.forgetAll() }
-        if let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+        if db.engine == .sqlite, let sql = db as? any SQLDatabase {
             // Copies the zeroed pages into the file and empties the log that still holds the old ones.
             try? await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         }

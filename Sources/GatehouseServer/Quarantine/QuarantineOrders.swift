@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Home quarantine orders: ordering, extending and releasing them (with their history), and the server's own
 /// steps — in force on the first day, released after the last — which keep `households.home_quarantine` true

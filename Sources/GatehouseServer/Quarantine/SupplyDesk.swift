@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Supplies for households under home quarantine: their requests, the delivery tasks, the contactless hand-over.
 struct SupplyDesk {

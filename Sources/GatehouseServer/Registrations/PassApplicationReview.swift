@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// The community office decides on a resident's pass application from the poster form: approving registers the
 /// person in their household (created if new) and issues a personal pass; rejecting needs a reason.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Operators propose registrations at the gate; the office confirms each into a household or rejects it. A
 /// person with a pending proposal passes only where the community allows it (`Community.admitProposed`).

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import Vapor
 
 /// Takes a checked self-registration from a gate's poster and keeps it: a repeated submission of the same person,

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Police spot checks of gates: recorded by police in the communities granted to them, seen by those communities'
 /// offices.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 
 /// Tenants' and migrants' stays: declared by the person or reported by an agency, then confirmed or refused by
 /// the landlord. Confirming needs a proof (lease or other document photo) and registers the tenant in the household

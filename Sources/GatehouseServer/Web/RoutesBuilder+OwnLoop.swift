@@ -1,3 +1,4 @@
+import GatehouseStore
 import Vapor
 
 extension RoutesBuilder {

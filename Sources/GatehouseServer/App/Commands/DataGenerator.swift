@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import SQLKit
 import Vapor
 
@@ -163,7 +164,7 @@ struct DataGenerator {
             try await db.transaction { tx in
                 let sql = tx as! any SQLDatabase
                 // A large page cache keeps the random-keyed indexes (id, clientRequestId) in memory as the table grows.
-                if sql.dialect.name == "sqlite" { try await sql.raw("PRAGMA cache_size = -1000000").run() }
+                if tx.engine == .sqlite { try await sql.raw("PRAGMA cache_size = -1000000").run() }
                 for rows in batch {
                     let insert = sql.insert(into: "passages").columns(columns)
                     for row in rows { insert.values(row) }

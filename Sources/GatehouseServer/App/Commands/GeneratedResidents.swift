@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import GatehouseCore
+import GatehouseStore
 import SQLKit
 
 /// Writes a generated community's register in bulk for `gatehouse generate`: the same rows the office's import and

@@ -65,7 +65,7 @@ struct PassPassageRecorder {
         // An exit under an outing quota counts the exits before it, so the rows before it must be in.
         let countsExits = direction == .out && settings.outingQuota != nil
         let decided = NIOLockedValueBox<PassageValues?>(nil)
-        let inserted = try await services.groupCommit.insertPassage(on: gate.db, readsFirst: countsExits) { tx in
+        let inserted = try await services.groupCommit.insert(on: gate.db, readsFirst: countsExits) { tx in
             let quota = countsExits
                 ? try await OutingQuotaCounter(db: tx).status(settings.outingQuota, householdID: pass?.row.householdId,
                                                               personID: pass?.row.personId, passID: pass?.id, now: now)

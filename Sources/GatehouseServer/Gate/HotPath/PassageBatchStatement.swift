@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseStore
 import PostgresNIO
 
 /// PostgreSQL: a batch of passages inserted by one prepared statement, each column bound as one array (`unnest`), so

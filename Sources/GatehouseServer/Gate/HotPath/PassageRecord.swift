@@ -2,11 +2,12 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import GatehouseStore
 import SQLKit
 
 /// A passage's row as plain values, ready for a multi-row insert (the group commit writes a batch's passages with
 /// one statement).
-struct PassageRecord: Sendable {
+struct PassageRecord: BatchRow {
     /// The row's values as the database in use binds them, made once.
     enum Binds: Sendable {
         /// SQLite: what SQLiteKit's encoder would make of the values (ids and texts as text, times as seconds since
@@ -27,7 +28,7 @@ struct PassageRecord: Sendable {
     /// The row of `p`, to be inserted on `db` (its dialect picks the binds).
     init(_ p: PassageValues, on db: any Database) {
         id = p.id
-        guard (db as? any SQLDatabase)?.dialect.name == "sqlite" else {
+        guard db.engine == .sqlite else {
             binds = .postgres(p)
             return
         }

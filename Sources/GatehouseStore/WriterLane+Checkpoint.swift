@@ -1,13 +1,13 @@
 import FluentKit
+import NIOCore
 import SQLKit
-import Vapor
 
 /// The SQLite lane's WAL checkpoints.
 extension WriterLane {
     /// The lane's connection stops checkpointing at its commits; `checkpoint(from:)` runs four times a second
     /// instead, in small steps (each syncs a few megabytes to the database file; a step a second synced four times as
     /// much at once, and the writer's own syncs queued behind it now and then).
-    func startCheckpoints(_ application: Application) async throws {
+    func startCheckpoints(from db: any SQLDatabase, on loop: any EventLoop) async throws {
         try await write(inTransaction: false) { lane in
             let sql = lane as! any SQLDatabase
             try await sql.raw("PRAGMA wal_autocheckpoint = 0").run()
@@ -16,9 +16,7 @@ extension WriterLane {
             // costs the writer dearly (figures in BENCHMARKS.md).
             try await sql.raw("PRAGMA temp_store = MEMORY").run()
         }
-        let db = application.db as! any SQLDatabase
-        let logger = application.logger
-        let loop = application.eventLoopGroup.next()
+        let logger = self.logger
         let task = loop.scheduleRepeatedAsyncTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { _ in
             loop.makeFutureWithTask {
                 do { try await self.checkpoint(from: db) } catch {
@@ -36,7 +34,7 @@ extension WriterLane {
     /// every ten seconds or so under full load, measured, instead of a longer one in every thousand-frame commit). Returns the WAL's
     /// frames and those checkpointed by the last step.
     @discardableResult
-    func checkpoint(from db: any SQLDatabase, restartAfter frames: Int = restartAfterFrames) async throws -> (log: Int, checkpointed: Int) {
+    public func checkpoint(from db: any SQLDatabase, restartAfter frames: Int = restartAfterFrames) async throws -> (log: Int, checkpointed: Int) {
         let beside = try await Self.passiveCheckpoint(on: db)
         guard beside.log > frames else { return beside }
         return try await write(inTransaction: false) { try await Self.passiveCheckpoint(on: $0 as! any SQLDatabase) }
@@ -45,7 +43,7 @@ extension WriterLane {
     /// WAL frames (4 KiB pages) beyond which the writer pauses to let the WAL start again: 240 MiB. The pause lasts as
     /// long as copying the last quarter second's frames, whatever the WAL's size, so a larger WAL pauses less often
     /// for as long (at 30,000 frames every five seconds under full load, and the pauses were the p99 of that load).
-    static let restartAfterFrames = 60_000
+    public static let restartAfterFrames = 60_000
 
     /// `PRAGMA wal_checkpoint(PASSIVE)`: as much as can be copied without waiting for readers or the writer.
     private static func passiveCheckpoint(on db: any SQLDatabase) async throws -> (log: Int, checkpointed: Int) {

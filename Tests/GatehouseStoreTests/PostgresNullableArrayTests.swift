@@ -1,15 +1,15 @@
 import FluentPostgresDriver
 import Foundation
-@testable import GatehouseServer
+import GatehouseStore
 import PostgresNIO
-import XCTVapor
+import Testing
 
-/// An array with NULLs among its values reaches PostgreSQL as the array it is (the batch insert binds its nullable
-/// columns so).
-final class PostgresNullableArrayTests: XCTestCase {
-    func testNullsAndValuesArriveInTheirPlaces() async throws {
-        guard case .postgres = TestApp.databaseChoice else { throw XCTSkip("PostgreSQL only (GATEHOUSE_TEST_DATABASE_URL)") }
-        try await TestApp.run(migrate: false) { app in
+/// An array with NULLs among its values reaches PostgreSQL as the array it is (a batch insert binds its nullable
+/// columns so). PostgreSQL only: `GATEHOUSE_TEST_DATABASE_URL`.
+struct PostgresNullableArrayTests {
+    @Test(.enabled(if: StoreDatabase.postgresURL != nil, "PostgreSQL only (GATEHOUSE_TEST_DATABASE_URL)"))
+    func nullsAndValuesArriveInTheirPlaces() async throws {
+        try await StoreDatabase.withPostgres(StoreDatabase.postgresURL!) { db in
             let a = UUID(), b = UUID()
             let at = Date(timeIntervalSince1970: 1_795_305_600.25)
             var bindings = PostgresBindings()
@@ -22,16 +22,16 @@ final class PostgresNullableArrayTests: XCTestCase {
                        array_to_string($2::timestamptz[], ',', '-') IS NOT NULL AS dated, ($2::timestamptz[])[2] AS at,
                        cardinality($3::uuid[]) AS empty, array_to_string($4::text[], ',', '-') AS texts
                 """, binds: bindings)
-            let postgres = app.db as! any PostgresDatabase
-            let rows = try await postgres.withConnection { $0.query(query, logger: app.logger) }.get().rows
-            let row = try XCTUnwrap(rows.first)
+            let postgres = db as! any PostgresDatabase
+            let rows = try await postgres.withConnection { $0.query(query, logger: StoreDatabase.logger) }.get().rows
+            let row = try #require(rows.first)
             let (ids, n, dated, stored, empty, texts) = try row.decode((String, Int, Bool, Date, Int, String).self)
-            XCTAssertEqual(ids, "\(a.uuidString.lowercased()),-,\(b.uuidString.lowercased()),-")
-            XCTAssertEqual(n, 4)
-            XCTAssertTrue(dated)
-            XCTAssertEqual(stored.timeIntervalSince1970, at.timeIntervalSince1970, accuracy: 1e-6)
-            XCTAssertEqual(empty, 0)
-            XCTAssertEqual(texts, "甲,-")
+            #expect(ids == "\(a.uuidString.lowercased()),-,\(b.uuidString.lowercased()),-")
+            #expect(n == 4)
+            #expect(dated)
+            #expect(abs(stored.timeIntervalSince1970 - at.timeIntervalSince1970) < 1e-6)
+            #expect(empty == 0)
+            #expect(texts == "甲,-")
         }
     }
 }

@@ -2,19 +2,19 @@ import NIOCore
 import PostgresNIO
 
 /// A one-dimensional PostgreSQL array whose elements may be NULL, in the binary wire format (PostgresNIO encodes
-/// arrays of values only). The gate's batch insert binds each nullable column of its rows as one of these.
-struct PostgresNullableArray<Element: PostgresArrayEncodable & PostgresNonThrowingEncodable>: PostgresNonThrowingEncodable, Sendable
+/// arrays of values only). A batch insert binds each nullable column of its rows as one of these.
+public struct PostgresNullableArray<Element: PostgresArrayEncodable & PostgresNonThrowingEncodable>: PostgresNonThrowingEncodable, Sendable
 where Element: Sendable {
-    let elements: [Element?]
+    public let elements: [Element?]
 
-    init(_ elements: [Element?]) {
+    public init(_ elements: [Element?]) {
         self.elements = elements
     }
 
-    static var psqlType: PostgresDataType { Element.psqlArrayType }
-    static var psqlFormat: PostgresFormat { .binary }
+    public static var psqlType: PostgresDataType { Element.psqlArrayType }
+    public static var psqlFormat: PostgresFormat { .binary }
 
-    func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
+    public func encode<JSONEncoder: PostgresJSONEncoder>(into buffer: inout ByteBuffer, context: PostgresEncodingContext<JSONEncoder>) {
         // Dimensions, whether any element is NULL, the elements' type; then the one dimension's length and lower
         // bound (1); then each element as its length (-1 for NULL) and bytes.
         buffer.writeInteger(elements.isEmpty ? 0 : 1, as: Int32.self)

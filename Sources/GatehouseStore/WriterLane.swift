@@ -6,26 +6,27 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SQLKit
-import Vapor
 
 /// The group commit's own lane: one event loop thread, one thread for SQLite's calls and one connection — held
 /// from the first write to shutdown — that serve nothing but the group commit's batches. On the shared loops and
-/// thread pool every step of a batch waited behind HTTP work, and the batch's time is every waiting passage's time.
+/// thread pool every step of a batch waited behind HTTP work, and the batch's time is every waiting row's time.
 /// On a SQLite file (the process's one writer) and on PostgreSQL alike.
 ///
 /// On SQLite the lane's connection does not checkpoint the WAL itself (`wal_autocheckpoint=0`): a checkpoint at a
 /// commit copies the WAL into the database file and syncs it while the writer waits. `checkpoint(from:)` runs it
 /// from another connection instead (`WriterLane+Checkpoint`). Should the lane's connection ever be replaced, its
 /// successor checkpoints as SQLite does by default: slower, never wrong.
-final class WriterLane: LifecycleHandler, Sendable {
+///
+/// The owner calls `start(checkpointingFrom:on:)` once the server runs and `shutdown()` before its own databases close.
+public final class WriterLane: Sendable {
     /// The database the lane writes to.
-    enum Target: Sendable {
+    public enum Target: Sendable {
         case sqliteFile(path: String)
         case postgres(SQLPostgresConfiguration)
 
         /// How many lanes write to it: SQLite has one writer; on PostgreSQL a second batch runs while the first's
         /// statement or commit is under way.
-        var lanes: Int {
+        public var lanes: Int {
             switch self {
             case .sqliteFile: 1
             case .postgres: 2
@@ -37,7 +38,7 @@ final class WriterLane: LifecycleHandler, Sendable {
     private let threadPool: NIOThreadPool
     private let databases: Databases
     private let id: DatabaseID
-    private let logger: Logger
+    let logger: Logger
     /// Who may use the connection: on SQLite the process's writer lock (shared with `Database.writeTransaction`).
     private let lock: AsyncLock
     /// SQLite: the repeated WAL checkpoint (`WriterLane+Checkpoint`).
@@ -47,11 +48,11 @@ final class WriterLane: LifecycleHandler, Sendable {
     private let lease = NIOLockedValueBox<(connection: any Database, watch: ConnectionLossWatch?,
                                            release: EventLoopPromise<Void>, returned: EventLoopFuture<Void>)?>(nil)
     /// Where the batches' tasks run (the lane's loop).
-    let executor: EventLoopTaskExecutor
+    public let executor: EventLoopTaskExecutor
 
     /// Opens the lane on `target`; `prepare` adds the database middleware the application's databases have (cache
     /// invalidation), so that writes through the lane behave the same.
-    init(_ target: Target, logger: Logger, prepare: (Databases) -> Void) {
+    public init(_ target: Target, logger: Logger, prepare: (Databases) -> Void) {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         threadPool = NIOThreadPool(numberOfThreads: 1)
         threadPool.start()
@@ -71,19 +72,10 @@ final class WriterLane: LifecycleHandler, Sendable {
         executor = EventLoopTaskExecutor(loop: group.next())
     }
 
-    var isSQLite: Bool { id == .sqlite }
-
-    /// The lane for `choice`: none for SQLite in memory (the tests' database: one connection, nothing to gain).
-    static func target(for choice: DatabaseChoice) throws -> Target? {
-        switch choice {
-        case .sqliteMemory: nil
-        case .sqliteFile(let path): .sqliteFile(path: path)
-        case .postgres(let url): .postgres(try GatehouseApp.postgresConfiguration(url))
-        }
-    }
+    public var isSQLite: Bool { id == .sqlite }
 
     /// The lane's database (its one connection, on its own loop).
-    var database: any Database {
+    public var database: any Database {
         databases.database(id, logger: logger, on: executor.loop)!
     }
 
@@ -94,7 +86,7 @@ final class WriterLane: LifecycleHandler, Sendable {
     /// statements run on the lane's loop. On PostgreSQL a lost connection (a restarted server) goes back to its pool,
     /// which replaces it: after a failure, and when found closed before a write; a write whose connection closes
     /// under it fails then and there (`ConnectionLossWatch`).
-    func write<T: Sendable>(inTransaction: Bool = true, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    public func write<T: Sendable>(inTransaction: Bool = true, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await lock.holding {
             let (connection, watch) = try await heldConnection()
             let isSQLite = isSQLite
@@ -130,7 +122,7 @@ final class WriterLane: LifecycleHandler, Sendable {
     }
 
     /// The lane's one connection, leased from its pool at the first write and held until shutdown: a lease for each
-    /// batch (a future and a task on the lane's loop) cost the batch — and so every passage in it — about as much
+    /// batch (a future and a task on the lane's loop) cost the batch — and so every row in it — about as much
     /// time as SQLite's own work.
     private func heldConnection() async throws -> (any Database, ConnectionLossWatch?) {
         if let held = lease.withLockedValue({ $0 }) {
@@ -153,12 +145,13 @@ final class WriterLane: LifecycleHandler, Sendable {
     }
 
     /// Once the server runs, on SQLite: the lane's connection stops checkpointing at its commits, and
-    /// `checkpoint(from:)` runs four times a second instead.
-    func didBootAsync(_ application: Application) async throws {
-        if isSQLite { try await startCheckpoints(application) }
+    /// `checkpoint(from: db)` runs four times a second on `loop` instead. Nothing to do on PostgreSQL.
+    public func start(checkpointingFrom db: any SQLDatabase, on loop: any EventLoop) async throws {
+        if isSQLite { try await startCheckpoints(from: db, on: loop) }
     }
 
-    func shutdownAsync(_ application: Application) async {
+    /// Stops the checkpoints, gives the connection back and closes the lane's own pool, loop and thread.
+    public func shutdown() async {
         checkpoints.withLockedValue { $0?.cancel() }
         // The connection goes back to the pool (after the batch holding the lock, if any) before the pool closes.
         try? await lock.holding { await giveBack() }

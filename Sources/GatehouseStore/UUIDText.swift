@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads and writes a UUID's 36-character text by hand: Foundation's `UUID(uuidString:)` parses with `sscanf` on Linux, which
 /// cost an export an eighth of its time (exports and traces read several ids per row, SQLite stores them as text).
-enum UUIDText {
+public enum UUIDText {
     /// The UUID in `text` (`8-4-4-4-12` hex digits, either case), or nil.
-    static func parse(_ text: String) -> UUID? {
+    public static func parse(_ text: String) -> UUID? {
         var text = text
         return text.withUTF8 { bytes -> UUID? in
             guard bytes.count == 36 else { return nil }
@@ -26,9 +26,9 @@ enum UUIDText {
         }
     }
 
-    /// `id.uuidString` (capitals), written without Foundation: on Linux `uuidString` formats with `sprintf`, and the
-    /// gate's hot path writes seven ids per passage.
-    static func text(_ id: UUID) -> String {
+    /// `id.uuidString` (capitals), written without Foundation: on Linux `uuidString` formats with `sprintf`, and
+    /// a hot path writes several ids per row.
+    public static func text(_ id: UUID) -> String {
         let digits = Array("0123456789ABCDEF".utf8)
         return withUnsafeBytes(of: id.uuid) { bytes in
             String(unsafeUninitializedCapacity: 36) { out in

@@ -3,42 +3,43 @@ import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
 
-/// Group commit for the gate's write path: write jobs that arrive while a commit is under way wait in a queue, and
-/// the next batch runs them all in one transaction — on SQLite one `BEGIN IMMEDIATE … COMMIT` (the process's one
-/// writer), one fsync for many passages. Passages of a batch go in with one multi-row `INSERT` (`insertPassage`);
-/// other jobs (`write`) run in their own savepoint. A job that fails (a duplicate request, a refused write) is undone
-/// alone and its error goes to its own caller; the others still commit. No caller hears "done" before the batch's COMMIT has returned, so an acknowledged passage is
-/// durable (SQLite: WAL with `synchronous=FULL`). Jobs run in the order they were submitted. On PostgreSQL passages
-/// are batched the same way (one prepared statement for any batch size: `PassageBatchStatement`); other jobs
-/// (`write`) run in a transaction of their own at once. On a SQLite file and on PostgreSQL the batches run on lanes
-/// of their own (`WriterLane`), where a batch of passages alone is one `INSERT` in autocommit; PostgreSQL has two, so
-/// a batch may commit while an earlier one is under way — except that a job which must see every earlier row (a
-/// passage that reads first) is only taken when no other batch is.
-final class GroupCommit: Sendable {
+/// Group commit for a write path that takes many small rows at once: write jobs that arrive while a commit is under
+/// way wait in a queue, and the next batch runs them all in one transaction — on SQLite one `BEGIN IMMEDIATE … COMMIT`
+/// (the process's one writer), one fsync for many rows. The rows of a batch go in with one multi-row statement of
+/// their own type (`insert`, `BatchRow`); other jobs (`write`) run in their own savepoint. A job that fails (a
+/// duplicate request, a refused write) is undone alone and its error goes to its own caller; the others still commit.
+/// No caller hears "done" before the batch's COMMIT has returned, so an acknowledged row is durable (SQLite: WAL with
+/// `synchronous=FULL`). Jobs run in the order they were submitted.
+///
+/// On PostgreSQL rows are batched the same way; other jobs (`write`) run in a transaction of their own at once. On a
+/// SQLite file and on PostgreSQL the batches run on lanes of their own (`WriterLane`), where a batch of rows alone is
+/// one `INSERT` in autocommit; PostgreSQL has two, so a batch may commit while an earlier one is under way — except
+/// that a job which must see every earlier row (a row that reads first) is only taken when no other batch is.
+public final class GroupCommit<Row: BatchRow>: Sendable {
     /// The most jobs one transaction takes (keeps a batch's latency bounded under a burst).
-    let maxBatch: Int
+    public let maxBatch: Int
 
     private struct Job: Sendable {
         enum Work: Sendable {
             /// Statements of its own, in a savepoint.
             case statements(run: @Sendable (any Database) async throws -> Void)
-            /// A passage row, prepared in the transaction (after the rows before it are in, when it reads them) and
-            /// inserted together with its neighbours.
-            case passage(readsFirst: Bool, prepare: @Sendable (any Database) async throws -> PassageRecord)
+            /// A row, prepared in the transaction (after the rows before it are in, when it reads them) and inserted
+            /// together with its neighbours.
+            case row(readsFirst: Bool, prepare: @Sendable (any Database) async throws -> Row)
         }
 
-        /// Whether the job must see every job before it committed: statements, and passages that read first.
+        /// Whether the job must see every job before it committed: statements, and rows that read first.
         var followsEarlierBatches: Bool {
             switch work {
             case .statements: true
-            case .passage(let readsFirst, _): readsFirst
+            case .row(let readsFirst, _): readsFirst
             }
         }
 
         /// The database the job was submitted on (all jobs of one server share its pool).
         let database: any Database
         let work: Work
-        /// The job's outcome once its batch has committed: for a passage, whether its row went in.
+        /// The job's outcome once its batch has committed: for a row, whether it went in.
         let finish: @Sendable (Result<Bool, any Error>) -> Void
     }
 
@@ -61,32 +62,30 @@ final class GroupCommit: Sendable {
     /// Told the size of each committed batch (metrics).
     private let onBatch: @Sendable (Int) -> Void
 
-    init(maxBatch: Int = 128, onBatch: @escaping @Sendable (Int) -> Void = { _ in }) {
+    public init(maxBatch: Int = 128, onBatch: @escaping @Sendable (Int) -> Void = { _ in }) {
         self.maxBatch = maxBatch
         self.onBatch = onBatch
     }
 
     /// Runs the batches on `lane` too from now on (the lanes are set when the database is configured).
-    func use(_ lane: WriterLane) {
+    public func use(_ lane: WriterLane) {
         lanes.withLockedValue { $0.append(lane) }
     }
 
     /// The lanes the batches run on (none: on the jobs' own database).
-    var writerLanes: [WriterLane] { lanes.withLockedValue { $0 } }
+    public var writerLanes: [WriterLane] { lanes.withLockedValue { $0 } }
 
     /// Batches committed, jobs in them and the largest batch, since start.
-    var statistics: (batches: Int, jobs: Int, largest: Int) { counters.withLockedValue { $0 } }
+    public var statistics: (batches: Int, jobs: Int, largest: Int) { counters.withLockedValue { $0 } }
 
     /// Jobs waiting for the next batch, and jobs taken into batches so far.
-    var pending: Int { state.withLockedValue { $0.queue.count } }
-    var taken: Int { state.withLockedValue { $0.taken } }
+    public var pending: Int { state.withLockedValue { $0.queue.count } }
+    public var taken: Int { state.withLockedValue { $0.taken } }
 
     /// Runs `body` in a write transaction shared with other jobs of the same batch; returns when that transaction
     /// has committed (or throws the body's own error, or the commit's).
-    func write<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return try await db.transaction(body)
-        }
+    public func write<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard db.engine == .sqlite else { return try await db.transaction(body) }
         let result = NIOLockedValueBox<T?>(nil)
         return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             enqueue(Job(database: db, work: .statements(run: { tx in
@@ -101,16 +100,15 @@ final class GroupCommit: Sendable {
         }
     }
 
-    /// Writes a passage together with the other passages of its batch — one multi-row `INSERT` for consecutive
-    /// passages in one transaction, so a batch costs a few statements and one commit however many it holds (on
-    /// PostgreSQL too). `prepare` runs inside the batch's transaction, in submission order, and returns the row; with
-    /// `readsFirst` (it counts passages, as the outing quota does) every earlier row is inserted before it runs.
-    /// Returns whether the row went in: not when its clientRequestId is already stored or its community has stood
-    /// down (`PassageRecord.insert`).
-    func insertPassage(on db: any Database, readsFirst: Bool,
-                       _ prepare: @escaping @Sendable (any Database) async throws -> PassageRecord) async throws -> Bool {
+    /// Writes a row together with the other rows of its batch — one multi-row statement (`Row.insert`) for
+    /// consecutive rows in one transaction, so a batch costs a few statements and one commit however many it holds
+    /// (on PostgreSQL too). `prepare` runs inside the batch's transaction, in submission order, and returns the row;
+    /// with `readsFirst` (it counts earlier rows) every earlier row is inserted
+    /// before it runs. Returns whether the row went in (`Row.insert` may leave a row out).
+    public func insert(on db: any Database, readsFirst: Bool,
+                       _ prepare: @escaping @Sendable (any Database) async throws -> Row) async throws -> Bool {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Bool, any Error>) in
-            enqueue(Job(database: db, work: .passage(readsFirst: readsFirst, prepare: prepare), finish: { continuation.resume(with: $0) }))
+            enqueue(Job(database: db, work: .row(readsFirst: readsFirst, prepare: prepare), finish: { continuation.resume(with: $0) }))
         }
     }
 
@@ -164,25 +162,25 @@ final class GroupCommit: Sendable {
     }
 
     /// Runs the batch in one write transaction (`writeTransaction`: the process's SQLite writer, `BEGIN IMMEDIATE`;
-    /// on a lane the lane's, where a batch of passages alone is one `INSERT` in autocommit — one statement, one
+    /// on a lane the lane's, where a batch of rows alone is one `INSERT` in autocommit — one statement, one
     /// transaction, one round trip); returns each job's outcome. A failed BEGIN or COMMIT fails every job, since none
     /// is stored.
     private func commit(_ batch: [Job], on database: any Database, lane: WriterLane?) async -> [Result<Bool, any Error>] {
-        // On a lane, passages alone (none reading first): the batch is one INSERT, its own transaction.
-        let autocommit = lane != nil && batch.allSatisfy { if case .passage(false, _) = $0.work { true } else { false } }
-        let sqlite = (database as? any SQLDatabase)?.dialect.name == "sqlite"
+        // On a lane, rows alone (none reading first): the batch is one INSERT, its own transaction.
+        let autocommit = lane != nil && batch.allSatisfy { if case .row(false, _) = $0.work { true } else { false } }
+        let sqlite = database.engine == .sqlite
         let run: @Sendable (any Database) async throws -> [Result<Bool, any Error>] = { connection in
             let raw = connection as! any SQLDatabase
             var outcomes = [Result<Bool, any Error>?](repeating: nil, count: batch.count)
-            var rows: [(job: Int, record: PassageRecord)] = []
+            var rows: [(job: Int, record: Row)] = []
             // SQLite undoes a failed statement by itself; in a transaction PostgreSQL fails the whole transaction
             // unless a savepoint marks where to go back to.
             let undoesStatements = sqlite || autocommit
-            func insert(_ records: [PassageRecord]) async throws -> Set<UUID> {
-                if undoesStatements { return try await PassageRecord.insert(records, on: raw) }
+            func insert(_ records: [Row]) async throws -> Set<UUID> {
+                if undoesStatements { return try await Row.insert(records, on: raw) }
                 try await raw.raw("SAVEPOINT rows").run()
                 do {
-                    let inserted = try await PassageRecord.insert(records, on: raw)
+                    let inserted = try await Row.insert(records, on: raw)
                     try await raw.raw("RELEASE rows").run()
                     return inserted
                 } catch {
@@ -207,7 +205,7 @@ final class GroupCommit: Sendable {
             }
             for (n, job) in batch.enumerated() {
                 switch job.work {
-                case .passage(let readsFirst, let prepare):
+                case .row(let readsFirst, let prepare):
                     if readsFirst { try await flush() }
                     do { rows.append((n, try await prepare(connection))) } catch { outcomes[n] = .failure(error) }
                 case .statements(let run):

@@ -1,97 +1,15 @@
 import Fluent
 import Foundation
 @testable import GatehouseServer
+import GatehouseStore
 import NIOConcurrencyHelpers
 import SQLKit
 import XCTVapor
 
-/// The group commit's promises on SQLite: jobs that queue during a commit share the next transaction, run in the
-/// order they came, each caller gets its own result or its own error, and a failed job leaves nothing behind.
-final class GroupCommitTests: XCTestCase {
-    private struct Row: Decodable { let seq: Int; let note: String }
-
-    private func probe(_ app: Application) async throws -> [Row] {
-        try await (app.db as! any SQLDatabase).raw("SELECT seq, note FROM gc_probe ORDER BY seq").all(decoding: Row.self)
-    }
-
-    private static func insert(_ note: String, _ tx: any Database) async throws {
-        try await (tx as! any SQLDatabase).raw("INSERT INTO gc_probe (note) VALUES (\(bind: note))").run()
-    }
-
-    /// Starts one job per note, each only after the one before is queued, while the writer is held elsewhere.
-    private func queue(_ notes: [String], on app: Application, _ commit: GroupCommit,
-                       job: @escaping @Sendable (String, any Database) async throws -> String) async throws -> [Task<String, any Error>] {
-        var tasks: [Task<String, any Error>] = []
-        for (i, note) in notes.enumerated() {
-            let db = app.db
-            tasks.append(Task { try await commit.write(on: db) { tx in try await job(note, tx) } })
-            // The first job is taken at once (its batch then waits for the writer); the others queue behind it.
-            var waited = 0
-            while (i == 0 ? commit.taken < 1 : commit.pending < i), waited < 5000 {
-                try await Task.sleep(nanoseconds: 1_000_000)
-                waited += 1
-            }
-            XCTAssertEqual(commit.taken, 1)
-            XCTAssertEqual(commit.pending, i)
-        }
-        return tasks
-    }
-
-    func testJobsQueuedDuringACommitShareOneTransactionInOrderWithTheirOwnResults() async throws {
-        try await TestApp.run(database: .sqliteMemory) { app in
-            try await (app.db as! any SQLDatabase).raw("CREATE TABLE gc_probe (seq INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT UNIQUE)").run()
-            let commit = GroupCommit()
-            await AsyncLock.sqliteWriter.lock() // another write transaction is under way
-            let notes = (0..<20).map { "n\($0)" }
-            let tasks = try await queue(notes, on: app, commit) { note, tx in
-                try await Self.insert(note, tx)
-                return "done " + note
-            }
-            await AsyncLock.sqliteWriter.unlock()
-            for (task, note) in zip(tasks, notes) {
-                let value = try await task.value
-                XCTAssertEqual(value, "done " + note, "each caller gets its own result")
-            }
-            let rows = try await probe(app)
-            XCTAssertEqual(rows.map(\.note), notes, "stored in the order they came")
-            let stats = commit.statistics
-            XCTAssertEqual(stats.jobs, 20)
-            XCTAssertEqual(stats.batches, 2, "the first job alone, then the 19 that queued behind it together")
-            XCTAssertEqual(stats.largest, 19)
-        }
-    }
-
-    func testAFailingJobIsRolledBackAloneAndItsErrorGoesToItsCaller() async throws {
-        try await TestApp.run(database: .sqliteMemory) { app in
-            try await (app.db as! any SQLDatabase).raw("CREATE TABLE gc_probe (seq INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT UNIQUE)").run()
-            let commit = GroupCommit()
-            await AsyncLock.sqliteWriter.lock()
-            // "b" writes a row and then fails; "dup" breaks the unique note of "a".
-            let tasks = try await queue(["first", "a", "b", "dup", "c"], on: app, commit) { note, tx in
-                switch note {
-                case "b":
-                    try await Self.insert("b-partial", tx)
-                    throw Abort(.conflict, reason: "b refused")
-                case "dup":
-                    try await Self.insert("a", tx)
-                default:
-                    try await Self.insert(note, tx)
-                }
-                return note
-            }
-            await AsyncLock.sqliteWriter.unlock()
-            var outcomes: [String] = []
-            for task in tasks {
-                do { outcomes.append(try await task.value) } catch let abort as Abort { outcomes.append("error \(abort.reason)") } catch {
-                    outcomes.append("error db")
-                }
-            }
-            XCTAssertEqual(outcomes, ["first", "a", "error b refused", "error db", "c"])
-            let rows = try await probe(app)
-            XCTAssertEqual(rows.map(\.note), ["first", "a", "c"], "nothing of the failed jobs is stored")
-        }
-    }
-
+/// The gate's passages through the group commit (its promises for any row are the store's own tests): a batch's
+/// passages share one insert, a repeated request or a stood-down community is left out, a passage that counts the
+/// rows before it sees them all on every lane, and concurrent passages are all stored.
+final class PassageGroupCommitTests: XCTestCase {
     func testPassagesShareOneInsertAndEachCallerHearsOfItsOwnRow() async throws {
         try await TestApp.run { app in
             let g = try await GateFixture.make(app)
@@ -119,7 +37,7 @@ final class GroupCommitTests: XCTestCase {
                 ("counts", passage(UUID(), gate: g.f.gateA, community: g.f.communityA), true),
                 ("last", passage(UUID(), gate: g.f.gateA, community: g.f.communityA), false),
             ]
-            let commit = GroupCommit()
+            let commit = GroupCommit<PassageRecord>()
             let seen = NIOLockedValueBox(-1)
             // The first job holds its batch open until every other job has queued behind it.
             let (hold, release) = AsyncStream.makeStream(of: Void.self)
@@ -128,7 +46,7 @@ final class GroupCommitTests: XCTestCase {
                 let db = app.db
                 let record = PassageRecord(p.values, on: db)
                 tasks.append(Task {
-                    try await commit.insertPassage(on: db, readsFirst: readsFirst) { tx in
+                    try await commit.insert(on: db, readsFirst: readsFirst) { tx in
                         if i == 0 { for await _ in hold { break } }
                         if readsFirst {
                             let n = try await (tx as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM passages").first()!.decode(column: "n", as: Int.self)
@@ -175,7 +93,7 @@ final class GroupCommitTests: XCTestCase {
                     let record = PassageRecord(p.values, on: db)
                     let readsFirst = i % 12 == 11
                     group.addTask {
-                        try await commit.insertPassage(on: db, readsFirst: readsFirst) { tx in
+                        try await commit.insert(on: db, readsFirst: readsFirst) { tx in
                             if readsFirst {
                                 let before = prepared.withLockedValue { $0 }
                                 let n = try await (tx as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM passages")

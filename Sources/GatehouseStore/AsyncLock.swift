@@ -1,13 +1,15 @@
 /// A first-come, first-served lock for async code: SQLite's write transactions queue here instead of
 /// spinning in SQLite's busy handler.
-actor AsyncLock {
+public actor AsyncLock {
     private var locked = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// One lock for every SQLite write transaction of this process (SQLite has one writer anyway).
-    static let sqliteWriter = AsyncLock()
+    public static let sqliteWriter = AsyncLock()
 
-    func lock() async {
+    public init() {}
+
+    public func lock() async {
         guard locked else {
             locked = true
             return
@@ -15,7 +17,7 @@ actor AsyncLock {
         await withCheckedContinuation { waiters.append($0) }
     }
 
-    func unlock() {
+    public func unlock() {
         if waiters.isEmpty {
             locked = false
         } else {
@@ -24,7 +26,7 @@ actor AsyncLock {
     }
 
     /// Runs `body` holding the lock, and lets go of it however `body` ends.
-    nonisolated func holding<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+    public nonisolated func holding<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         await lock()
         do {
             let result = try await body()

@@ -5,8 +5,8 @@ import SQLKit
 /// SQLite: runs a query and returns SQLiteNIO's own rows, whose cells are plain `SQLiteData` values. Read through
 /// SQLKit, every cell goes through a generic `Decodable` decoder — for the tens of thousands of rows of an export
 /// or a busy trace, that costs more than the query.
-enum SQLiteRows {
-    static func select(_ query: SQLQueryString, on sql: any SQLDatabase, sqlite: any SQLiteDatabase) async throws -> [SQLiteRow] {
+public enum SQLiteRows {
+    public static func select(_ query: SQLQueryString, on sql: any SQLDatabase, sqlite: any SQLiteDatabase) async throws -> [SQLiteRow] {
         var serializer = SQLSerializer(database: sql)
         query.serialize(to: &serializer)
         let encoder = SQLiteDataEncoder()
@@ -17,7 +17,7 @@ enum SQLiteRows {
 
 extension SQLiteRow {
     /// The text of `column`, or nil when it is NULL.
-    func text(_ column: String) throws -> String? {
+    public func text(_ column: String) throws -> String? {
         switch self.column(column) {
         case .text(let s): return s
         case .null: return nil
@@ -25,13 +25,13 @@ extension SQLiteRow {
         }
     }
 
-    func integer(_ column: String) throws -> Int {
+    public func integer(_ column: String) throws -> Int {
         guard case .integer(let n) = self.column(column) else { throw SQLiteRowError(column: column, expected: "integer") }
         return Int(n)
     }
 
     /// A REAL (a time in seconds since 1970, as Fluent stores dates on SQLite).
-    func real(_ column: String) throws -> Double {
+    public func real(_ column: String) throws -> Double {
         switch self.column(column) {
         case .float(let d): return d
         case .integer(let n): return Double(n)
@@ -40,7 +40,7 @@ extension SQLiteRow {
     }
 
     /// A UUID stored as text (Fluent's way on SQLite), or nil when NULL.
-    func uuid(_ column: String) throws -> UUID? {
+    public func uuid(_ column: String) throws -> UUID? {
         guard let text = try self.text(column) else { return nil }
         guard let id = UUIDText.parse(text) else { throw SQLiteRowError(column: column, expected: "a UUID") }
         return id
@@ -48,8 +48,14 @@ extension SQLiteRow {
 }
 
 /// A cell of an unexpected type.
-struct SQLiteRowError: Error, CustomStringConvertible {
-    let column: String
-    let expected: String
-    var description: String { "column \(column) is not \(expected)" }
+public struct SQLiteRowError: Error, CustomStringConvertible {
+    public let column: String
+    public let expected: String
+
+    public init(column: String, expected: String) {
+        self.column = column
+        self.expected = expected
+    }
+
+    public var description: String { "column \(column) is not \(expected)" }
 }

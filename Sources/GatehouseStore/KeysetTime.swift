@@ -4,19 +4,22 @@ import SQLKit
 /// A row's time exactly as the database holds it, for keyset pages and cursors. SQLite keeps seconds since 1970 as a
 /// full REAL, while SQLiteNIO rounds a decoded `Date` to microseconds — enough for the next page to repeat or skip
 /// the row at its edge. PostgreSQL keeps microseconds, which `Date` carries exactly.
-enum KeysetTime: Sendable, Equatable {
+public enum KeysetTime: Sendable, Equatable {
     /// SQLite's stored REAL.
     case seconds(Double)
     /// PostgreSQL's timestamp.
     case date(Date)
 
-    /// The `recorded_at` (or `column`) of `row` as stored.
-    static func read(_ row: any SQLRow, column: String = "recorded_at", sqlite: Bool) throws -> KeysetTime {
-        sqlite ? .seconds(try row.decode(column: column, as: Double.self)) : .date(try row.decode(column: column, as: Date.self))
+    /// The `recorded_at` (or `column`) of `row`, read from `engine`, as stored.
+    public static func read(_ row: any SQLRow, column: String = "recorded_at", from engine: StoreEngine) throws -> KeysetTime {
+        switch engine {
+        case .sqlite: .seconds(try row.decode(column: column, as: Double.self))
+        case .postgres: .date(try row.decode(column: column, as: Date.self))
+        }
     }
 
     /// The value to bind when comparing with the column.
-    var bind: any Encodable & Sendable {
+    public var bind: any Encodable & Sendable {
         switch self {
         case .seconds(let s): s
         case .date(let d): d
@@ -24,26 +27,26 @@ enum KeysetTime: Sendable, Equatable {
     }
 
     /// For an opaque cursor: the bits of the seconds since 1970, in hex.
-    var cursorText: String {
+    public var cursorText: String {
         switch self {
         case .seconds(let s): String(s.bitPattern, radix: 16)
         case .date(let d): String(d.timeIntervalSince1970.bitPattern, radix: 16)
         }
     }
 
-    /// Reads `cursorText` back for the database at hand.
-    init?(cursorText: some StringProtocol, sqlite: Bool) {
+    /// Reads `cursorText` back for `engine`.
+    public init?(cursorText: some StringProtocol, for engine: StoreEngine) {
         guard let bits = UInt64(cursorText, radix: 16) else { return nil }
         let seconds = Double(bitPattern: bits)
         guard seconds.isFinite else { return nil }
-        self = sqlite ? .seconds(seconds) : .date(Date(timeIntervalSince1970: seconds))
+        self = engine == .sqlite ? .seconds(seconds) : .date(Date(timeIntervalSince1970: seconds))
     }
 
     /// The rows after this time and `id` in `recorded_at, id` order (`descending`: before them), as an SQL condition.
     /// PostgreSQL compares rows, which its index scan seeks to in order: with the long form below, a busy day's range
     /// (under-estimated from the table's statistics) was read whole through a bitmap scan and sorted for every page.
     /// SQLite gets a range on `recorded_at` plus the tie-break on `id`, which its index walk serves as well.
-    func keyset(beyond id: UUID, descending: Bool = false) -> SQLQueryString {
+    public func keyset(beyond id: UUID, descending: Bool = false) -> SQLQueryString {
         let op = descending ? "<" : ">"
         switch self {
         case .date:

@@ -5,12 +5,13 @@ import NIOCore
 /// a statement written to a connection that has just closed unanswered for ever (seen: a batch's row retried alone
 /// right after the server ended the connection, in one run of ten or twenty under load; a statement after the
 /// connection was closed from this side, every time), so a write that went on after its connection was lost would
-/// wait for ever, and every passage queued behind it on the lane. The write's own task is left where it waits: it
+/// wait for ever, and every row queued behind it on the lane. The write's own task is left where it waits: it
 /// holds nothing the lane needs, and the lane goes on on a new connection.
-final class ConnectionLossWatch: Sendable {
+public final class ConnectionLossWatch: Sendable {
     /// What a write gets when its connection closed under it.
-    struct Lost: Error, CustomStringConvertible {
-        var description: String { "the database connection closed during the write" }
+    public struct Lost: Error, CustomStringConvertible {
+        public init() {}
+        public var description: String { "the database connection closed during the write" }
     }
 
     private struct State {
