@@ -85,7 +85,7 @@ let package = Package(
                 .product(name: "XCTVapor", package: "vapor"),
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                // The test databases: each test's PostgreSQL database copied from a migrated template.
+                // The PostgreSQL test database: migrated once, its tables emptied before each test.
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
