@@ -5,6 +5,6 @@ public struct EntryOutcome: Sendable, Equatable {
     public let temperatureAbnormal: Bool
     public let fever: FeverAssessment
 
-    /// "normal" or "abnormal".
-    public var status: String { temperatureAbnormal ? "abnormal" : "normal" }
+    /// 正常 or 异常: the temperature's status in the register.
+    public var status: TemperatureStatus { temperatureAbnormal ? .abnormal : .normal }
 }

@@ -29,7 +29,7 @@ final class EntryPolicyTests: XCTestCase {
         let out = policy.decide(EntryRequest(direction: .in, standing: .registered, readings: [reading(36.5)], wearsMask: true, now: now))
         XCTAssertEqual(out.decision, .allow)
         XCTAssertEqual(out.reasons, [])
-        XCTAssertEqual(out.status, "normal")
+        XCTAssertEqual(out.status, .normal)
     }
 
     func testFirstHighReadingAsksForARemeasureAfterTheRest() {
@@ -37,14 +37,14 @@ final class EntryPolicyTests: XCTestCase {
         XCTAssertEqual(out.decision, .refer)
         XCTAssertEqual(out.reasons.map(\.code), ["remeasure_required"])
         XCTAssertEqual(out.fever, .remeasureRequired(after: now + 300))
-        XCTAssertEqual(out.status, "abnormal")
+        XCTAssertEqual(out.status, .abnormal)
     }
 
     func testTheRemeasureDecides() {
         let cleared = policy.decide(EntryRequest(direction: .in, standing: .registered,
                                                  readings: [reading(37.6, minutesAgo: 6), reading(36.9)], wearsMask: true, now: now))
         XCTAssertEqual(cleared.decision, .allow)
-        XCTAssertEqual(cleared.status, "normal")
+        XCTAssertEqual(cleared.status, .normal)
         let fever = policy.decide(EntryRequest(direction: .in, standing: .registered,
                                                readings: [reading(37.6, minutesAgo: 6), reading(37.8)], wearsMask: true, now: now))
         XCTAssertEqual(fever.decision, .refer)

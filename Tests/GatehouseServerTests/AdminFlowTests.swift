@@ -74,7 +74,7 @@ final class AdminFlowTests: XCTestCase {
                 let web = WebClient(app)
                 let response = try await web.login(login.username, DemoData.password)
                 XCTAssertEqual(response.status, .seeOther, login.username)
-                XCTAssertEqual(response.location, LoginController.home(for: login.role))
+                XCTAssertEqual(response.location, LoginController.home(for: login.role).path)
             }
             XCTAssertTrue(DemoData.loginsText().contains("demo-guard1"))
         }

@@ -20,7 +20,7 @@ final class PassageGroupCommitTests: XCTestCase {
                 p.communityID = community.id!
                 p.$checkpoint.id = checkpointID ?? gate.id!
                 p.$operatorUser.id = operatorID
-                p.direction = "in"; p.mode = "pass"; p.readings = "365@0"; p.temperatureTenths = 365; p.status = "normal"
+                p.direction = .`in`; p.mode = "pass"; p.readings = "365@0"; p.temperatureTenths = 365; p.status = .normal
                 p.decision = "allow"; p.reasons = ""; p.wearsMask = true; p.awaitingRemeasure = false; p.nameMasked = "—"
                 p.phoneMasked = ""; p.recordedAt = Date(); p.clientRequestID = requestID; p.updatedAt = Date()
                 return p
@@ -86,8 +86,8 @@ final class PassageGroupCommitTests: XCTestCase {
                     let p = Passage()
                     p.id = UUID(); p.communityID = g.f.communityA.id!; p.$checkpoint.id = g.f.gateA.id!
                     p.$operatorUser.id = operatorID
-                    p.direction = "out"; p.mode = "pass"; p.readings = "365@0"; p.temperatureTenths = 365
-                    p.status = "normal"; p.decision = "allow"; p.reasons = ""; p.wearsMask = true
+                    p.direction = .out; p.mode = "pass"; p.readings = "365@0"; p.temperatureTenths = 365
+                    p.status = .normal; p.decision = "allow"; p.reasons = ""; p.wearsMask = true
                     p.awaitingRemeasure = false; p.nameMasked = "—"; p.phoneMasked = ""; p.recordedAt = Date()
                     p.clientRequestID = UUID(); p.updatedAt = Date()
                     let record = PassageRecord(p.values, on: db)

@@ -18,7 +18,7 @@ final class PassageRowTests: XCTestCase {
             // A fever awaiting its re-measure, without a mask, and one with the gate's own clock time.
             let fever = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(38.2, mask: false))
             XCTAssertEqual(fever.status, .created, fever.body.string)
-            let abnormal = try await Passage.query(on: app.db).filter(\.$status == "abnormal").first()
+            let abnormal = try await Passage.query(on: app.db).filter(\.$status == .abnormal).first()
             let timed = try XCTUnwrap(abnormal)
             timed.clientTime = timed.recordedAt - 42.5
             try await timed.save(on: app.db)
@@ -64,8 +64,8 @@ final class PassageRowTests: XCTestCase {
                 p.householdID = nil
                 p.passID = nil
                 p.registrationID = nil
-                p.direction = "out"; p.mode = "pass"; p.readings = "373@1795305600;366@1795305900"; p.temperatureTenths = 366
-                p.status = "abnormal"; p.decision = "refer"; p.reasons = "fever_remeasure,no_mask"; p.wearsMask = false
+                p.direction = .out; p.mode = "pass"; p.readings = "373@1795305600;366@1795305900"; p.temperatureTenths = 366
+                p.status = .abnormal; p.decision = "refer"; p.reasons = "fever_remeasure,no_mask"; p.wearsMask = false
                 p.awaitingRemeasure = true; p.nameMasked = "张*\"引号\" \\ 反斜杠\n（户）"; p.phoneMasked = "138****0000"
                 p.recordedAt = Date(timeIntervalSince1970: 1_795_305_600.123456789)
                 p.clientTime = personless ? nil : Date(timeIntervalSince1970: 1_795_305_541.5)

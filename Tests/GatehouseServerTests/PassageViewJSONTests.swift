@@ -15,10 +15,10 @@ final class PassageViewJSONTests: XCTestCase {
         p.$person.id = withIDs ? UUID() : nil
         p.householdID = withIDs ? UUID() : nil
         p.passID = withIDs ? UUID() : nil
-        p.direction = "in"; p.mode = "pass"
+        p.direction = .`in`; p.mode = "pass"
         p.readings = ReadingsCodec.encode([TemperatureReading(value: try! BodyTemperature(celsius: 37.6), takenAt: time),
                                            TemperatureReading(value: try! BodyTemperature(celsius: 36.0), takenAt: time + 300)])
-        p.temperatureTenths = 376; p.status = "abnormal"; p.decision = "refer"
+        p.temperatureTenths = 376; p.status = .abnormal; p.decision = "refer"
         p.reasons = awaiting ? "fever_remeasure,no_mask" : ""
         p.wearsMask = !awaiting; p.awaitingRemeasure = awaiting
         p.nameMasked = "欧阳*\"引号\\"; p.phoneMasked = "138****0001"

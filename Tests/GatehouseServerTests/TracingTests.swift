@@ -163,11 +163,11 @@ final class TracingTests: XCTestCase {
                 p.communityID = model.communityID
                 p.$checkpoint.id = model.$checkpoint.id
                 p.$operatorUser.id = model.$operatorUser.id
-                p.direction = "in"
+                p.direction = .`in`
                 p.mode = model.mode
                 p.readings = model.readings
                 p.temperatureTenths = 365
-                p.status = "normal"
+                p.status = .normal
                 p.decision = "allow"
                 p.reasons = ""
                 p.wearsMask = true

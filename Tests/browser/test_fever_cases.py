@@ -6,13 +6,28 @@ from selenium.webdriver.common.keys import Keys
 from conftest import login, logout, new_browser, office_without_remeasure_rest, shot, until, wait_for_path
 
 
+def is_attached(element):
+    from selenium.common.exceptions import StaleElementReferenceException
+    try:
+        element.is_enabled()
+        return True
+    except StaleElementReferenceException:
+        return False
+
+
 def take_step(driver, stage, fields=()):
     form = driver.find_element("css selector", f'form.step-form[data-stage="{stage}"]')
     for name, value in fields:
         form.find_element("name", name).send_keys(value)
+    before = driver.find_element("tag name", "main")
     form.find_element("css selector", "button").click()
-    until(driver, lambda d: d.find_element("id", "case-stage").get_attribute("data-stage") == stage)
+    # The answer is a new page: it either shows the new stage or says why not (a refusal fails here with its
+    # sentence, not with a timeout).
+    until(driver, lambda d: not is_attached(before))
+    until(driver, lambda d: d.find_elements("id", "step-error")
+          or d.find_element("id", "case-stage").get_attribute("data-stage") == stage)
     assert not driver.find_elements("id", "step-error"), driver.find_element("id", "step-error").text
+    assert driver.find_element("id", "case-stage").get_attribute("data-stage") == stage, driver.find_element("tag name", "main").text
 
 
 def fever_at_the_gate(browser, server, id_number, name, first, again):
@@ -110,9 +125,10 @@ def test_a_fever_case_is_taken_to_closed_with_every_step_named(server, browser):
         admin.quit()
 
 
-def test_a_page_that_answered_a_reveal_follows_a_step_taken_elsewhere_to_the_case_itself(server, browser):
+def test_a_page_that_answered_a_reveal_keeps_it_and_links_a_step_taken_elsewhere_to_the_case_itself(server, browser):
     """The health desk has revealed a person (the page answered that POST at /reveal); the office takes the next step
-    on its own screen: the desk's page follows live to the case itself, never to /reveal (no page to GET there)."""
+    on its own screen: the desk's page says so without taking the revealed data away, and its link leads to the case
+    itself, never to /reveal (no page to GET there)."""
     admin = new_browser()
     try:
         office_without_remeasure_rest(admin, server)
@@ -138,6 +154,11 @@ def test_a_page_that_answered_a_reveal_follows_a_step_taken_elsewhere_to_the_cas
         form.find_element("css selector", "button").click()
         until(admin, lambda d: d.find_element("id", "case-stage").get_attribute("data-stage") == "inObservation")
 
+        # What was revealed stays on screen while it is read (a phone number mid-call); the page says the case moved.
+        until(browser, lambda d: d.find_elements("id", "case-news"))
+        assert "新进展" in browser.find_element("id", "case-news").text
+        assert browser.find_element("id", "revealed").is_displayed()
+        browser.find_element("css selector", "#case-news a").click()
         until(browser, lambda d: d.find_element("id", "case-stage").get_attribute("data-stage") == "inObservation")
         assert browser.current_url == case_url
         assert not browser.find_elements("id", "revealed"), "the reload is a GET of the case: nothing revealed again"

@@ -22,8 +22,8 @@ struct AccountController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("operator", use: operatorHome)
-        routes.get("account", use: accountHome)
+        routes.get(.operatorCard, use: operatorHome)
+        routes.get(.account(.overview), use: accountHome)
     }
 
     func operatorHome(req: Request) async throws -> View {
@@ -42,8 +42,8 @@ struct AccountController: RouteCollection {
 
     func accountHome(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        if user.roleValue.isAdmin { return req.redirect(to: "/admin") }
-        if user.roleValue == .operator { return req.redirect(to: "/operator") }
+        if user.roleValue.isAdmin { return req.redirect(to: .admin(.overview)) }
+        if user.roleValue == .operator { return req.redirect(to: .operatorCard) }
         let communities = try await AccessScope(user).communities(on: req.db)
         let name = (try? req.gatehouse.sealer.open(user.nameSealed, context: "user.name")) ?? ""
         let page = AccountPage(page: PageContext(req, title: Strings.text("my_account", req.language)),

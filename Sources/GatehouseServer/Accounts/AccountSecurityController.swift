@@ -17,9 +17,9 @@ struct AccountSecurityController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", "security", use: show)
-        routes.post("account", "password", use: changePassword)
-        routes.post("account", "sign-out-everywhere", use: signOutEverywhere)
+        routes.get(.account(.security), use: show)
+        routes.post(.account(.password), use: changePassword)
+        routes.post(.account(.signOutEverywhere), use: signOutEverywhere)
     }
 
     func show(req: Request) async throws -> View {
@@ -37,7 +37,7 @@ struct AccountSecurityController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         try await SignIn.begin(user, on: req)
-        return req.redirect(to: "/account/security?done=password")
+        return req.redirect(to: .account(.security), ["done": "password"])
     }
 
     func signOutEverywhere(req: Request) async throws -> Response {
@@ -45,7 +45,7 @@ struct AccountSecurityController: RouteCollection {
         try await AccountAccess(db: req.db).endEverywhere(user)
         req.auth.logout(User.self)
         req.session.destroy()
-        return req.redirect(to: "/login?done=everywhere")
+        return req.redirect(to: .login, ["done": "everywhere"])
     }
 
     private func render(_ req: Request, errors: FieldErrors, notice: String?) async throws -> View {

@@ -33,22 +33,21 @@ struct AdminController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("admin")
-        admin.get(use: home)
-        admin.post("subdistricts", use: addSubdistrict)
-        admin.post("communities", use: addCommunity)
-        admin.post("accounts", use: addDistrictAccount)
-        admin.get("communities", ":communityID", use: community)
-        admin.post("communities", ":communityID", "checkpoints", use: addCheckpoint)
-        admin.post("communities", ":communityID", "accounts", use: addCommunityAccount)
-        admin.post("checkpoints", ":checkpointID", "open", use: setOpen)
-        admin.post("checkpoints", ":checkpointID", "enrolment-code", use: renewCode)
+        routes.get(.admin(.overview), use: home)
+        routes.post(.admin(.subdistricts), use: addSubdistrict)
+        routes.post(.admin(.communities), use: addCommunity)
+        routes.post(.admin(.accounts), use: addDistrictAccount)
+        routes.get(.community(.key, .overview), use: community)
+        routes.post(.community(.key, .checkpoints), use: addCheckpoint)
+        routes.post(.community(.key, .accounts), use: addCommunityAccount)
+        routes.post(.checkpoint(.key, .open), use: setOpen)
+        routes.post(.checkpoint(.key, .enrolmentCode), use: renewCode)
     }
 
     func home(req: Request) async throws -> Response {
         let user = try req.requireUser(.districtAdmin, .communityAdmin)
         if user.roleValue == .communityAdmin, let cid = user.communityID {
-            return req.redirect(to: "/admin/communities/\(cid.uuidString)")
+            return req.redirect(to: .community(.value(cid), .overview))
         }
         return try await renderHome(req, user: user, errors: [:], status: .ok)
     }
@@ -76,7 +75,7 @@ struct AdminController: RouteCollection {
         } catch let e as AppError {
             return try await renderHome(req, user: user, errors: ["subdistrict": e.message.text(for: req.language.rawValue)], status: e.status)
         }
-        return req.redirect(to: "/admin")
+        return req.redirect(to: .admin(.overview))
     }
 
     func addCommunity(req: Request) async throws -> Response {
@@ -89,7 +88,7 @@ struct AdminController: RouteCollection {
         }
         do {
             let c = try await OrganisationEditing(services: req.gatehouse, db: req.db).addCommunity(name: form.name, address: form.address, subdistrict: sub)
-            return req.redirect(to: "/admin/communities/\(c.id!.uuidString)")
+            return req.redirect(to: .community(.value(c.id!), .overview))
         } catch let e as AppError {
             return try await renderHome(req, user: user, errors: ["community": e.message.text(for: req.language.rawValue)], status: e.status)
         }
@@ -124,8 +123,7 @@ struct AdminController: RouteCollection {
 
     func renderCommunity(_ req: Request, errors: FieldErrors, values: [String: String], status: HTTPStatus, notice: String? = nil,
                          newToken: String? = nil) async throws -> Response {
-        let user = try req.requireUser(.districtAdmin, .communityAdmin)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.districtAdmin, .communityAdmin)
         let overview = try await CommunityOverview.build([community], showCodes: true, on: req.db)[0]
         var staff = try await StaffRow.list(communityID: community.id!, services: req.gatehouse, language: req.language, on: req.db)
         let now = req.gatehouse.clock.now()
@@ -146,8 +144,7 @@ struct AdminController: RouteCollection {
     }
 
     func addCheckpoint(req: Request) async throws -> Response {
-        let user = try req.requireUser(.districtAdmin, .communityAdmin)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.districtAdmin, .communityAdmin)
         let form = try req.content.decode(NameForm.self)
         do {
             _ = try await OrganisationEditing(services: req.gatehouse, db: req.db)
@@ -156,12 +153,11 @@ struct AdminController: RouteCollection {
             return try await renderCommunity(req, errors: ["checkpoint": e.message.text(for: req.language.rawValue)],
                                              values: ["checkpointName": form.name ?? ""], status: e.status)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!.uuidString)")
+        return req.redirect(to: .community(.value(community.id!), .overview))
     }
 
     func addCommunityAccount(req: Request) async throws -> Response {
-        let user = try req.requireUser(.districtAdmin, .communityAdmin)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.districtAdmin, .communityAdmin)
         var input = try req.content.decode(AccountCreation.Input.self)
         // A community's own accounts: its admins and its property company (told of fever cases).
         input.role = input.role == Role.property.rawValue ? Role.property.rawValue : Role.communityAdmin.rawValue
@@ -184,7 +180,7 @@ struct AdminController: RouteCollection {
         struct Form: Decodable { let isOpen: String? }
         gate.isOpen = (try? req.content.decode(Form.self))?.isOpen == "1"
         try await gate.save(on: req.db)
-        return req.redirect(to: "/admin/communities/\(gate.$community.id.uuidString)")
+        return req.redirect(to: .community(.value(gate.$community.id), .overview))
     }
 
     func renewCode(req: Request) async throws -> Response {
@@ -193,6 +189,6 @@ struct AdminController: RouteCollection {
         let gate = try await editing.checkpoint(req.parameters.get("checkpointID", as: UUID.self), in: AccessScope(user))
         gate.enrolmentCode = try await editing.freshCode()
         try await gate.save(on: req.db)
-        return req.redirect(to: "/admin/communities/\(gate.$community.id.uuidString)")
+        return req.redirect(to: .community(.value(gate.$community.id), .overview))
     }
 }

@@ -20,11 +20,11 @@ struct CommunityAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("me", use: me)
-        routes.get("communities", use: list)
-        routes.get("communities", ":communityID", use: show)
-        routes.get("communities", ":communityID", "checkpoints", use: checkpoints)
-        routes.post("communities", ":communityID", "checkpoints", use: addCheckpoint)
+        routes.get(.api(.me), use: me)
+        routes.get(.api(.communities), use: list)
+        routes.get(.api(.community(.key, .overview)), use: show)
+        routes.get(.api(.community(.key, .checkpoints)), use: checkpoints)
+        routes.post(.api(.community(.key, .checkpoints)), use: addCheckpoint)
     }
 
     func me(req: Request) async throws -> Me {
@@ -40,8 +40,7 @@ struct CommunityAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> CommunityOverview {
-        let user = try req.requireUser()
-        let c = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, c) = try await req.communityInScope()
         return try await CommunityOverview.build([c], showCodes: user.roleValue.isAdmin, on: req.db)[0]
     }
 
@@ -50,8 +49,7 @@ struct CommunityAPIController: RouteCollection {
     }
 
     func addCheckpoint(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let c = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, c) = try await req.communityInScope()
         guard user.roleValue.isAdmin else { throw AppError.forbidden }
         let input = try req.content.decode(NewCheckpoint.self)
         let gate = try await OrganisationEditing(services: req.gatehouse, db: req.db)

@@ -18,27 +18,27 @@ struct LoginController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: start)
-        routes.get("login", use: form)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
+        routes.get(.home, use: start)
+        routes.get(.login, use: form)
+        routes.post(.login, use: login)
+        routes.post(.logout, use: logout)
     }
 
     func start(req: Request) async throws -> Response {
-        guard let user = req.auth.get(User.self) else { return req.redirect(to: "/login") }
+        guard let user = req.auth.get(User.self) else { return req.redirect(to: .login) }
         return req.redirect(to: Self.home(for: user.roleValue))
     }
 
-    static func home(for role: Role) -> String {
+    static func home(for role: Role) -> SiteURL {
         switch role {
-        case .districtAdmin, .communityAdmin: return "/admin"
-        case .operator: return "/gate"
-        case .resident: return "/me"
-        case .landlord: return "/landlord"
-        case .agency: return "/agency"
-        case .health: return "/health"
-        case .property: return "/fever-cases"
-        case .police: return "/police"
+        case .districtAdmin, .communityAdmin: .admin(.overview)
+        case .operator: .gate(.scan)
+        case .resident: .me(.overview)
+        case .landlord: .landlord
+        case .agency: .agency(.overview)
+        case .health: .health(.desk)
+        case .property: .feverCases
+        case .police: .police(.overview)
         }
     }
 
@@ -68,12 +68,12 @@ struct LoginController: RouteCollection {
         }
         try await SignIn.begin(user, on: req)
         let next = SafeRedirect.path(input.next)
-        return req.redirect(to: next == "/" ? Self.home(for: user.roleValue) : next)
+        return next == SiteURL.home.path ? req.redirect(to: Self.home(for: user.roleValue)) : req.redirect(to: next)
     }
 
     func logout(req: Request) async throws -> Response {
         req.auth.logout(User.self)
         req.session.destroy()
-        return req.redirect(to: "/login")
+        return req.redirect(to: .login)
     }
 }

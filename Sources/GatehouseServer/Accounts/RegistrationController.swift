@@ -22,13 +22,13 @@ struct RegistrationController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("register", use: form)
-        routes.post("register", use: submit)
+        routes.get(.register, use: form)
+        routes.post(.register, use: submit)
     }
 
     /// The API twin: `POST /api/v1/operators/register` with the same fields as JSON.
     static func registerAPI(_ api: any RoutesBuilder) {
-        api.post("operators", "register") { req async throws -> Response in
+        api.post(.api(.operatorRegistration)) { req async throws -> Response in
             let input = try req.content.decode(OperatorRegistration.Input.self)
             let registration = OperatorRegistration(services: req.gatehouse, db: req.db)
             do {
@@ -64,7 +64,7 @@ struct RegistrationController: RouteCollection {
         do {
             let user = try await registration.register(input, language: req.language, hasher: req.password.async)
             try await SignIn.begin(user, on: req)
-            return req.redirect(to: "/operator")
+            return req.redirect(to: .operatorCard)
         } catch let invalid as OperatorRegistration.Invalid {
             let checkpoint = try await registration.checkpoint(forCode: input.enrolmentCode)
             let values = ["userCode": input.userCode, "name": input.name, "phone": input.phone,

@@ -21,7 +21,7 @@ struct TokenController: RouteCollection {
     static let lifetime: TimeInterval = 12 * 3600
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("auth", "token", use: issue)
+        routes.post(.api(.authToken), use: issue)
     }
 
     /// `POST /api/v1/auth/logout` (signed in): the bearer token that calls it stops working at once.

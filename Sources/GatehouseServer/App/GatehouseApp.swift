@@ -61,6 +61,8 @@ public enum GatehouseApp {
                                                       sandboxDirectory: ResourceLocator.views,
                                                       viewDirectory: ResourceLocator.views))
         app.leaf.cache.isEnabled = app.environment.isRelease
+        app.leaf.tags["url"] = SiteURLTag(keysOnly: false)
+        app.leaf.tags["route"] = SiteURLTag(keysOnly: true)
 
         app.sessions.use(.fluent)
         app.sessions.configuration.cookieName = "gatehouse_session"

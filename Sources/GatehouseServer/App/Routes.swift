@@ -6,17 +6,17 @@ enum Routes {
         try app.register(collection: HealthController())
         try app.register(collection: MetricsController())
 
-        let api = app.grouped("api", "v1")
+        let api: any RoutesBuilder = app
         try api.register(collection: OpenAPIController())
         try api.register(collection: TokenController())
         RegistrationController.registerAPI(api)
         try api.register(collection: CardReadController())
-        api.get("pass-keys", use: PassAPIController.passKeys)
-        api.get("household-import-template.csv", use: HouseholdAPIController.template)
-        api.get("divisions", use: RegistrationAPIController.divisions)
+        api.get(.api(.passKeys), use: PassAPIController.passKeys)
+        api.get(.api(.householdImportTemplate), use: HouseholdAPIController.template)
+        api.get(.api(.divisions), use: RegistrationAPIController.divisions)
         let authedAPI = api.grouped(BearerTokenAuthenticator(), APIRoleMiddleware(policy: try APIRolePolicy.bundled()),
                                     CSRFMiddleware(onlyForSessions: true), AuditChangesMiddleware())
-        authedAPI.post("auth", "logout", use: TokenController.logout)
+        authedAPI.post(.api(.authLogout), use: TokenController.logout)
         try authedAPI.register(collection: CommunityAPIController())
         try authedAPI.register(collection: PassageAPIController())
         try authedAPI.register(collection: PassAPIController())

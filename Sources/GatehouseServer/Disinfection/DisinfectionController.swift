@@ -18,8 +18,7 @@ struct DisinfectionController: RouteCollection {
     struct Page: Encodable {
         let page: PageContext
         /// Set on the office's page (schedules can be added there).
-        let communityId: UUID?
-        let communityName: String
+        let community: CommunityHeading?
         let schedules: [DisinfectionScheduleView]
         let places: [SelectOption]
         let gates: [SelectOption]
@@ -28,15 +27,10 @@ struct DisinfectionController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "disinfection", use: office)
-        routes.post("admin", "communities", ":communityID", "disinfection-schedules", use: addSchedule)
-        routes.get("gate", "disinfection", use: gate)
-        routes.on(.POST, "disinfection", ":scheduleID", "log", body: .collect(maxSize: "8mb"), use: log)
-    }
-
-    private func community(_ req: Request, _ id: UUID?) async throws -> (User, Community) {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        return (user, try await AccessScope(user).community(id, on: req.db))
+        routes.get(.community(.key, .disinfection), use: office)
+        routes.post(.community(.key, .disinfectionSchedules), use: addSchedule)
+        routes.get(.gate(.disinfection), use: gate)
+        routes.on(.POST, .disinfectionLog(.key), body: .collect(maxSize: "8mb"), use: log)
     }
 
     private func render(_ req: Request, community: Community, checkpoint: UUID?, forOffice: Bool, errors: FieldErrors,
@@ -45,8 +39,7 @@ struct DisinfectionController: RouteCollection {
         let lang = req.language.rawValue
         let gates = try await Checkpoint.query(on: req.db).filter(\.$community.$id == community.id!).sort(\.$name).all()
         let history = forOffice ? try await service.history(community: community.id!) : []
-        let page = Page(page: PageContext(req, title: Strings.text("disinfection", req.language)), communityId: forOffice ? community.id : nil,
-                        communityName: community.name,
+        let page = Page(page: PageContext(req, title: Strings.text("disinfection", req.language)), community: forOffice ? CommunityHeading(community) : nil,
                         schedules: try await service.schedules(community: community.id!, checkpoint: checkpoint, language: req.language),
                         places: DisinfectionPlace.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
                         gates: gates.map { SelectOption(value: $0.id!.uuidString, label: $0.name) },
@@ -57,12 +50,12 @@ struct DisinfectionController: RouteCollection {
     }
 
     func office(req: Request) async throws -> Response {
-        let (_, community) = try await community(req, req.parameters.get("communityID", as: UUID.self))
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await render(req, community: community, checkpoint: nil, forOffice: true, errors: [:], status: .ok)
     }
 
     func addSchedule(req: Request) async throws -> Response {
-        let (user, community) = try await community(req, req.parameters.get("communityID", as: UUID.self))
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         do {
             _ = try await DisinfectionService(services: req.gatehouse, db: req.db)
                 .addSchedule(try req.content.decode(DisinfectionService.ScheduleInput.self), community: community.id!, by: try user.requireID())
@@ -70,7 +63,7 @@ struct DisinfectionController: RouteCollection {
             return try await render(req, community: community, checkpoint: nil, forOffice: true,
                                     errors: invalid.messages.mapValues { $0.text(for: req.language.rawValue) }, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!)/disinfection")
+        return req.redirect(to: .community(.value(community.id!), .disinfection))
     }
 
     func gate(req: Request) async throws -> Response {
@@ -97,6 +90,6 @@ struct DisinfectionController: RouteCollection {
             return try await render(req, community: community, checkpoint: isOperator ? user.checkpointID : nil, forOffice: !isOperator,
                                     errors: invalid.messages.mapValues { $0.text(for: req.language.rawValue) }, status: .unprocessableEntity)
         }
-        return req.redirect(to: isOperator ? "/gate/disinfection" : "/admin/communities/\(community.id!)/disinfection")
+        return req.redirect(to: isOperator ? .gate(.disinfection) : .community(.value(community.id!), .disinfection))
     }
 }

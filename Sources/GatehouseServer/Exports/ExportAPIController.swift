@@ -9,7 +9,7 @@ struct ExportAPIController: RouteCollection {
     static let exporters: [Role] = [.communityAdmin, .districtAdmin, .health]
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("exports", "passages", use: passages)
+        routes.get(.api(.passageExport), use: passages)
     }
 
     static func range(_ req: Request, for user: User) async throws -> PassageExportRange {

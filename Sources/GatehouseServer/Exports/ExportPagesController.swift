@@ -32,8 +32,8 @@ struct ExportPagesController: RouteCollection {
     static let printLimit = 3000
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("exports", use: form)
-        routes.get("exports", "print", use: printable)
+        routes.get(.exports(.form), use: form)
+        routes.get(.exports(.print), use: printable)
     }
 
     func form(req: Request) async throws -> View {

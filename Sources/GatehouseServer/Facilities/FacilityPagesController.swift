@@ -15,8 +15,7 @@ struct FacilityPagesController: RouteCollection {
 
     struct Page: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let facilities: [FacilityView]
         let kinds: [SelectOption]
         let history: [HistoryRow]
@@ -31,18 +30,13 @@ struct FacilityPagesController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "facilities", use: list)
-        routes.post("admin", "communities", ":communityID", "facilities", use: add)
-        routes.post("admin", "facilities", ":facilityID", "status", use: status)
-    }
-
-    private func community(_ req: Request, _ id: UUID?) async throws -> (User, Community) {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        return (user, try await AccessScope(user).community(id, on: req.db))
+        routes.get(.community(.key, .facilities), use: list)
+        routes.post(.community(.key, .facilities), use: add)
+        routes.post(.facilityStatus(.key), use: status)
     }
 
     func list(req: Request) async throws -> Response {
-        let (_, community) = try await community(req, req.parameters.get("communityID", as: UUID.self))
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await render(req, community, values: FacilityRegister.Input(), errors: [:], status: .ok)
     }
 
@@ -53,8 +47,7 @@ struct FacilityPagesController: RouteCollection {
         let history = try await register.history(community: community.id!)
         let users = try await User.query(on: req.db).filter(\.$id ~~ Set(history.map(\.change.changedBy))).all()
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
-        let page = Page(page: PageContext(req, title: Strings.text("facilities", req.language)), communityId: community.id!,
-                        communityName: community.name,
+        let page = Page(page: PageContext(req, title: Strings.text("facilities", req.language)), community: CommunityHeading(community),
                         facilities: try await register.list(community: community.id!, language: req.language),
                         kinds: FacilityKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
                         history: history.map { HistoryRow(facility: $0.facility,
@@ -66,7 +59,7 @@ struct FacilityPagesController: RouteCollection {
     }
 
     func add(req: Request) async throws -> Response {
-        let (user, community) = try await community(req, req.parameters.get("communityID", as: UUID.self))
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         let input = try req.content.decode(FacilityRegister.Input.self)
         do {
             _ = try await FacilityRegister(services: req.gatehouse, db: req.db).add(input, community: community.id!, by: try user.requireID())
@@ -74,7 +67,7 @@ struct FacilityPagesController: RouteCollection {
             return try await render(req, community, values: input, errors: invalid.messages.mapValues { $0.text(for: req.language.rawValue) },
                                     status: .unprocessableEntity)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!)/facilities")
+        return req.redirect(to: .community(.value(community.id!), .facilities))
     }
 
     func status(req: Request) async throws -> Response {
@@ -84,6 +77,6 @@ struct FacilityPagesController: RouteCollection {
         let form = try req.content.decode(StatusForm.self)
         guard let status = form.status.flatMap(FacilityStatus.init(rawValue:)) else { throw AppError(.unprocessableEntity, "invalid_status", zh: "状态无效", en: "Unknown status") }
         try await FacilityRegister(services: req.gatehouse, db: req.db).change(f, to: status, note: form.note, by: try user.requireID())
-        return req.redirect(to: "/admin/communities/\(community.id!)/facilities")
+        return req.redirect(to: .community(.value(community.id!), .facilities))
     }
 }

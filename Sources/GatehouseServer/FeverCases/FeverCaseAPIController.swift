@@ -5,9 +5,9 @@ import Vapor
 /// `/api/v1/fever-cases…`: the open cases in scope, one case with its history, and taking the next step.
 struct FeverCaseAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("fever-cases", use: list)
-        routes.get("fever-cases", ":caseID", use: show)
-        routes.post("fever-cases", ":caseID", "steps", use: step)
+        routes.get(.api(.feverCases), use: list)
+        routes.get(.api(.feverCase(.key, .overview)), use: show)
+        routes.post(.api(.feverCase(.key, .steps)), use: step)
     }
 
     private func desk(_ req: Request) -> FeverCaseDesk {

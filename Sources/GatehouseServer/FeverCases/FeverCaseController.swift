@@ -27,10 +27,10 @@ struct FeverCaseController: RouteCollection {
     static let revealers: [Role] = [.health, .communityAdmin, .districtAdmin]
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("fever-cases", use: list)
-        routes.get("fever-cases", ":caseID", use: show)
-        routes.post("fever-cases", ":caseID", "steps", use: step)
-        routes.post("fever-cases", ":caseID", "reveal", use: reveal)
+        routes.get(.feverCases, use: list)
+        routes.get(.feverCase(.key, .overview), use: show)
+        routes.post(.feverCase(.key, .steps), use: step)
+        routes.post(.feverCase(.key, .reveal), use: reveal)
     }
 
     private func desk(_ req: Request) -> FeverCaseDesk {
@@ -94,6 +94,6 @@ struct FeverCaseController: RouteCollection {
         } catch let e as AppError where [.unprocessableEntity, .conflict, .forbidden].contains(e.status) {
             return try await render(req, error: e.message.text(for: req.language.rawValue), input: input, status: e.status)
         }
-        return req.redirect(to: "/fever-cases/\(c.id!.uuidString)")
+        return req.redirect(to: .feverCase(.value(c.id!), .overview))
     }
 }

@@ -21,7 +21,7 @@ struct HealthDeskController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("health", use: desk)
+        routes.get(.health(.desk), use: desk)
     }
 
     func desk(req: Request) async throws -> View {

@@ -7,7 +7,7 @@ struct CardReadController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.grouped(ReaderDeviceAuthenticator())
-            .on(.POST, "id-card-reads", body: .collect(maxSize: "2mb"), use: receive)
+            .on(.POST, .api(.cardReads), body: .collect(maxSize: "2mb"), use: receive)
     }
 
     func receive(req: Request) async throws -> Response {

@@ -5,17 +5,15 @@ import Vapor
 /// A community's fever rule and its card readers, managed by its admins.
 struct CommunityGateSettingsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("admin")
-        admin.post("communities", ":communityID", "settings", use: saveSettings)
-        admin.post("communities", ":communityID", "devices", use: addDevice)
-        admin.post("devices", ":deviceID", "revoke", use: revoke)
+        routes.post(.community(.key, .settings), use: saveSettings)
+        routes.post(.community(.key, .devices), use: addDevice)
+        routes.post(.revokeDevice(.key), use: revoke)
     }
 
     struct SettingsForm: Content { let threshold: String?; let restMinutes: String?; let lowest: String?; let admitProposed: String? }
 
     func saveSettings(req: Request) async throws -> Response {
-        let user = try req.requireUser(.districtAdmin, .communityAdmin)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.districtAdmin, .communityAdmin)
         let form = try req.content.decode(SettingsForm.self)
         guard let threshold = try? BodyTemperature(text: form.threshold ?? ""), (370...380).contains(threshold.tenths) else {
             throw AppError(.unprocessableEntity, "invalid_threshold", zh: "发热阈值应在37.0至38.0℃之间", en: "The fever threshold must lie between 37.0 and 38.0 °C")
@@ -36,14 +34,13 @@ struct CommunityGateSettingsController: RouteCollection {
         community.feverThresholdTenths = threshold.tenths
         community.remeasureRestSeconds = minutes * 60
         try await community.save(on: req.db)
-        return req.redirect(to: "/admin/communities/\(community.id!.uuidString)")
+        return req.redirect(to: .community(.value(community.id!), .overview))
     }
 
     struct DeviceForm: Content { let name: String?; let checkpointId: UUID? }
 
     func addDevice(req: Request) async throws -> Response {
-        let user = try req.requireUser(.districtAdmin, .communityAdmin)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.districtAdmin, .communityAdmin)
         let form = try req.content.decode(DeviceForm.self)
         guard let gid = form.checkpointId, let gate = try await Checkpoint.find(gid, on: req.db), gate.$community.id == community.id else {
             throw AppError.notFound
@@ -73,6 +70,6 @@ struct CommunityGateSettingsController: RouteCollection {
         _ = try await AccessScope(user).community(device.communityID, on: req.db)
         device.isActive = false
         try await device.save(on: req.db)
-        return req.redirect(to: "/admin/communities/\(device.communityID.uuidString)")
+        return req.redirect(to: .community(.value(device.communityID), .overview))
     }
 }

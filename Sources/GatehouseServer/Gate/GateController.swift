@@ -8,8 +8,7 @@ struct GateController: RouteCollection {
         let page: PageContext
         let checkpointId: UUID
         let checkpointName: String
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let thresholdText: String
         let restMinutes: Int
         let quickTemperatures: [String]
@@ -24,8 +23,6 @@ struct GateController: RouteCollection {
         let remeasureId: String
         /// Operators propose a registration for the office to check; admins register directly.
         let proposesOnly: Bool
-        /// The camera's QR decoder for browsers without `BarcodeDetector`, loaded only when the camera is opened.
-        let decoderURL = "/vendor/html5-qrcode/html5-qrcode.min.js"
         let stringsJSON: String
         /// Disinfection schedules of this gate (and community-wide ones) that are overdue.
         let overdueDisinfection: Int
@@ -36,7 +33,6 @@ struct GateController: RouteCollection {
 
     struct RecordsPage: Encodable {
         let page: PageContext
-        let communityId: UUID
         let checkpointId: String
         let checkpoints: [Option]
         let onlyAbnormal: Bool
@@ -52,15 +48,15 @@ struct GateController: RouteCollection {
     struct Option: Encodable { let id: UUID; let name: String; let selected: Bool }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("gate", use: gate)
-        routes.get("records", use: records)
-        routes.get("records", ":passageID", use: record)
-        routes.get("records", ":passageID", "photo", use: photo)
+        routes.get(.gate(.scan), use: gate)
+        routes.get(.records, use: records)
+        routes.get(.record(.key), use: record)
+        routes.get(.recordPhoto(.key), use: photo)
     }
 
     func gate(req: Request) async throws -> Response {
         let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin)
-        if try await ShiftController.needsCheck(user, on: req) { return req.redirect(to: "/gate/shift-check") }
+        if try await ShiftController.needsCheck(user, on: req) { return req.redirect(to: .gate(.shiftCheck)) }
         var checkpointID = user.checkpointID
         if user.roleValue != .operator {
             checkpointID = try? req.query.get(UUID.self, at: "checkpoint")
@@ -68,7 +64,7 @@ struct GateController: RouteCollection {
                 checkpointID = try await Checkpoint.query(on: req.db).filter(\.$community.$id == cid).filter(\.$isOpen == true).first()?.id
             }
         }
-        guard let checkpointID else { return req.redirect(to: "/admin") }
+        guard let checkpointID else { return req.redirect(to: .admin(.overview)) }
         let (gate, community) = try await GateAccess.checkpoint(checkpointID, for: user, on: req.db)
         let rule = GateService.feverRule(of: community)
         let page = try await PassageQuery(db: req.db, language: req.language)
@@ -77,8 +73,8 @@ struct GateController: RouteCollection {
         let names = try await StaffNames.of(page.items, services: req.gatehouse, on: req.db)
         let now = req.gatehouse.clock.now()
         let context = GatePage(page: PageContext(req, title: Strings.text("gate_title", req.language)),
-                               checkpointId: checkpointID, checkpointName: gate.name, communityId: community.id!,
-                               communityName: community.name, thresholdText: rule.threshold.description,
+                               checkpointId: checkpointID, checkpointName: gate.name, community: CommunityHeading(community),
+                               thresholdText: rule.threshold.description,
                                restMinutes: (rule.restSeconds + 59) / 60, quickTemperatures: rule.quickReadings.map(\.description),
                                records: page.items.map { RecordRow($0, language: req.language, names: names, now: now) },
                                moreRecords: page.nextCursor != nil,
@@ -105,13 +101,13 @@ struct GateController: RouteCollection {
         try await AuditLog(services: req.gatehouse, db: req.db).policeView("records", by: user,
             community: checkpointID.flatMap { id in gates.first { $0.id == id }?.$community.id } ?? (communities.count == 1 ? community?.id : nil))
         let channel: String
-        if let checkpointID { channel = "/live/checkpoints/\(checkpointID.uuidString)" }
-        else if communities.count == 1, user.roleValue.isAdmin, let c = community { channel = "/live/communities/\(c.id!.uuidString)" }
+        if let checkpointID { channel = SiteURL.live(.checkpoint(.value(checkpointID))).path }
+        else if communities.count == 1, user.roleValue.isAdmin, let c = community { channel = SiteURL.live(.community(.value(c.id!))).path }
         else { channel = "" }
         let names = try await StaffNames.of(page.items, services: req.gatehouse, on: req.db)
         let now = req.gatehouse.clock.now()
         let context = RecordsPage(page: PageContext(req, title: Strings.text("records_title", req.language)),
-                                  communityId: community?.id ?? UUID(), checkpointId: checkpointID?.uuidString ?? "",
+                                  checkpointId: checkpointID?.uuidString ?? "",
                                   checkpoints: user.roleValue == .operator ? [] : gates.map { Option(id: $0.id!, name: $0.name, selected: $0.id == checkpointID) },
                                   onlyAbnormal: onlyAbnormal,
                                   canRemeasure: [.operator, .communityAdmin, .districtAdmin].contains(user.roleValue), records: page.items.map { RecordRow($0, language: req.language, names: names, now: now) },

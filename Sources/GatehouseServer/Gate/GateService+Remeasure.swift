@@ -27,7 +27,7 @@ extension GateService {
         let allReadings = readings
         let person = try await Person.find(passage.$person.id, on: db)
         let household = try await Household.find(passage.householdID, on: db)
-        let direction = Direction(rawValue: passage.direction) ?? .in
+        let direction = passage.direction
         let quota = direction == .out
             ? try await OutingQuotaCounter(db: db).status(community.outingQuota, householdID: household?.id, personID: person?.id,
                                                           passID: passage.passID, now: now)

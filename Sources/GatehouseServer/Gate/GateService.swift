@@ -123,7 +123,7 @@ struct GateService {
                     p.householdID = household?.id
                     p.passID = resolution?.pass?.id
                     p.registrationID = registration?.registration.id
-                    p.direction = direction.rawValue
+                    p.direction = direction
                     p.mode = identity.mode.rawValue
                     p.wearsMask = input.mask
                     p.nameMasked = person?.nameMasked ?? household.map { "\($0.label)（户）" } ?? "—"

@@ -5,12 +5,12 @@ import Vapor
 /// `/api/v1/passages…` and `/api/v1/people/lookup`: the gate's API (operators, and admins of the community).
 struct PassageAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.postOnOwnLoop("passages", use: create)
-        routes.get("passages", use: list)
-        routes.get("passages", ":passageID", use: show)
-        routes.post("passages", ":passageID", "remeasure", use: remeasure)
-        routes.on(.POST, "passages", ":passageID", "photo", body: .collect(maxSize: "5mb"), use: uploadPhoto)
-        routes.post("people", "lookup", use: lookup)
+        routes.postOnOwnLoop(.api(.passages), use: create)
+        routes.get(.api(.passages), use: list)
+        routes.get(.api(.passage(.key, .overview)), use: show)
+        routes.post(.api(.passage(.key, .remeasure)), use: remeasure)
+        routes.on(.POST, .api(.passage(.key, .photo)), body: .collect(maxSize: "5mb"), use: uploadPhoto)
+        routes.post(.api(.peopleLookup), use: lookup)
     }
 
     private func service(_ req: Request) -> GateService {

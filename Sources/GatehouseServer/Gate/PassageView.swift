@@ -40,7 +40,7 @@ struct PassageView: Content {
             let reason = EntryReasonCatalog.reason(String(code), restSeconds: restSeconds, quota: quota)
             return Reason(code: String(code), message: reason.message.text(for: language.rawValue), warning: reason.isWarning)
         }
-        status = p.outcome.status
+        status = p.outcome.status.rawValue
         checkpointId = p.checkpointID
         communityId = p.communityID
         operatorId = p.operatorID
@@ -49,7 +49,7 @@ struct PassageView: Content {
         passId = p.passID
         recordedAt = p.recordedAt
         clientTime = p.clientTime
-        direction = p.direction
+        direction = p.direction.rawValue
         mode = p.mode
         nameMasked = p.nameMasked
         phoneMasked = p.phoneMasked

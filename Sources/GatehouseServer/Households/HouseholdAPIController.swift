@@ -28,11 +28,11 @@ struct HouseholdAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("communities", ":communityID", "households", use: list)
-        routes.on(.POST, "communities", ":communityID", "household-imports", body: .collect(maxSize: "10mb"), use: importCSV)
-        routes.post("communities", ":communityID", "household-passes", use: issueMissing)
-        routes.put("communities", ":communityID", "outing-quota", use: setQuota)
-        routes.get("households", ":householdID", use: show)
+        routes.get(.api(.community(.key, .households)), use: list)
+        routes.on(.POST, .api(.community(.key, .householdImports)), body: .collect(maxSize: "10mb"), use: importCSV)
+        routes.post(.api(.community(.key, .householdPasses)), use: issueMissing)
+        routes.put(.api(.community(.key, .outingQuota)), use: setQuota)
+        routes.get(.api(.household(.key, .overview)), use: show)
     }
 
     /// The import template (no sign-in needed: it holds only the example rows).
@@ -43,14 +43,8 @@ struct HouseholdAPIController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: "\u{FEFF}" + ImportColumn.template))
     }
 
-    private func managedCommunity(_ req: Request) async throws -> (User, Community) {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        return (user, try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db))
-    }
-
     func list(req: Request) async throws -> [HouseholdSummary] {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .police)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .police)
         let limit = try QueryNumber.int(req, "limit", in: 1...1000) ?? 200
         return try await HouseholdSummary.list(community: community.id!, search: try? req.query.get(String.self, at: "q"),
                                                limit: limit, now: req.gatehouse.clock.now(), on: req.db)
@@ -71,7 +65,7 @@ struct HouseholdAPIController: RouteCollection {
 
     /// The CSV as the request body; with `?progress=1` the answer is NDJSON: progress lines, then the result.
     func importCSV(req: Request) async throws -> Response {
-        let (user, community) = try await managedCommunity(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         let importer = HouseholdImport(services: req.gatehouse, db: req.db, language: req.language)
         let userID = try user.requireID()
@@ -103,13 +97,13 @@ struct HouseholdAPIController: RouteCollection {
     }
 
     func issueMissing(req: Request) async throws -> Issued {
-        let (user, community) = try await managedCommunity(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         let passes = try await HouseholdPassIssuing(services: req.gatehouse, db: req.db).issueMissing(community: community.id!, by: try user.requireID())
         return Issued(issued: passes.count, passIds: passes.compactMap(\.id))
     }
 
     func setQuota(req: Request) async throws -> Response {
-        let (_, community) = try await managedCommunity(req)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         let input = try req.content.decode(QuotaInput.self)
         community.outingQuota = try OutingQuotaForm.quota(enabled: input.enabled, scope: input.scope, exits: input.exits, days: input.days,
                                                           fromHour: input.fromHour, toHour: input.toHour)

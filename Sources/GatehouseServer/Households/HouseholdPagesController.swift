@@ -7,8 +7,7 @@ import Vapor
 struct HouseholdPagesController: RouteCollection {
     struct ListPage: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let households: [HouseholdSummary]
         let search: String
         let quota: QuotaValues
@@ -70,25 +69,20 @@ struct HouseholdPagesController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "households", use: list)
-        routes.post("admin", "communities", ":communityID", "household-passes", use: issueMissing)
-        routes.post("admin", "communities", ":communityID", "pass-settings", use: saveSettings)
-        routes.get("admin", "communities", ":communityID", "passes", "print", use: sheet)
-        routes.get("admin", "households", ":householdID", use: household)
-        routes.post("admin", "households", ":householdID", "quarantine", use: quarantine)
-        routes.post("admin", "households", ":householdID", "passes", use: issue)
-        routes.post("admin", "households", ":householdID", "residents", ":residentID", "login", use: createLogin)
-        routes.post("admin", "households", ":householdID", "residents", ":residentID", "reveal", use: reveal)
-        routes.post("admin", "passes", ":passID", ":action", use: passAction)
-    }
-
-    private func community(_ req: Request) async throws -> (User, Community) {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        return (user, try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db))
+        routes.get(.community(.key, .households), use: list)
+        routes.post(.community(.key, .householdPasses), use: issueMissing)
+        routes.post(.community(.key, .passSettings), use: saveSettings)
+        routes.get(.community(.key, .passSheet), use: sheet)
+        routes.get(.household(.key, .overview), use: household)
+        routes.post(.household(.key, .quarantine), use: quarantine)
+        routes.post(.household(.key, .passes), use: issue)
+        routes.post(.resident(.key, .key, .login), use: createLogin)
+        routes.post(.resident(.key, .key, .reveal), use: reveal)
+        routes.post(.pass(.key, .key), use: passAction)
     }
 
     func list(req: Request) async throws -> Response {
-        let (user, community) = try await community(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await renderList(req, user: user, community: community, errors: [:], status: .ok)
     }
 
@@ -99,7 +93,7 @@ struct HouseholdPagesController: RouteCollection {
                                                          now: req.gatehouse.clock.now(), on: req.db)
         let q = community.outingQuota
         let page = ListPage(page: PageContext(req, title: Strings.text("households", req.language), notice: notice),
-                            communityId: community.id!, communityName: community.name, households: households, search: search,
+                            community: CommunityHeading(community), households: households, search: search,
                             quota: QuotaValues(enabled: q != nil, perPerson: q?.scope == .person, exits: q?.exits ?? 1,
                                                days: q?.days ?? 2, fromHour: q?.fromHour ?? 8, toHour: q?.toHour ?? 18),
                             passValidityDays: community.passValidityDays, errors: errors, stringsJSON: Strings.json(req.language, forScripts: ["households.js"]))
@@ -107,7 +101,7 @@ struct HouseholdPagesController: RouteCollection {
     }
 
     func issueMissing(req: Request) async throws -> Response {
-        let (user, community) = try await community(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         let issued = try await HouseholdPassIssuing(services: req.gatehouse, db: req.db).issueMissing(community: community.id!, by: try user.requireID())
         let notice = req.language == .en ? "\(issued.count) household passes issued" : "已发放\(issued.count)张家庭通行证"
         return try await renderList(req, user: user, community: community, errors: [:], status: .ok, notice: notice)
@@ -124,7 +118,7 @@ struct HouseholdPagesController: RouteCollection {
     }
 
     func saveSettings(req: Request) async throws -> Response {
-        let (user, community) = try await community(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         let form = try req.content.decode(SettingsForm.self)
         do {
             community.outingQuota = try OutingQuotaForm.quota(enabled: form.quotaEnabled == "1", scope: form.quotaScope, exits: form.exits,
@@ -144,7 +138,7 @@ struct HouseholdPagesController: RouteCollection {
     }
 
     func sheet(req: Request) async throws -> View {
-        let (_, community) = try await community(req)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         let now = req.gatehouse.clock.now()
         let passes = try await Pass.query(on: req.db).filter(\.$communityID == community.id!).filter(\.$kind == PassKind.household.code)
             .filter(\.$status == Pass.Status.active.rawValue).filter(\.$expiresAt > now).all()
@@ -196,7 +190,7 @@ struct HouseholdPagesController: RouteCollection {
             return try await renderHousehold(req, errors: ["quarantine": e.message.text(for: req.language.rawValue)], status: e.status,
                                              quarantineForm: input)
         }
-        return req.redirect(to: "/admin/households/\(household.id!.uuidString)")
+        return req.redirect(to: .household(.value(household.id!), .overview))
     }
 
     func issue(req: Request) async throws -> Response {
@@ -208,7 +202,7 @@ struct HouseholdPagesController: RouteCollection {
         } catch let e as AppError {
             return try await renderHousehold(req, errors: ["pass": e.message.text(for: req.language.rawValue)], status: e.status)
         }
-        return req.redirect(to: "/admin/households/\(household.id!.uuidString)")
+        return req.redirect(to: .household(.value(household.id!), .overview))
     }
 
     func passAction(req: Request) async throws -> Response {
@@ -233,7 +227,7 @@ struct HouseholdPagesController: RouteCollection {
             req.parameters.set("householdID", to: pass.$household.id.uuidString)
             return try await renderHousehold(req, errors: ["pass": e.message.text(for: req.language.rawValue)], status: e.status)
         }
-        return req.redirect(to: "/admin/households/\(pass.$household.id.uuidString)")
+        return req.redirect(to: .household(.value(pass.$household.id), .overview))
     }
 
     /// Shows one member's full ID number, phone and card address after a stated reason; every reveal is audited.

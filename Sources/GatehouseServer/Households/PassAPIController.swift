@@ -7,17 +7,17 @@ struct PassAPIController: RouteCollection {
     struct StatusInput: Content { var reason: String? }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("passes", "verify", use: verify)
-        routes.post("passes", "scan", use: scan)
-        routes.get("passes", ":passID", use: show)
-        routes.get("passes", ":passID", "qr.svg", use: svg)
-        routes.get("passes", ":passID", "qr.png", use: png)
-        routes.post("passes", ":passID", "suspend") { try await change($0, to: .suspended) }
-        routes.post("passes", ":passID", "resume") { try await change($0, to: .active) }
-        routes.post("passes", ":passID", "revoke") { try await change($0, to: .revoked) }
-        routes.post("passes", ":passID", "reissue", use: reissue)
-        routes.get("households", ":householdID", "passes", use: householdPasses)
-        routes.post("households", ":householdID", "passes", use: issue)
+        routes.post(.api(.passes(.verify)), use: verify)
+        routes.post(.api(.passes(.scan)), use: scan)
+        routes.get(.api(.pass(.key, .overview)), use: show)
+        routes.get(.api(.pass(.key, .qrSVG)), use: svg)
+        routes.get(.api(.pass(.key, .qrPNG)), use: png)
+        routes.post(.api(.pass(.key, .suspend))) { try await change($0, to: .suspended) }
+        routes.post(.api(.pass(.key, .resume))) { try await change($0, to: .active) }
+        routes.post(.api(.pass(.key, .revoke))) { try await change($0, to: .revoked) }
+        routes.post(.api(.pass(.key, .reissue)), use: reissue)
+        routes.get(.api(.household(.key, .passes)), use: householdPasses)
+        routes.post(.api(.household(.key, .passes)), use: issue)
     }
 
     /// The public keys, for verifiers that work offline (no sign-in: they are public).

@@ -29,14 +29,14 @@ struct ResidentPagesController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("me", use: home)
-        routes.get("me", "passes", ":passID", use: pass)
-        routes.get("me", "sw.js", use: serviceWorker)
-        routes.post("me", "visits", ":visitID", "vouch") { try await answerVisit($0, vouch: true) }
-        routes.post("me", "visits", ":visitID", "decline") { try await answerVisit($0, vouch: false) }
-        routes.post("me", "deliveries", ":deliveryID", "picked-up", use: pickedUp)
-        routes.post("me", "returning", use: returning)
-        routes.get("me", "data", use: myData)
+        routes.get(.me(.overview), use: home)
+        routes.get(.myPass(.key), use: pass)
+        routes.get(.me(.serviceWorker), use: serviceWorker)
+        routes.post(.visit(.key, .vouch)) { try await answerVisit($0, vouch: true) }
+        routes.post(.visit(.key, .decline)) { try await answerVisit($0, vouch: false) }
+        routes.post(.deliveryPickedUp(.key), use: pickedUp)
+        routes.post(.me(.returning), use: returning)
+        routes.get(.me(.data), use: myData)
     }
 
     /// Subject access: everything held about the signed-in resident and their household, and who touched it.
@@ -94,7 +94,7 @@ struct ResidentPagesController: RouteCollection {
         let vouching = VisitVouching(services: req.gatehouse, db: req.db)
         if vouch { try await vouching.fromApp(visit, resident: resident, user: try user.requireID()) }
         else { try await vouching.decline(visit, resident: resident, user: try user.requireID()) }
-        return req.redirect(to: "/me#visits")
+        return req.redirect(to: .me(.overview), fragment: "visits")
     }
 
     func pickedUp(req: Request) async throws -> Response {
@@ -102,7 +102,7 @@ struct ResidentPagesController: RouteCollection {
         guard let delivery = try await Delivery.find(req.parameters.get("deliveryID", as: UUID.self), on: req.db),
               delivery.householdID == resident.$household.id else { throw AppError.notFound }
         try await DeliveryLog(services: req.gatehouse, db: req.db).pickedUp(delivery, by: try user.requireID())
-        return req.redirect(to: "/me#deliveries")
+        return req.redirect(to: .me(.overview), fragment: "deliveries")
     }
 
     /// A member is expected back on a day: the page reminds the household until their arrival report is filed.
@@ -118,7 +118,7 @@ struct ResidentPagesController: RouteCollection {
         }
         member.returningOn = day.description
         try await member.save(on: req.db)
-        return req.redirect(to: "/me#returnees")
+        return req.redirect(to: .me(.overview), fragment: "returnees")
     }
 
     func pass(req: Request) async throws -> Response {
@@ -138,13 +138,16 @@ struct ResidentPagesController: RouteCollection {
 
     /// Caches the pass pages the resident opened, so they open without a network at the gate.
     func serviceWorker(req: Request) async throws -> Response {
+        // The pass pages' common start (`/me/passes/`) and the stylesheet's file, both from where they are named.
+        let passes = SiteURL.myPass(.key).path.replacingOccurrences(of: ":passID", with: "")
+        let stylesheet = AssetURLs.table[AssetURLs.key("css/app.css")]?.split(separator: "?").first.map(String.init) ?? ""
         let script = """
         const CACHE = "gatehouse-passes-v1";
         self.addEventListener("install", e => self.skipWaiting());
         self.addEventListener("activate", e => e.waitUntil(self.clients.claim()));
         self.addEventListener("fetch", e => {
           const url = new URL(e.request.url);
-          if (e.request.method !== "GET" || !(url.pathname.startsWith("/me/passes/") || url.pathname === "/css/app.css")) return;
+          if (e.request.method !== "GET" || !(url.pathname.startsWith("\(passes)") || url.pathname === "\(stylesheet)")) return;
           e.respondWith(fetch(e.request).then(res => {
             if (res.ok) { const copy = res.clone(); caches.open(CACHE).then(c => c.put(e.request, copy)); }
             return res;

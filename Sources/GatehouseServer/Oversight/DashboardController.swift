@@ -24,8 +24,8 @@ struct DashboardController: RouteCollection {
     static let viewers: [Role] = [.communityAdmin, .districtAdmin, .health, .police]
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "dashboard", use: dashboard)
-        routes.get("admin", "rollup", use: rollup)
+        routes.get(.community(.key, .dashboard), use: dashboard)
+        routes.get(.admin(.rollup), use: rollup)
     }
 
     static func chart(_ f: CommunityFigures, _ req: Request) -> String {
@@ -35,8 +35,7 @@ struct DashboardController: RouteCollection {
 
     /// `?fragment=1` renders only the figures (the page's script swaps them in when the gates record something).
     func dashboard(req: Request) async throws -> View {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health, .police)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .health, .police)
         let figures = try await OversightFigures(services: req.gatehouse, db: req.db, language: req.language).figures(for: [community])[0]
         let fragment = (try? req.query.get(Int.self, at: "fragment")) == 1
         if !fragment { try await AuditLog(services: req.gatehouse, db: req.db).policeView("dashboard", by: user, community: community.id) }

@@ -33,6 +33,7 @@ extension Strings {
         "stood_down_notice": t("本社区已解除防控", "This community has stood down"),
         "reveal_reason_case": t("查看事由（如：联系转运、上报卫健部门）", "Why (e.g. arranging the transfer, reporting to the health department)"),
         "reveal_audited_case": t("本次查看已记入审计日志，本人可见。", "This view is in the audit log, and the person can see it."),
+        "case_news": t("此病例有新进展，看完后点此刷新", "This case has moved on: tap here to reload when you are done"),
         "stand_down_done": t("已解除防控，全部个人信息已删除", "Stood down: all personal data deleted"),
     ]
 }

@@ -24,8 +24,7 @@ struct PrivacyPagesController: RouteCollection {
 
     struct Page: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let retentionDays: String
         let stoodDown: String?
         let purges: [PurgeRow]
@@ -37,20 +36,14 @@ struct PrivacyPagesController: RouteCollection {
     struct StandDownForm: Content { var confirm: String? }
 
     func boot(routes: any RoutesBuilder) throws {
-        let community = routes.grouped("admin", "communities", ":communityID")
-        community.get("privacy", use: show)
-        community.post("retention", use: setRetention)
-        community.post("purge", use: purgeNow)
-        community.post("stand-down", use: standDown)
-    }
-
-    private func community(_ req: Request) async throws -> (User, Community) {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        return (user, try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db))
+        routes.get(.community(.key, .privacy), use: show)
+        routes.post(.community(.key, .retention), use: setRetention)
+        routes.post(.community(.key, .purge), use: purgeNow)
+        routes.post(.community(.key, .standDown), use: standDown)
     }
 
     func show(req: Request) async throws -> Response {
-        let (_, community) = try await community(req)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         let notice = req.query[String.self, at: "done"].flatMap { ["retention": "retention_saved", "purge": "purge_done",
                                                                   "stand-down": "stand_down_done"][$0] }
         return try await render(req, community, notice: notice.map { Strings.text($0, req.language) }, days: nil, errors: [:], status: .ok)
@@ -81,14 +74,14 @@ struct PrivacyPagesController: RouteCollection {
             ChinaTime.text(at, "yyyy-MM-dd HH:mm") + (community.stoodDownBy.flatMap { names[$0] }.map { " · " + $0 } ?? "")
         }
         let page = Page(page: PageContext(req, title: Strings.text("privacy_page", req.language), notice: notice),
-                        communityId: cid, communityName: community.name, retentionDays: days ?? String(community.retentionDays),
+                        community: CommunityHeading(community), retentionDays: days ?? String(community.retentionDays),
                         stoodDown: stoodDown, purges: purges,
                         figures: byDay.values.sorted { $0.day > $1.day }.prefix(90).map { $0 }, errors: errors)
         return try await req.view.render("privacy/privacy", page).encodeResponse(status: status, for: req)
     }
 
     func setRetention(req: Request) async throws -> Response {
-        let (_, community) = try await community(req)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         let form = try req.content.decode(RetentionForm.self)
         guard let period = form.days.flatMap(RetentionPeriod.init(parsing:)) else {
             return try await render(req, community, notice: nil, days: form.days,
@@ -96,18 +89,18 @@ struct PrivacyPagesController: RouteCollection {
         }
         community.retentionDays = period.days
         try await community.save(on: req.db)
-        return req.redirect(to: "/admin/communities/\(community.id!)/privacy?done=retention")
+        return req.redirect(to: .community(.value(community.id!), .privacy), ["done": "retention"])
     }
 
     func purgeNow(req: Request) async throws -> Response {
-        let (user, community) = try await community(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         let counts = try await PersonalDataPurge(services: req.gatehouse, db: req.db).purgeExpired(community, by: user)
         req.logger.info("Retention purge of community \(community.id!) by \(user.username): \(counts.summary)")
-        return req.redirect(to: "/admin/communities/\(community.id!)/privacy?done=purge")
+        return req.redirect(to: .community(.value(community.id!), .privacy), ["done": "purge"])
     }
 
     func standDown(req: Request) async throws -> Response {
-        let (user, community) = try await community(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         let form = try req.content.decode(StandDownForm.self)
         guard form.confirm?.trimmingCharacters(in: .whitespaces) == community.name else {
             return try await render(req, community, notice: nil, days: nil,
@@ -115,6 +108,6 @@ struct PrivacyPagesController: RouteCollection {
         }
         let counts = try await PersonalDataPurge(services: req.gatehouse, db: req.db).standDown(community, by: user)
         req.logger.info("Community \(community.id!) stood down by \(user.username): \(counts.summary)")
-        return req.redirect(to: "/admin/communities/\(community.id!)/privacy?done=stand-down")
+        return req.redirect(to: .community(.value(community.id!), .privacy), ["done": "stand-down"])
     }
 }

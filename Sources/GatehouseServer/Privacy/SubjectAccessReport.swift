@@ -58,7 +58,7 @@ struct SubjectAccessReport: Encodable {
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, "\($0.username)（\($0.roleValue.label.text(for: lang))）") })
         let passages = passageRows.map { p in
             Line(when: ChinaTime.text(p.recordedAt, "yyyy-MM-dd HH:mm"),
-                 what: "\(gateNames[p.$checkpoint.id] ?? "") · \((Direction(rawValue: p.direction) ?? .in).label.text(for: lang)) · "
+                 what: "\(gateNames[p.$checkpoint.id] ?? "") · \(p.direction.label.text(for: lang)) · "
                      + String(format: "%.1f℃", Double(p.temperatureTenths) / 10) + " · \((EntryDecision(rawValue: p.decision) ?? .deny).label.text(for: lang))",
                  by: names[p.$operatorUser.id] ?? "")
         }

@@ -10,11 +10,11 @@ struct QuarantineAPIController: RouteCollection {
     struct Report: Content { var residentId: UUID?; var temperature: Double?; var symptoms: [String]?; var note: String? }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("households", ":householdID", "quarantine", use: order)
-        routes.get("communities", ":communityID", "quarantine-orders", use: list)
-        routes.post("quarantine-orders", ":orderID", "extend", use: extend)
-        routes.post("quarantine-orders", ":orderID", "release", use: release)
-        routes.post("quarantine-orders", ":orderID", "reports", use: report)
+        routes.post(.api(.household(.key, .quarantine)), use: order)
+        routes.get(.api(.community(.key, .quarantineOrders)), use: list)
+        routes.post(.api(.quarantineOrder(.key, .extend)), use: extend)
+        routes.post(.api(.quarantineOrder(.key, .release)), use: release)
+        routes.post(.api(.quarantineOrder(.key, .reports)), use: report)
     }
 
     private func board(_ req: Request) -> QuarantineBoard {
@@ -36,8 +36,7 @@ struct QuarantineAPIController: RouteCollection {
     }
 
     func list(req: Request) async throws -> [QuarantineBoard.Order] {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .health)
         return try await board(req).open(community: community.id!)
     }
 

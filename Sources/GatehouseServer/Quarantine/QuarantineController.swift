@@ -9,8 +9,7 @@ import Vapor
 struct QuarantineController: RouteCollection {
     struct Page: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let orders: [QuarantineBoard.Order]
         let history: [QuarantineBoard.Past]
         let symptoms: [SelectOption]
@@ -32,11 +31,11 @@ struct QuarantineController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "quarantine", use: board)
-        routes.post("admin", "communities", ":communityID", "quarantine-orders", use: order)
-        routes.post("admin", "quarantine-orders", ":orderID", "reports", use: report)
-        routes.post("admin", "quarantine-orders", ":orderID", "extend", use: extend)
-        routes.post("admin", "quarantine-orders", ":orderID", "release", use: release)
+        routes.get(.community(.key, .quarantine), use: board)
+        routes.post(.community(.key, .quarantineOrders), use: order)
+        routes.post(.quarantineOrder(.key, .reports), use: report)
+        routes.post(.quarantineOrder(.key, .extend), use: extend)
+        routes.post(.quarantineOrder(.key, .release), use: release)
     }
 
     /// The order, for someone who may act on it (community admins and health staff in scope).
@@ -54,8 +53,8 @@ struct QuarantineController: RouteCollection {
             + Symptom.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
         let round = HealthRound(req.gatehouse.clock.now())
         return try await req.view.render("quarantine/quarantine", Page(
-            page: PageContext(req, title: Strings.text("quarantine_board", req.language)), communityId: community.id!,
-            communityName: community.name, orders: try await board.open(community: community.id!),
+            page: PageContext(req, title: Strings.text("quarantine_board", req.language)), community: CommunityHeading(community),
+            orders: try await board.open(community: community.id!),
             history: try await board.history(community: community.id!), symptoms: symptoms,
             round: "\(round.day.description.suffix(5)) \(round.half.label.text(for: lang))", error: error, form: form,
             ordered: req.query[String.self, at: "done"] == "ordered"))
@@ -64,8 +63,7 @@ struct QuarantineController: RouteCollection {
 
     /// Orders home quarantine for a household of the community, named by its label as the office's lists write it.
     func order(req: Request) async throws -> Response {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .health)
         let form = try req.content.decode(OrderForm.self)
         let label = (form.household ?? "").trimmingCharacters(in: .whitespaces)
         guard let household = try await Household.query(on: req.db).filter(\.$communityID == community.id!).filter(\.$label == label).first() else {
@@ -78,12 +76,11 @@ struct QuarantineController: RouteCollection {
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             return try await render(req, community, error: e.message.text(for: req.language.rawValue), status: e.status, form: form)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!)/quarantine?done=ordered")
+        return req.redirect(to: .community(.value(community.id!), .quarantine), ["done": "ordered"])
     }
 
     func board(req: Request) async throws -> Response {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .health)
         return try await render(req, community, error: nil, status: .ok)
     }
 
@@ -92,7 +89,7 @@ struct QuarantineController: RouteCollection {
         do { try await body(user, order) } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             return try await render(req, community, error: e.message.text(for: req.language.rawValue), status: e.status)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!)/quarantine")
+        return req.redirect(to: .community(.value(community.id!), .quarantine))
     }
 
     func report(req: Request) async throws -> Response {

@@ -7,28 +7,26 @@ import Vapor
 struct SupplyController: RouteCollection {
     struct Page: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let tasks: [SupplyDesk.Task]
         let error: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "supplies", use: list)
-        routes.on(.POST, "supplies", ":requestID", "delivered", body: .collect(maxSize: "8mb"), use: delivered)
-        routes.post("me", "supplies", use: request)
+        routes.get(.community(.key, .supplies), use: list)
+        routes.on(.POST, .supplyDelivered(.key), body: .collect(maxSize: "8mb"), use: delivered)
+        routes.post(.me(.supplies), use: request)
     }
 
     private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
         let tasks = try await SupplyDesk(services: req.gatehouse, db: req.db).tasks(community: community.id!)
         return try await req.view.render("quarantine/supplies", Page(page: PageContext(req, title: Strings.text("supplies", req.language)),
-                                                          communityId: community.id!, communityName: community.name, tasks: tasks, error: error))
+                                                          community: CommunityHeading(community), tasks: tasks, error: error))
             .encodeResponse(status: status, for: req)
     }
 
     func list(req: Request) async throws -> Response {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await render(req, community, error: nil, status: .ok)
     }
 
@@ -44,7 +42,7 @@ struct SupplyController: RouteCollection {
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .payloadTooLarge {
             return try await render(req, community, error: error.message.text(for: req.language.rawValue), status: error.status)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!)/supplies")
+        return req.redirect(to: .community(.value(community.id!), .supplies))
     }
 
     func request(req: Request) async throws -> Response {
@@ -55,6 +53,6 @@ struct SupplyController: RouteCollection {
         let form = try req.content.decode(Form.self)
         try await SupplyDesk(services: req.gatehouse, db: req.db).request(household: household, items: form.items, urgent: form.urgent == "1",
                                                                            by: try user.requireID())
-        return req.redirect(to: "/me#supplies")
+        return req.redirect(to: .me(.overview), fragment: "supplies")
     }
 }

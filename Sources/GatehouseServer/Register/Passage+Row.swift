@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GatehouseCore
 import SQLKit
 
 extension Passage {
@@ -16,11 +17,11 @@ extension Passage {
         p.householdID = try row.decode(column: "household_id", as: UUID?.self)
         p.passID = try row.decode(column: "pass_id", as: UUID?.self)
         p.registrationID = try row.decode(column: "registration_id", as: UUID?.self)
-        p.direction = try row.decode(column: "direction", as: String.self)
+        p.direction = try row.decode(column: "direction", as: Direction.self)
         p.mode = try row.decode(column: "mode", as: String.self)
         p.readings = try row.decode(column: "readings", as: String.self)
         p.temperatureTenths = try row.decode(column: "temperature_tenths", as: Int.self)
-        p.status = try row.decode(column: "status", as: String.self)
+        p.status = try row.decode(column: "status", as: TemperatureStatus.self)
         p.decision = try row.decode(column: "decision", as: String.self)
         p.reasons = try row.decode(column: "reasons", as: String.self)
         p.wearsMask = try row.decode(column: "wears_mask", as: Bool.self)

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GatehouseCore
 
 /// One passage through a gate: who, where, when, which way, every reading, the decision and who made it
 /// (谁检查、谁登记、谁负责).
@@ -16,13 +17,13 @@ final class Passage: Model, @unchecked Sendable {
     @OptionalField(key: "pass_id") var passID: UUID?
     /// The self-registration the operator scanned (visitor, courier, returnee …).
     @OptionalField(key: "registration_id") var registrationID: UUID?
-    @Field(key: "direction") var direction: String
+    @Field(key: "direction") var direction: Direction
     @Field(key: "mode") var mode: String
     /// Every reading, oldest first: `366@1795305600;373@1795305900` (tenths @ epoch seconds).
     @Field(key: "readings") var readings: String
     /// The reading that counts (the last one), in tenths of a degree.
     @Field(key: "temperature_tenths") var temperatureTenths: Int
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: TemperatureStatus
     @Field(key: "decision") var decision: String
     /// Reason codes, comma-separated.
     @Field(key: "reasons") var reasons: String

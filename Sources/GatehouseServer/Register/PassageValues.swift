@@ -11,7 +11,7 @@ struct PassageValues: Sendable {
         var readings: String
         /// The reading that counts (the last one), in tenths of a degree.
         var temperatureTenths: Int
-        var status: String
+        var status: TemperatureStatus
         var decision: String
         /// Reason codes, comma-separated.
         var reasons: String
@@ -26,7 +26,7 @@ struct PassageValues: Sendable {
     var householdID: UUID?
     var passID: UUID?
     var registrationID: UUID?
-    var direction: String
+    var direction: Direction
     var mode: String
     var outcome: Outcome
     var wearsMask: Bool

@@ -73,6 +73,6 @@ struct HouseholdInbox: Encodable {
         }
         let gate = try await Checkpoint.query(on: db).filter(\.$community.$id == household.communityID).filter(\.$isOpen == true).first()
         return HouseholdInbox(visits: visitItems, deliveries: deliveryItems, reminders: reminders,
-                              returneeFormURL: gate?.registrationCode.map { "/r/\($0)/returnee" })
+                              returneeFormURL: gate?.registrationCode.map { SiteURL.posterCategory(.value($0), .value(RegistrationCategory.returnee.rawValue)).path })
     }
 }

@@ -11,9 +11,9 @@ struct RegistrationAPIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("registrations", "scan", use: scan)
-        routes.post("registrations", ":registrationID", "vouch", use: vouch)
-        routes.on(.POST, "registrations", ":registrationID", "landlord-confirmation", body: .collect(maxSize: "8mb"), use: landlordConfirmation)
+        routes.post(.api(.registrationScan), use: scan)
+        routes.post(.api(.registration(.key, .vouch)), use: vouch)
+        routes.on(.POST, .api(.registration(.key, .landlordConfirmation)), body: .collect(maxSize: "8mb"), use: landlordConfirmation)
     }
 
     /// The landlord at the gate: `?checkpointId=&landlordCode=`, the proof photo (JPEG or PNG) as the body.

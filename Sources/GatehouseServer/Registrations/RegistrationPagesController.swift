@@ -7,8 +7,7 @@ import Vapor
 struct RegistrationPagesController: RouteCollection {
     struct OverviewPage: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let overview: RegistrationOverview
         /// Registrations operators proposed at the gate, waiting for the office's check.
         let proposals: [RegistrationProposals.Row]
@@ -36,20 +35,20 @@ struct RegistrationPagesController: RouteCollection {
     struct RejectForm: Content { var reason: String? }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "registrations", use: overview)
-        routes.post("admin", "communities", ":communityID", "registration-settings", use: saveSettings)
-        routes.post("admin", "registrations", ":registrationID", "approve", use: approve)
-        routes.post("admin", "registrations", ":registrationID", "reject", use: reject)
-        routes.post("admin", "registration-proposals", ":proposalID", "confirm", use: confirmProposal)
-        routes.post("admin", "registration-proposals", ":proposalID", "reject", use: rejectProposal)
-        routes.get("admin", "checkpoints", ":checkpointID", "poster", use: poster)
-        routes.post("admin", "communities", ":communityID", "rental-accounts", use: createRentalAccount)
+        routes.get(.community(.key, .registrations), use: overview)
+        routes.post(.community(.key, .registrationSettings), use: saveSettings)
+        routes.post(.registration(.key, .approve), use: approve)
+        routes.post(.registration(.key, .reject), use: reject)
+        routes.post(.registrationProposal(.key, .confirm), use: confirmProposal)
+        routes.post(.registrationProposal(.key, .reject), use: rejectProposal)
+        routes.get(.checkpoint(.key, .poster), use: poster)
+        routes.post(.community(.key, .rentalAccounts), use: createRentalAccount)
     }
 
     /// A landlord's or rental agency's account in this community; a landlord's homes (by the phone the office
     /// recorded) are linked to it at once.
     func createRentalAccount(req: Request) async throws -> Response {
-        let (admin, community) = try await community(req, id: req.parameters.get("communityID", as: UUID.self))
+        let (admin, community) = try await req.community(.communityAdmin, .districtAdmin)
         var input = try req.content.decode(AccountCreation.Input.self)
         if ![Role.landlord.rawValue, Role.agency.rawValue].contains(input.role ?? "") { input.role = nil }
         do {
@@ -101,11 +100,11 @@ struct RegistrationPagesController: RouteCollection {
         } catch let e as AppError where e.status == .unprocessableEntity || e.status == .conflict {
             return try await render(req, community, errors: ["proposal": e.message.text(for: req.language.rawValue)], status: e.status)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!.uuidString)/registrations")
+        return req.redirect(to: .community(.value(community.id!), .registrations))
     }
 
     func overview(req: Request) async throws -> Response {
-        let (_, community) = try await community(req, id: req.parameters.get("communityID", as: UUID.self))
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await render(req, community, errors: [:], status: .ok)
     }
 
@@ -115,15 +114,15 @@ struct RegistrationPagesController: RouteCollection {
                                 pickupSlotMinutes: community.pickupSlotMinutes, pickupSlotCapacity: community.pickupSlotCapacity,
                                 returneeMonitoringDays: community.returneeMonitoringDays)
         return try await req.view.render("registrations/registrations", OverviewPage(
-            page: PageContext(req, title: Strings.text("registrations", req.language), notice: notice), communityId: community.id!,
-            communityName: community.name, overview: overview,
+            page: PageContext(req, title: Strings.text("registrations", req.language), notice: notice), community: CommunityHeading(community),
+            overview: overview,
             proposals: try await RegistrationProposals(services: req.gatehouse, db: req.db).list(community: community.id!),
             householdLabels: try await Household.query(on: req.db).filter(\.$communityID == community.id!).sort(\.$label).limit(5000).all().map(\.label),
             settings: settings, errors: errors)).encodeResponse(status: status, for: req)
     }
 
     func saveSettings(req: Request) async throws -> Response {
-        let (_, community) = try await community(req, id: req.parameters.get("communityID", as: UUID.self))
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         let form = try req.content.decode(Settings.self)
         let lang = req.language.rawValue
         var errors: FieldErrors = [:]
@@ -141,7 +140,7 @@ struct RegistrationPagesController: RouteCollection {
         community.pickupSlotCapacity = capacity
         community.returneeMonitoringDays = days
         try await community.save(on: req.db)
-        return req.redirect(to: "/admin/communities/\(community.id!)/registrations")
+        return req.redirect(to: .community(.value(community.id!), .registrations))
     }
 
     private func application(_ req: Request) async throws -> (User, SelfRegistration) {
@@ -154,7 +153,7 @@ struct RegistrationPagesController: RouteCollection {
     func approve(req: Request) async throws -> Response {
         let (user, r) = try await application(req)
         _ = try await PassApplicationReview(services: req.gatehouse, db: req.db).approve(r, by: try user.requireID())
-        return req.redirect(to: "/admin/communities/\(r.communityID)/registrations")
+        return req.redirect(to: .community(.value(r.communityID), .registrations))
     }
 
     func reject(req: Request) async throws -> Response {
@@ -166,7 +165,7 @@ struct RegistrationPagesController: RouteCollection {
             let community = try await community(req, id: r.communityID).1
             return try await render(req, community, errors: ["reason": error.message.text(for: req.language.rawValue)], status: .unprocessableEntity)
         }
-        return req.redirect(to: "/admin/communities/\(r.communityID)/registrations")
+        return req.redirect(to: .community(.value(r.communityID), .registrations))
     }
 
     /// An A4 poster: the gate's self-registration QR, the community, the rules and what the data is for.
@@ -174,7 +173,7 @@ struct RegistrationPagesController: RouteCollection {
         let user = try req.requireUser(.communityAdmin, .districtAdmin)
         guard let gate = try await Checkpoint.find(req.parameters.get("checkpointID", as: UUID.self), on: req.db) else { throw AppError.notFound }
         let community = try await AccessScope(user).community(gate.$community.id, on: req.db)
-        let url = Self.baseURL(req) + "/r/" + (gate.registrationCode ?? "")
+        let url = Self.baseURL(req) + SiteURL.poster(.value(gate.registrationCode ?? "")).path
         return try await req.view.render("registrations/poster", PosterPage(
             page: PageContext(req, title: Strings.text("poster", req.language)), communityName: community.name, gateName: gate.name,
             url: url, qrSVG: QRPass.inlineSVG(token: url, moduleSize: 8)))

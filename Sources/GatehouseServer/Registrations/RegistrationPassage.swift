@@ -10,7 +10,7 @@ enum RegistrationPassage {
         let r = reg.registration
         let now = passage.updatedAt
         let decision = EntryDecision(rawValue: passage.decision)
-        let direction = Direction(rawValue: passage.direction) ?? .in
+        let direction = passage.direction
         switch reg.category {
         case .visitor:
             guard let id = reg.visit?.id, let visit = try await Visit.find(id, on: tx) else { return nil }

@@ -6,16 +6,15 @@ import Vapor
 struct ReturneeMonitorController: RouteCollection {
     struct Page: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let rows: [ReturneeMonitorBoard.Row]
         let symptoms: [SelectOption]
         let error: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "returnees", use: board)
-        routes.post("admin", "returnee-reports", ":reportID", "check-ins", use: checkIn)
+        routes.get(.community(.key, .returnees), use: board)
+        routes.post(.returneeCheckIn(.key), use: checkIn)
     }
 
     private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
@@ -24,13 +23,12 @@ struct ReturneeMonitorController: RouteCollection {
         let symptoms = [SelectOption(value: "none", label: Strings.text("none", req.language))]
             + Symptom.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
         return try await req.view.render("registrations/returnees", Page(
-            page: PageContext(req, title: Strings.text("returnee_monitoring", req.language)), communityId: community.id!,
-            communityName: community.name, rows: rows, symptoms: symptoms, error: error)).encodeResponse(status: status, for: req)
+            page: PageContext(req, title: Strings.text("returnee_monitoring", req.language)), community: CommunityHeading(community),
+            rows: rows, symptoms: symptoms, error: error)).encodeResponse(status: status, for: req)
     }
 
     func board(req: Request) async throws -> Response {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .health)
         return try await render(req, community, error: nil, status: .ok)
     }
 
@@ -47,6 +45,6 @@ struct ReturneeMonitorController: RouteCollection {
         } catch let error as AppError where error.status == .unprocessableEntity || error.status == .conflict {
             return try await render(req, community, error: error.message.text(for: req.language.rawValue), status: error.status)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!)/returnees")
+        return req.redirect(to: .community(.value(community.id!), .returnees))
     }
 }

@@ -43,10 +43,10 @@ struct SelfRegistrationController: RouteCollection {
     static let phoneLimit = (count: 6, seconds: 3600.0)
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("r", "s", ":token", use: status)
-        routes.get("r", ":poster", use: start)
-        routes.get("r", ":poster", ":category", use: form)
-        routes.post("r", ":poster", ":category", use: submit)
+        routes.get(.registrationStatus(.key), use: status)
+        routes.get(.poster(.key), use: start)
+        routes.get(.posterCategory(.key, .key), use: form)
+        routes.post(.posterCategory(.key, .key), use: submit)
     }
 
     func start(req: Request) async throws -> View {
@@ -89,7 +89,7 @@ struct SelfRegistrationController: RouteCollection {
                 if let household = done.registration.householdID, category == .visitor {
                     await req.live.publish(LiveEvent(type: "visitor", payload: ["id": done.registration.id!]), to: .household(household))
                 }
-                return req.redirect(to: "/r/s/" + done.statusToken, redirectType: .normal)
+                return req.redirect(to: .registrationStatus(.value(done.statusToken)))
             } catch let error as AppError where error.code == "unknown_household" {
                 return try await renderForm(req, values: values, symptoms: symptoms, errors: ["household": error.message],
                                             formError: Strings.text("form_has_errors", req.language))

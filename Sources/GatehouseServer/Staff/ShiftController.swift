@@ -22,8 +22,7 @@ struct ShiftController: RouteCollection {
 
     struct TrainingPage: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let staff: [SelectOption]
         let records: [TrainingRow]
         let errors: FieldErrors
@@ -37,10 +36,10 @@ struct ShiftController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("gate", "shift-check", use: checkForm)
-        routes.post("gate", "shift-check", use: check)
-        routes.get("admin", "communities", ":communityID", "training", use: training)
-        routes.post("admin", "communities", ":communityID", "training", use: addTraining)
+        routes.get(.gate(.shiftCheck), use: checkForm)
+        routes.post(.gate(.shiftCheck), use: check)
+        routes.get(.community(.key, .training), use: training)
+        routes.post(.community(.key, .training), use: addTraining)
     }
 
     /// Whether `user` must still do today's checklist before the gate screen opens (operators only).
@@ -80,12 +79,7 @@ struct ShiftController: RouteCollection {
         if try await ShiftCheck.query(on: req.db).filter(\.$userID == user.id!).filter(\.$checkpointID == gate).filter(\.$day == day).count() == 0 {
             try await ShiftCheck(userID: user.id!, checkpointID: gate, day: day, at: req.gatehouse.clock.now()).create(on: req.db)
         }
-        return req.redirect(to: "/gate")
-    }
-
-    private func community(_ req: Request) async throws -> (User, Community) {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        return (user, try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db))
+        return req.redirect(to: .gate(.scan))
     }
 
     private func renderTraining(_ req: Request, _ community: Community, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
@@ -94,7 +88,7 @@ struct ShiftController: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0.username) })
         let records = try await TrainingRecord.query(on: req.db).filter(\.$communityID == community.id!).sort(\.$trainedOn, .descending).all()
         return try await req.view.render("staff/training", TrainingPage(
-            page: PageContext(req, title: Strings.text("training", req.language)), communityId: community.id!, communityName: community.name,
+            page: PageContext(req, title: Strings.text("training", req.language)), community: CommunityHeading(community), 
             staff: staff.map { SelectOption(value: $0.id!.uuidString, label: $0.username) },
             records: records.map { TrainingRow(operatorName: names[$0.userID] ?? "", trainedOn: $0.trainedOn, trainer: $0.trainer,
                                                thermometerModel: $0.thermometerModel) },
@@ -102,12 +96,12 @@ struct ShiftController: RouteCollection {
     }
 
     func training(req: Request) async throws -> Response {
-        let (_, community) = try await community(req)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await renderTraining(req, community, errors: [:], status: .ok)
     }
 
     func addTraining(req: Request) async throws -> Response {
-        let (admin, community) = try await community(req)
+        let (admin, community) = try await req.community(.communityAdmin, .districtAdmin)
         let form = try req.content.decode(TrainingForm.self)
         let lang = req.language.rawValue
         var errors: FieldErrors = [:]
@@ -134,6 +128,6 @@ struct ShiftController: RouteCollection {
         r.recordedBy = admin.id!
         r.createdAt = req.gatehouse.clock.now()
         try await r.create(on: req.db)
-        return req.redirect(to: "/admin/communities/\(community.id!)/training")
+        return req.redirect(to: .community(.value(community.id!), .training))
     }
 }

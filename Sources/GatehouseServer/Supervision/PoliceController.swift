@@ -21,9 +21,9 @@ struct PoliceController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("police", use: home)
-        routes.on(.POST, "police", "spot-checks", body: .collect(maxSize: "20mb"), use: spotCheck)
-        routes.get("spot-checks", ":checkID", "photos", ":index", use: photo)
+        routes.get(.police(.overview), use: home)
+        routes.on(.POST, .police(.spotChecks), body: .collect(maxSize: "20mb"), use: spotCheck)
+        routes.get(.spotCheckPhoto(.key, .key), use: photo)
     }
 
     private func render(_ req: Request, error: String?, status: HTTPStatus) async throws -> Response {
@@ -61,7 +61,7 @@ struct PoliceController: RouteCollection {
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await render(req, error: e.message.text(for: req.language.rawValue), status: e.status)
         }
-        return req.redirect(to: "/police")
+        return req.redirect(to: .police(.overview))
     }
 
     /// A spot check's photo: for its author and the community's office.

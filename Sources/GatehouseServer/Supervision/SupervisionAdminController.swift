@@ -19,8 +19,7 @@ struct SupervisionAdminController: RouteCollection {
 
     struct Page: Encodable {
         let page: PageContext
-        let communityId: UUID
-        let communityName: String
+        let community: CommunityHeading
         let police: [SelectOption]
         let grants: [PoliceGrants.Row]
         let checks: [SpotChecks.Row]
@@ -30,9 +29,9 @@ struct SupervisionAdminController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("admin", "communities", ":communityID", "supervision", use: page)
-        routes.post("admin", "communities", ":communityID", "police-grants", use: grant)
-        routes.post("admin", "police-grants", ":grantID", "revoke", use: revoke)
+        routes.get(.community(.key, .supervision), use: page)
+        routes.post(.community(.key, .policeGrants), use: grant)
+        routes.post(.revokePoliceGrant(.key), use: revoke)
     }
 
     static func audit(community: UUID, language: Language, on db: any Database) async throws -> [AuditRow] {
@@ -51,8 +50,7 @@ struct SupervisionAdminController: RouteCollection {
     private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
         let grants = PoliceGrants(services: req.gatehouse, db: req.db)
         return try await req.view.render("supervision/supervision", Page(
-            page: PageContext(req, title: Strings.text("police_supervision", req.language)), communityId: community.id!,
-            communityName: community.name,
+            page: PageContext(req, title: Strings.text("police_supervision", req.language)), community: CommunityHeading(community),
             police: try await grants.candidates(for: community).map { SelectOption(value: $0.id!.uuidString, label: $0.username) },
             grants: try await grants.rows(community: community.id!),
             checks: try await SpotChecks(services: req.gatehouse, db: req.db).rows(communities: [community.id!], language: req.language),
@@ -60,18 +58,13 @@ struct SupervisionAdminController: RouteCollection {
             today: req.gatehouse.today.description, error: error)).encodeResponse(status: status, for: req)
     }
 
-    private func community(_ req: Request) async throws -> (User, Community) {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin)
-        return (user, try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db))
-    }
-
     func page(req: Request) async throws -> Response {
-        let (_, community) = try await community(req)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await render(req, community, error: nil, status: .ok)
     }
 
     func grant(req: Request) async throws -> Response {
-        let (user, community) = try await community(req)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
         struct Form: Decodable { var policeUserId: UUID?; var startsOn: String?; var endsOn: String? }
         let form = try req.content.decode(Form.self)
         do {
@@ -80,7 +73,7 @@ struct SupervisionAdminController: RouteCollection {
         } catch let e as AppError where e.status == .unprocessableEntity {
             return try await render(req, community, error: e.message.text(for: req.language.rawValue), status: e.status)
         }
-        return req.redirect(to: "/admin/communities/\(community.id!)/supervision")
+        return req.redirect(to: .community(.value(community.id!), .supervision))
     }
 
     func revoke(req: Request) async throws -> Response {
@@ -88,6 +81,6 @@ struct SupervisionAdminController: RouteCollection {
         guard let g = try await PoliceGrant.find(req.parameters.get("grantID", as: UUID.self), on: req.db) else { throw AppError.notFound }
         let community = try await AccessScope(user).community(g.communityID, on: req.db)
         try await PoliceGrants(services: req.gatehouse, db: req.db).revoke(g, by: user)
-        return req.redirect(to: "/admin/communities/\(community.id!)/supervision")
+        return req.redirect(to: .community(.value(community.id!), .supervision))
     }
 }

@@ -33,14 +33,14 @@ struct RentalPagesController: RouteCollection {
     struct ListForm: Content { var list: File? }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("landlord", use: landlord)
-        routes.on(.POST, "landlord", "tenancies", ":tenancyID", "confirm", body: .collect(maxSize: "8mb"), use: confirm)
-        routes.post("landlord", "tenancies", ":tenancyID", "reject", use: reject)
-        routes.get("landlord", "tenancies", ":tenancyID", "pass", use: pass)
-        routes.post("landlord", "tenancies", ":tenancyID", "move-out", use: moveOut)
-        routes.get("agency", use: agency)
-        routes.on(.POST, "agency", "tenant-list", body: .collect(maxSize: "4mb"), use: upload)
-        routes.get("agency", "tenant-list-template.csv", use: template)
+        routes.get(.landlord, use: landlord)
+        routes.on(.POST, .tenancy(.key, .confirm), body: .collect(maxSize: "8mb"), use: confirm)
+        routes.post(.tenancy(.key, .reject), use: reject)
+        routes.get(.tenancy(.key, .pass), use: pass)
+        routes.post(.tenancy(.key, .moveOut), use: moveOut)
+        routes.get(.agency(.overview), use: agency)
+        routes.on(.POST, .agency(.tenantList), body: .collect(maxSize: "4mb"), use: upload)
+        routes.get(.agency(.tenantListTemplate), use: template)
     }
 
     func landlord(req: Request) async throws -> Response {
@@ -83,7 +83,7 @@ struct RentalPagesController: RouteCollection {
             return try await renderLandlord(req, user, errors: [error.message.text(for: req.language.rawValue)],
                                             status: .unprocessableEntity)
         }
-        return req.redirect(to: "/landlord#tenants")
+        return req.redirect(to: .landlord, fragment: "tenants")
     }
 
     func reject(req: Request) async throws -> Response {
@@ -94,7 +94,7 @@ struct RentalPagesController: RouteCollection {
             return try await renderLandlord(req, user, errors: [error.message.text(for: req.language.rawValue)],
                                             status: .unprocessableEntity)
         }
-        return req.redirect(to: "/landlord")
+        return req.redirect(to: .landlord)
     }
 
     func moveOut(req: Request) async throws -> Response {
@@ -104,7 +104,7 @@ struct RentalPagesController: RouteCollection {
         } catch let error as AppError where error.status == .unprocessableEntity {
             return try await renderLandlord(req, user, errors: [error.message.text(for: req.language.rawValue)], status: .unprocessableEntity)
         }
-        return req.redirect(to: "/landlord#tenants")
+        return req.redirect(to: .landlord, fragment: "tenants")
     }
 
     /// The tenant's pass, for a tenant the agency reported (they have no status link of their own).

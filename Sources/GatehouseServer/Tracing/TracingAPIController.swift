@@ -3,7 +3,7 @@ import Vapor
 /// `POST /api/v1/contact-traces`: a contact trace for health staff (reason required, audited).
 struct TracingAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("contact-traces", use: trace)
+        routes.post(.api(.contactTraces), use: trace)
     }
 
     func trace(req: Request) async throws -> Response {

@@ -22,9 +22,9 @@ struct TracingController: RouteCollection {
     static let pageContacts = 500
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("health", "tracing", use: form)
-        routes.post("health", "tracing", use: run)
-        routes.post("health", "tracing", "export", use: export)
+        routes.get(.health(.tracing), use: form)
+        routes.post(.health(.tracing), use: run)
+        routes.post(.health(.tracingExport), use: export)
     }
 
     private func render(_ req: Request, _ input: ContactTraceInput, trace: ContactTrace?, error: String?, status: HTTPStatus) async throws -> Response {

@@ -38,10 +38,10 @@ struct GatehouseErrorMiddleware: Middleware {
         if status.code >= 500 {
             request.logger.report(error: error)
         }
-        let wantsJSON = request.url.path.hasPrefix("/api/") || request.url.path == "/healthz"
+        let wantsJSON = SiteURL.isForPrograms(request.url.path)
         if !wantsJSON {
             if status == .unauthorized, request.method == .GET {
-                return request.redirect(to: "/login?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"))
+                return request.redirect(to: .login, ["next": request.url.path])
             }
             let context = ErrorPage(page: PageContext(request, title: Strings.text("error_title", request.language)),
                                     status: Int(status.code), message: message)

@@ -10,7 +10,7 @@ struct HealthController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
+        routes.get(.healthz, use: health)
     }
 
     func health(req: Request) async throws -> Response {

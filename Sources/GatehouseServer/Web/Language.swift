@@ -13,7 +13,7 @@ extension Request {
     var language: Language {
         if let cookie = cookies[Language.cookieName]?.string, let lang = Language(rawValue: cookie) { return lang }
         if let accept = headers.first(name: .acceptLanguage)?.lowercased(), accept.hasPrefix("en"),
-           url.string.hasPrefix("/api/") {
+           SiteURL.isForPrograms(url.path) {
             return .en
         }
         return .zh

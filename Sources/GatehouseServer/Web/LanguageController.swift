@@ -3,7 +3,7 @@ import Vapor
 /// `GET /lang/{zh|en}?back=/path`: remembers the language in a cookie for a year.
 struct LanguageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("lang", ":code", use: choose)
+        routes.get(.language(.key), use: choose)
     }
 
     func choose(req: Request) async throws -> Response {

@@ -4,7 +4,7 @@ import Vapor
 /// instance answers for itself; scrape every instance.
 struct MetricsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("metrics", use: metrics)
+        routes.get(.metrics, use: metrics)
     }
 
     func metrics(req: Request) async throws -> Response {

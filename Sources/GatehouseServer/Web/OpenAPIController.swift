@@ -3,7 +3,7 @@ import Vapor
 /// `GET /api/v1/openapi.json`: the OpenAPI 3.1 description of every `/api/v1` route (a bundled resource).
 struct OpenAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("openapi.json", use: document)
+        routes.get(.api(.openAPI), use: document)
     }
 
     func document(req: Request) async throws -> Response {

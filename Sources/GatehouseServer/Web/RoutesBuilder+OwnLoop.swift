@@ -7,8 +7,8 @@ extension RoutesBuilder {
     /// is written on the loop that owns the connection. A task of Vapor's own async routes goes on on whichever loop
     /// comes next, and its response then crosses back. For the gate's hot path (its gain is in BENCHMARKS.md).
     @discardableResult
-    func postOnOwnLoop(_ path: PathComponent..., use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        on(.POST, path) { req -> EventLoopFuture<Response> in
+    func postOnOwnLoop(_ url: SiteURL, use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        on(.POST, url.pathComponents) { req -> EventLoopFuture<Response> in
             let promise = req.eventLoop.makePromise(of: Response.self)
             Task(executorPreference: EventLoopTaskExecutor.of(req.eventLoop)) {
                 do { promise.succeed(try await handler(req)) } catch { promise.fail(error) }

@@ -56,7 +56,7 @@ struct PassPassageRecorder {
             PassageValues(
                 id: id, communityID: settings.communityID, checkpointID: settings.checkpointID, operatorID: operatorID,
                 personID: pass?.row.personId, householdID: pass?.row.householdId, passID: pass?.id, registrationID: nil,
-                direction: direction.rawValue, mode: IdentificationMode.pass.rawValue, outcome: outcome,
+                direction: direction, mode: IdentificationMode.pass.rawValue, outcome: outcome,
                 wearsMask: input.mask, nameMasked: pass.map { $0.row.nameMasked ?? "\($0.row.householdLabel)（户）" } ?? "—",
                 phoneMasked: pass?.row.phoneMasked ?? "", recordedAt: now, clientTime: input.clientTime,
                 clientRequestID: input.clientRequestId, updatedAt: now)

@@ -52,8 +52,8 @@ struct PassageBatchStatement: PostgresPreparedStatement {
         }
         column(\.id); column(\.communityID); column(\.checkpointID); column(\.operatorID)
         nullable(\.personID); nullable(\.householdID); nullable(\.passID); nullable(\.registrationID)
-        column(\.direction); column(\.mode); column(\.outcome.readings); column(\.outcome.temperatureTenths)
-        column(\.outcome.status); column(\.outcome.decision); column(\.outcome.reasons); column(\.wearsMask)
+        column(\.direction.rawValue); column(\.mode); column(\.outcome.readings); column(\.outcome.temperatureTenths)
+        column(\.outcome.status.rawValue); column(\.outcome.decision); column(\.outcome.reasons); column(\.wearsMask)
         column(\.outcome.awaitingRemeasure); column(\.nameMasked); column(\.phoneMasked)
         column(\.recordedAt); nullable(\.clientTime); column(\.clientRequestID); column(\.updatedAt)
         return b

@@ -37,8 +37,8 @@ struct PassageRecord: BatchRow {
         func time(_ value: Date?) -> SQLiteData { value.map { .float($0.timeIntervalSince1970) } ?? .null }
         func flag(_ value: Bool) -> SQLiteData { .integer(value ? 1 : 0) }
         binds = .sqlite([text(p.id), text(p.communityID), text(p.checkpointID), text(p.operatorID),
-                         text(p.personID), text(p.householdID), text(p.passID), text(p.registrationID), .text(p.direction),
-                         .text(p.mode), .text(o.readings), .integer(o.temperatureTenths), .text(o.status),
+                         text(p.personID), text(p.householdID), text(p.passID), text(p.registrationID), .text(p.direction.rawValue),
+                         .text(p.mode), .text(o.readings), .integer(o.temperatureTenths), .text(o.status.rawValue),
                          .text(o.decision), .text(o.reasons), flag(p.wearsMask), flag(o.awaitingRemeasure),
                          .text(p.nameMasked), .text(p.phoneMasked), time(p.recordedAt), time(p.clientTime),
                          text(p.clientRequestID), time(p.updatedAt)])

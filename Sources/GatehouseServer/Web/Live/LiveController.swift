@@ -5,10 +5,10 @@ import Vapor
 /// and a resident's household page (`/live/me`).
 struct LiveController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("live", "checkpoints", ":checkpointID", use: checkpoint)
-        routes.get("live", "communities", ":communityID", use: community)
-        routes.get("live", "me", use: household)
-        routes.get("live", "fever-cases", use: feverCases)
+        routes.get(.live(.checkpoint(.key)), use: checkpoint)
+        routes.get(.live(.community(.key)), use: community)
+        routes.get(.live(.me), use: household)
+        routes.get(.live(.feverCases), use: feverCases)
     }
 
     /// Fever cases over the user's whole scope: a community, a subdistrict or a district.
@@ -40,8 +40,7 @@ struct LiveController: RouteCollection {
     }
 
     func community(req: Request) async throws -> Response {
-        let user = try req.requireUser(.communityAdmin, .districtAdmin, .operator, .property, .health, .police)
-        let community = try await AccessScope(user).community(req.parameters.get("communityID", as: UUID.self), on: req.db)
+        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .operator, .property, .health, .police)
         return await ServerSentEvents.response(for: .community(community.id!), on: req)
     }
 }

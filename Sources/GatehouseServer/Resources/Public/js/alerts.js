@@ -3,14 +3,18 @@
   "use strict";
   var box = document.getElementById("alerts");
   if (!box || !window.EventSource) return;
-  var source = new EventSource("/live/communities/" + box.getAttribute("data-community"));
+  // The page gives each address as a pattern from SiteURL (`/fever-cases/:caseID`); the script fills in the values.
+  var fill = function (pattern, values) {
+    return pattern.replace(/:(\w+)/g, function (_, key) { return encodeURIComponent(values[key]); });
+  };
+  var source = new EventSource(box.getAttribute("data-live"));
   source.addEventListener("alert", function (e) {
     var a = JSON.parse(e.data);
     var div = document.createElement("div");
     div.className = "alert";
     div.setAttribute("role", "alert");
     var link = document.createElement("a");
-    link.href = "/fever-cases/" + a.feverCaseId;
+    link.href = fill(box.getAttribute("data-case-url"), { caseID: a.feverCaseId });
     link.textContent = box.getAttribute("data-title") + "：" + a.checkpointName + " · " + a.nameMasked + " · " + a.temperature.toFixed(1) + "℃";
     div.appendChild(link);
     box.insertBefore(div, box.firstChild);
@@ -22,7 +26,7 @@
     div.className = "notice";
     div.setAttribute("role", "status");
     var link = document.createElement("a");
-    link.href = "/fever-cases/" + a.feverCaseId;
+    link.href = fill(box.getAttribute("data-case-url"), { caseID: a.feverCaseId });
     link.textContent = a.nameMasked + " · " + a.stageLabel + " · " + a.by;
     div.appendChild(link);
     box.insertBefore(div, box.firstChild);

@@ -17,6 +17,23 @@
       try { if (JSON.parse(e.data).feverCaseId !== only) return; } catch (err) { return; }
     }
     if (sending || busy()) return;
+    // Data shown after a stated reason is not taken off the screen by someone else's step: the page says there is
+    // news and the reader reloads when done.
+    var revealed = document.getElementById("revealed");
+    if (revealed) {
+      if (!document.getElementById("case-news")) {
+        var news = document.createElement("p");
+        news.id = "case-news";
+        news.className = "notice";
+        news.setAttribute("role", "status");
+        var link = document.createElement("a");
+        link.href = window.location.pathname.replace(/\/(steps|reveal)$/, "");
+        link.textContent = box.getAttribute("data-news");
+        news.appendChild(link);
+        revealed.parentNode.insertBefore(news, revealed);
+      }
+      return;
+    }
     source.close();
     // A GET of the case itself: a page that answered a step's or a reveal's POST must not send it again (and there
     // is no page to GET at /steps or /reveal).

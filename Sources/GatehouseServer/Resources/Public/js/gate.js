@@ -18,6 +18,10 @@
   var timer = null;
   var SLOW_MS = 3000;
   var PENDING_KEY = "gatehouse.gate.pending." + checkpointId;
+  // The page gives each address as a pattern from SiteURL (`/api/v1/passages/:passageID/photo`); url() fills it in.
+  function url(name, values) {
+    return root.getAttribute("data-url-" + name).replace(/:(\w+)/g, function (_, key) { return encodeURIComponent(values[key]); });
+  }
 
   function uuid() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -71,6 +75,22 @@
     });
   }
 
+  // A request about the person on screen: a refusal or a lost answer is said under the field it came from
+  // (`errorId`), `onOk(data)` gets every accepted answer. Options: `stillHere()` — whether the person is still on
+  // screen (a refusal for someone gone is not shown), `onRefused(res)` before the refusal is shown, `settled()` after
+  // any outcome, `contentType` for a photo body.
+  function step(path, body, errorId, onOk, options) {
+    var o = options || {};
+    var here = o.stillHere || function () { return true; };
+    var settled = o.settled || function () {};
+    error(errorId, "");
+    ask("POST", path, body, function (res) {
+      if (res.ok) onOk(res.data);
+      else { if (o.onRefused) o.onRefused(res); if (here()) error(errorId, errText(res)); }
+      settled();
+    }, function () { if (here()) error(errorId, T.network_error); settled(); }, o.contentType);
+  }
+
   function fact(label, value, cls) {
     var dt = document.createElement("dt"); dt.textContent = label;
     var dd = document.createElement("dd"); dd.textContent = value == null ? "" : value;
@@ -116,31 +136,47 @@
     focusScan();
   }
 
-  function showPerson(info) {
+  // The facts a card or the register gives of a person, in the order a guard reads them; empty ones are left out.
+  function personFacts(p) {
+    var card = p.card || {};
+    var validity = card.validFrom || card.validUntil
+      ? (card.validFrom || "") + " - " + (card.validUntil || "") + (p.expired ? " (" + T.card_expired + ")" : "") : null;
+    return [[T.person_name, card.name || p.name], [T.sex, p.sexLabel], [T.ethnicity, card.ethnicity], [T.age, p.age],
+            [T.birth_date, p.birthDate], [T.card_address, card.address], [T.issuing_authority, card.issuingAuthority],
+            [T.validity, validity, p.expired ? "expired" : ""], [T.division, p.division], [T.phone, p.phoneMasked]];
+  }
+
+  function standing(registered) {
+    return { text: registered ? T.registered_badge : T.not_registered_badge, open: registered };
+  }
+
+  // The one person card, whichever way the person was identified (ID number, card read, pass, registration code,
+  // no ID): `c` says what the guard sees — badge, the line under it, facts, quota, warnings, which questions and
+  // boxes are open, the card's photo — and what it leaves out stays hidden. Answers whether a pending re-measure took
+  // the card over.
+  function showCard(c) {
     $("person-facts").innerHTML = "";
     $("pass-warnings").innerHTML = "";
-    $("person-known").textContent = info.known ? T.known_person : T.new_person;
+    $("person-known").textContent = c.line || "";
     var badge = $("person-status");
-    badge.textContent = info.registered ? T.registered_badge : T.not_registered_badge;
-    badge.className = "badge " + (info.registered ? "open" : "closed");
-    var card = info.card || {};
-    if (info.name || card.name) fact(T.person_name, card.name || info.name);
-    if (info.sexLabel) fact(T.sex, info.sexLabel);
-    if (card.ethnicity) fact(T.ethnicity, card.ethnicity);
-    if (info.age != null) fact(T.age, info.age);
-    if (info.birthDate) fact(T.birth_date, info.birthDate);
-    if (card.address) fact(T.card_address, card.address);
-    if (card.issuingAuthority) fact(T.issuing_authority, card.issuingAuthority);
-    if (card.validFrom || card.validUntil) fact(T.validity, (card.validFrom || "") + " - " + (card.validUntil || "") + (info.expired ? " (" + T.card_expired + ")" : ""), info.expired ? "expired" : "");
-    if (info.division) fact(T.division, info.division);
-    if (info.phoneMasked) fact(T.phone, info.phoneMasked);
-    show($("ask-name"), state.mode === "typed" && !info.name);
-    show($("ask-phone"), state.mode !== "noId" && !info.phoneMasked);
-    show($("register-box"), !info.registered && !info.proposed);
+    badge.textContent = c.badge.text;
+    badge.className = "badge " + (c.badge.open ? "open" : "closed");
+    (c.facts || []).forEach(function (f) { if (f[1] != null && f[1] !== "") fact(f[0], f[1], f[2]); });
+    if (c.quota) { $("pass-quota").textContent = c.quota; show($("pass-quota"), true); }
+    (c.warnings || []).forEach(function (w) { if (w) warning(w[0], w[1], w[2]); });
+    show($("ask-name"), !!c.askName);
+    show($("ask-phone"), !!c.askPhone);
+    show($("register-box"), !!c.register);
+    show($("host-box"), !!c.host); error("host-error", "");
+    show($("landlord-box"), !!c.landlord); error("landlord-error", "");
+    show($("tap-hint"), !!c.tapHint);
+    // The card's own photo, for comparing face and card: shown from this read only, never stored.
+    if (c.photo) { $("card-photo").src = c.photo; show($("card-photo-box"), true); }
     show($("person"), true);
     show($("measure"), true);
     show($("result"), false);
     busy(true);
+    return showPending(c.pending);
   }
 
   // A person whose first high reading waits for its re-measure: the card takes the re-measure, never a new passage.
@@ -152,7 +188,7 @@
   }
 
   function openRemeasure(passageId) {
-    request("GET", "/api/v1/passages/" + passageId).then(function (res) {
+    request("GET", url("passage", { passageID: passageId })).then(function (res) {
       if (!res.ok || !res.data) { forgetPending(passageId); return; }
       if (!res.data.awaitingRemeasure) { forgetPending(passageId); showResult(res.data); return; }
       showResult(res.data);
@@ -167,10 +203,6 @@
   }
 
   var lookupSeq = 0;
-  function refuseIdentification(res) {
-    clearCard();
-    error("id-error", errText(res));
-  }
   // The card on screen answers identification number `seq`: the form carries it, so whoever watches the page
   // (a test, an assistive tool) can tell a fresh answer from the one before.
   function asked() {
@@ -181,28 +213,31 @@
   }
   function answered(seq) { if (seq === lookupSeq) $("id-form").setAttribute("data-answered", String(seq)); }
 
-  // An identification: `onOk(data)` for the latest one only; a refusal or a lost answer shown in the scan field.
+  // An identification: `onOk(data)` for the latest one only; a refusal empties the card and is said in the scan field.
   function identifyWith(path, body, onOk) {
     var seq = asked();
-    error("id-error", "");
-    ask("POST", path, body, function (res) {
-      if (seq !== lookupSeq) return;
-      if (!res.ok) refuseIdentification(res); else onOk(res.data);
-      answered(seq);
-    }, function () { if (seq === lookupSeq) { error("id-error", T.network_error); answered(seq); } });
+    var latest = function () { return seq === lookupSeq; };
+    step(path, body, "id-error", function (d) { if (latest()) onOk(d); }, {
+      stillHere: latest,
+      onRefused: function () { if (latest()) clearCard(); },
+      settled: function () { answered(seq); }
+    });
   }
 
   function lookup(idNumber) {
     // A wedge reader types 18 characters and then Enter: both may start a lookup, and only the latest may answer.
-    identifyWith("/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: idNumber }, function (d) {
+    identifyWith(url("lookup"), { checkpointId: checkpointId, idNumber: idNumber }, function (d) {
       state = { mode: "typed", idNumber: d.idNumber, known: d.known, registered: d.registered, label: d.nameMasked || d.idNumber.slice(0, 4) + "…" };
       // The look-up gives the name masked and never a card's stored details: those come from a live read only.
-      showPerson({ known: d.known, registered: d.registered, proposed: d.registrationProposed, name: d.nameMasked, sexLabel: d.sexLabel, age: d.age,
-                   birthDate: d.birthDate, division: d.division, phoneMasked: d.phoneMasked, expired: d.cardExpired });
-      if (d.householdLabel) fact(T.household, d.householdLabel);
-      if (d.registrationProposed) warning("registration_proposed", T.registration_proposed_badge, "warning-text");
-      if (d.quarantineNotice) warning("home_quarantine", d.quarantineNotice);
-      showPending(d.pendingRemeasure);
+      showCard({
+        line: d.known ? T.known_person : T.new_person, badge: standing(d.registered),
+        facts: personFacts({ name: d.nameMasked, sexLabel: d.sexLabel, age: d.age, birthDate: d.birthDate, division: d.division,
+                             phoneMasked: d.phoneMasked, expired: d.cardExpired }).concat([[T.household, d.householdLabel]]),
+        warnings: [d.registrationProposed && ["registration_proposed", T.registration_proposed_badge, "warning-text"],
+                   d.quarantineNotice && ["home_quarantine", d.quarantineNotice]],
+        askName: !d.nameMasked, askPhone: !d.phoneMasked, register: !d.registered && !d.registrationProposed,
+        pending: d.pendingRemeasure
+      });
     });
   }
 
@@ -211,19 +246,19 @@
   function isPass(v) { return v.indexOf("GH1.") === 0 || v.replace(/[-\s]/g, "").length === 8; }
 
   function scanPass(code) {
-    identifyWith("/api/v1/passes/scan", { checkpointId: checkpointId, code: code }, function (d) {
+    identifyWith(url("pass-scan"), { checkpointId: checkpointId, code: code }, function (d) {
       state = { mode: "pass", passCode: code, registered: true, label: d.holderName || d.householdLabel || "" };
-      showPerson({ known: true, registered: d.valid, name: d.holderName });
-      $("person-known").textContent = d.pass ? d.pass.kindLabel + " · " + d.pass.shortCode : "";
-      if (d.householdLabel) fact(T.household, d.householdLabel + (d.memberCount ? " · " + d.memberCount + T.persons_unit : ""));
-      if (d.holderCategory) fact(T.category, d.holderCategory);
-      if (d.pass) fact(T.valid_until, d.pass.expiresText + " · " + d.pass.statusLabel);
-      if (d.refusal) warning(d.refusal.code, d.refusal.message);
-      if (d.homeQuarantine) warning("home_quarantine", d.quarantineNotice || T.quarantine);
-      if (d.quota) { $("pass-quota").textContent = d.quota.text; show($("pass-quota"), true); if (d.quota.refusal) warning(d.quota.refusal.code, d.quota.refusal.message); }
-      show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
-      show($("tap-hint"), true);
-      showPending(d.pendingRemeasure);
+      var quota = d.quota || {};
+      showCard({
+        line: d.pass ? d.pass.kindLabel + " · " + d.pass.shortCode : "", badge: standing(d.valid),
+        facts: [[T.person_name, d.holderName],
+                [T.household, d.householdLabel && d.householdLabel + (d.memberCount ? " · " + d.memberCount + T.persons_unit : "")],
+                [T.category, d.holderCategory], [T.valid_until, d.pass && d.pass.expiresText + " · " + d.pass.statusLabel]],
+        quota: quota.text,
+        warnings: [d.refusal && [d.refusal.code, d.refusal.message], d.homeQuarantine && ["home_quarantine", d.quarantineNotice || T.quarantine],
+                   quota.refusal && [quota.refusal.code, quota.refusal.message]],
+        tapHint: true, pending: d.pendingRemeasure
+      });
     });
   }
 
@@ -235,34 +270,30 @@
   function showRegistration(d) {
     var admitted = d.standing === "registered" || d.standing === "visitorEscorted";
     state = { mode: "registration", registrationCode: d.code, registrationId: d.id, registered: admitted, label: d.name };
-    showPerson({ known: true, registered: admitted, name: d.name, phoneMasked: d.phoneMasked });
-    if (d.standing === "visitorEscorted") $("person-status").textContent = T.vouched;
-    if (d.standing === "courier") { $("person-status").textContent = d.categoryLabel; $("person-status").className = "badge closed"; }
-    $("person-known").textContent = d.categoryLabel + " · " + T.registration_code + " " + d.code;
-    if (d.householdLabel) fact(T.household, d.householdLabel);
-    d.facts.forEach(function (f) { fact(f.label, f.value); });
-    if (d.instruction) warning(d.instruction.code, d.instruction.message, d.instruction.warning ? "warning-text" : "field-error");
-    if (d.homeQuarantine) warning("home_quarantine", d.quarantineNotice || T.quarantine);
-    show($("ask-name"), false); show($("ask-phone"), false); show($("register-box"), false);
-    show($("host-box"), d.needsHost); error("host-error", "");
-    show($("landlord-box"), d.needsLandlord); error("landlord-error", "");
-    show($("tap-hint"), true);
-    if (!showPending(d.pendingRemeasure) && d.needsHost) $("host-pass").focus();
+    var badge = d.standing === "visitorEscorted" ? { text: T.vouched, open: true }
+      : d.standing === "courier" ? { text: d.categoryLabel, open: false } : standing(admitted);
+    var pending = showCard({
+      line: d.categoryLabel + " · " + T.registration_code + " " + d.code, badge: badge,
+      facts: [[T.person_name, d.name], [T.phone, d.phoneMasked], [T.household, d.householdLabel]]
+        .concat(d.facts.map(function (f) { return [f.label, f.value]; })),
+      warnings: [d.instruction && [d.instruction.code, d.instruction.message, d.instruction.warning ? "warning-text" : "field-error"],
+                 d.homeQuarantine && ["home_quarantine", d.quarantineNotice || T.quarantine]],
+      host: d.needsHost, landlord: d.needsLandlord, tapHint: true, pending: d.pendingRemeasure
+    });
+    if (!pending && d.needsHost) $("host-pass").focus();
   }
 
   function scanRegistration(code) {
-    identifyWith("/api/v1/registrations/scan", { checkpointId: checkpointId, code: code, direction: direction() }, showRegistration);
+    identifyWith(url("registration-scan"), { checkpointId: checkpointId, code: code, direction: direction() }, showRegistration);
   }
 
   function vouch() {
     var code = $("host-pass").value.trim();
     if (!state || state.mode !== "registration" || !code) return;
-    error("host-error", "");
-    ask("POST", "/api/v1/registrations/" + state.registrationId + "/vouch", { checkpointId: checkpointId, passCode: code }, function (res) {
-      if (!res.ok) { error("host-error", errText(res)); $("host-pass").select(); return; }
-      showRegistration(res.data);
+    step(url("vouch", { registrationID: state.registrationId }), { checkpointId: checkpointId, passCode: code }, "host-error", function (d) {
+      showRegistration(d);
       focusScan();
-    }, function () { error("host-error", T.network_error); });
+    }, { onRefused: function () { $("host-pass").select(); } });
   }
   $("host-vouch").addEventListener("click", vouch);
 
@@ -272,13 +303,9 @@
     var file = $("landlord-proof").files[0];
     if (!state || state.mode !== "registration") return;
     if (!code || !file) { error("landlord-error", T.landlord_needs_both); return; }
-    error("landlord-error", "");
-    var path = "/api/v1/registrations/" + state.registrationId + "/landlord-confirmation?checkpointId=" + encodeURIComponent(checkpointId) +
+    var path = url("landlord", { registrationID: state.registrationId }) + "?checkpointId=" + encodeURIComponent(checkpointId) +
       "&landlordCode=" + encodeURIComponent(code);
-    ask("POST", path, file, function (res) {
-      if (!res.ok) { error("landlord-error", errText(res)); return; }
-      showRegistration(res.data);
-    }, function () { error("landlord-error", T.network_error); }, file.type || "image/jpeg");
+    step(path, file, "landlord-error", showRegistration, { contentType: file.type || "image/jpeg" });
   });
   $("host-pass").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); vouch(); } });
 
@@ -382,7 +409,7 @@
     var file = $("noid-photo").files[0] || null;
     clearCard();
     state = { mode: "noId", noId: { name: $("noid-name").value.trim(), phone: $("noid-phone").value.trim() }, photo: file, registered: false, label: $("noid-name").value.trim() };
-    showPerson({ known: false, registered: false, name: state.noId.name });
+    showCard({ line: T.new_person, badge: standing(false), facts: [[T.person_name, state.noId.name]], register: true });
   });
 
   Array.prototype.forEach.call(document.querySelectorAll(".temp"), function (b) {
@@ -427,7 +454,7 @@
     $("confirm").disabled = true;
     $("id-number").value = "";
     focusScan();
-    ask("POST", "/api/v1/passages", body, function (res) {
+    ask("POST", url("passages"), body, function (res) {
       $("confirm").disabled = false;
       var here = seq === lookupSeq && state === mine;
       if (!res.ok) {
@@ -440,7 +467,7 @@
       }
       var v = res.data;
       if (mine.mode === "noId" && mine.photo) {
-        request("POST", "/api/v1/passages/" + v.id + "/photo", mine.photo, mine.photo.type || "image/jpeg").then(function (p) {
+        request("POST", url("photo", { passageID: v.id }), mine.photo, mine.photo.type || "image/jpeg").then(function (p) {
           if (!p.ok) error("measure-error", errText(p));
         }, function () { error("measure-error", T.network_error); });
       }
@@ -488,15 +515,13 @@
 
   $("remeasure").addEventListener("click", function () {
     if (!current) return;
-    error("remeasure-error", "");
     var t = parseFloat($("remeasure-temperature").value);
     if (isNaN(t)) { error("remeasure-error", T.temperature); return; }
     var v = current;
-    ask("POST", "/api/v1/passages/" + v.id + "/remeasure", { temperature: t }, function (res) {
-      if (!res.ok) { if (current === v) error("remeasure-error", errText(res)); return; }
-      rememberPending(res.data);
-      if (current === v) showResult(res.data); else lateResult(v.nameMasked, res.data);
-    }, function () { if (current === v) error("remeasure-error", T.network_error); });
+    step(url("remeasure", { passageID: v.id }), { temperature: t }, "remeasure-error", function (d) {
+      rememberPending(d);
+      if (current === v) showResult(d); else lateResult(v.nameMasked, d);
+    }, { stillHere: function () { return current === v; } });
   });
   $("remeasure-temperature").addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); $("remeasure").click(); } });
   $("next-person").addEventListener("click", reset);
@@ -512,25 +537,25 @@
 
   // Live: card reads for this checkpoint, and every passage recorded here (from any screen).
   if (window.EventSource) {
-    var source = new EventSource("/live/checkpoints/" + checkpointId);
+    var source = new EventSource(url("live"));
     source.addEventListener("card", function (e) {
       var ev = JSON.parse(e.data);
       $("tab-id").click();
       var seq = asked();
       state = { mode: "reader", cardReadId: ev.cardReadId, registered: false, label: ev.card.name };
       var photo = ev.photo;
-      request("POST", "/api/v1/people/lookup", { checkpointId: checkpointId, idNumber: ev.card.idNumber }).then(function (res) {
+      request("POST", url("lookup"), { checkpointId: checkpointId, idNumber: ev.card.idNumber }).then(function (res) {
         if (seq !== lookupSeq) return;
         var d = res.ok ? res.data : {};
         if (!res.ok && res.data && res.data.error) error("id-error", res.data.error.message);
         state.registered = !!d.registered;
-        showPerson({ known: !!d.known, registered: !!d.registered, proposed: d.registrationProposed, name: ev.card.name, sexLabel: ev.sexLabel, age: ev.age,
-                     birthDate: ev.card.birthDate, division: ev.division, phoneMasked: d.phoneMasked, card: ev.card,
-                     expired: ev.expired });
-        // The card's own photo, for comparing face and card: shown from this read only, never stored.
-        if (photo) { $("card-photo").src = photo; show($("card-photo-box"), true); }
-        if (d.quarantineNotice) warning("home_quarantine", d.quarantineNotice);
-        showPending(d.pendingRemeasure);
+        showCard({
+          line: d.known ? T.known_person : T.new_person, badge: standing(!!d.registered),
+          facts: personFacts({ card: ev.card, sexLabel: ev.sexLabel, age: ev.age, birthDate: ev.card.birthDate, division: ev.division,
+                               phoneMasked: d.phoneMasked, expired: ev.expired }),
+          warnings: [d.quarantineNotice && ["home_quarantine", d.quarantineNotice]],
+          askPhone: !d.phoneMasked, register: !d.registered && !d.registrationProposed, photo: photo, pending: d.pendingRemeasure
+        });
         answered(seq);
       }, function () { if (seq === lookupSeq) { error("id-error", T.network_error); answered(seq); } });
     });

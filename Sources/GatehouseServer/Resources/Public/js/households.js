@@ -41,7 +41,7 @@
     var file = document.getElementById("import-file").files[0];
     if (!file) return;
     bar.hidden = false; bar.value = 0; status.textContent = ""; showProblems([]);
-    var url = "/api/v1/communities/" + form.getAttribute("data-community") + "/household-imports?progress=1";
+    var url = form.getAttribute("data-url") + "?progress=1";
     fetch(url, { method: "POST", body: file, credentials: "same-origin",
                  headers: { "Content-Type": "text/csv", "X-CSRF-Token": csrf, "Accept-Language": document.documentElement.lang } })
       .then(function (res) {

@@ -17,6 +17,9 @@ var GatehouseRecords = (function () {
     if (hint) { var h = document.createElement("div"); h.className = "hint"; h.textContent = hint; td.appendChild(h); }
     row.appendChild(td);
   }
+  // The table gives the record page's address as a pattern from SiteURL (`/records/:passageID`).
+  function recordURL(table, id) { return table.getAttribute("data-url-record").replace(/:\w+/, encodeURIComponent(id)); }
+
   // A passage that arrived live, drawn as the server draws its rows (record-rows.leaf).
   function upsert(v, T) {
     var table = document.getElementById("records");
@@ -29,10 +32,11 @@ var GatehouseRecords = (function () {
     row.setAttribute("data-id", v.id);
     row.setAttribute("data-remeasure", v.awaitingRemeasure ? "true" : "false");
     row.setAttribute("data-href", v.awaitingRemeasure && table.getAttribute("data-can-remeasure") === "1"
-      ? "/gate?checkpoint=" + v.checkpointId + "&remeasure=" + v.id : "/records/" + v.id);
+      ? table.getAttribute("data-url-gate") + "?checkpoint=" + encodeURIComponent(v.checkpointId) + "&remeasure=" + encodeURIComponent(v.id)
+      : recordURL(table, v.id));
     row.className = v.status + " d-" + decision;
     row.innerHTML = "";
-    var a = document.createElement("a"); a.href = "/records/" + v.id; a.textContent = v.nameMasked && v.nameMasked !== "—" ? v.nameMasked : T.name_not_given;
+    var a = document.createElement("a"); a.href = recordURL(table, v.id); a.textContent = v.nameMasked && v.nameMasked !== "—" ? v.nameMasked : T.name_not_given;
     cell(row, a, "", v.phoneMasked);
     cell(row, v.direction === "out" ? T.direction_out : T.direction_in);
     cell(row, time(v.recordedAt), "time");

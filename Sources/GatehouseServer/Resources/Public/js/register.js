@@ -22,7 +22,7 @@
     select.disabled = items.length === 0;
   }
   function load(parent, select, want, then) {
-    fetch("/api/v1/divisions?parent=" + encodeURIComponent(parent)).then(function (r) { return r.json(); }).then(function (items) {
+    fetch(box.getAttribute("data-url") + "?parent=" + encodeURIComponent(parent)).then(function (r) { return r.json(); }).then(function (items) {
       fill(select, items, want); if (then) then(items);
     });
   }

@@ -1,0 +1,7 @@
+extension SiteURL {
+    /// `/exports/…`.
+    enum ExportsRoute: String, CaseIterable {
+        case form = ""
+        case print
+    }
+}

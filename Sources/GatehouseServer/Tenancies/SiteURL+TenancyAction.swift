@@ -1,0 +1,9 @@
+extension SiteURL {
+    /// `/landlord/tenancies/{id}/…`.
+    enum TenancyAction: String, CaseIterable {
+        case confirm
+        case reject
+        case pass
+        case moveOut = "move-out"
+    }
+}
