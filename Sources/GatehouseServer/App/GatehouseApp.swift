@@ -63,6 +63,7 @@ public enum GatehouseApp {
         app.leaf.cache.isEnabled = app.environment.isRelease
         app.leaf.tags["url"] = SiteURLTag(keysOnly: false)
         app.leaf.tags["route"] = SiteURLTag(keysOnly: true)
+        app.leaf.tags["fieldError"] = FieldErrorTag()
 
         app.sessions.use(.fluent)
         app.sessions.configuration.cookieName = "gatehouse_session"
