@@ -1,6 +1,7 @@
 import Foundation
 
 /// A date without a time of day (a birth date, a card's validity), in the proleptic Gregorian calendar.
+/// Coded as its `yyyy-MM-dd` text: in JSON as in a database column, where that text also sorts as the date does.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int
     public let month: Int
@@ -22,6 +23,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
               let y = Int(digits.prefix(4)), let m = Int(digits.dropFirst(4).prefix(2)), let d = Int(digits.suffix(2))
         else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(parsing: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a date: \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
     }
 
     /// The calendar day of `instant` in `timeZone` (China Standard Time by default).
@@ -49,7 +64,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return years
     }
 
-    /// The date `days` days later (earlier when negative).
     /// The first instant of this day (China time by default).
     public func start(in timeZone: TimeZone = .chinaStandard) -> Date {
         var calendar = Calendar(identifier: .gregorian)
@@ -57,6 +71,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return calendar.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
+    /// The date `days` days later (earlier when negative).
     public func adding(days: Int) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!

@@ -54,8 +54,8 @@ struct M012CreateQuarantineOrders: AsyncMigration {
             let order = QuarantineOrder()
             order.communityID = household.communityID
             order.householdID = household.id!
-            order.startsOn = start.description
-            order.endsOn = start.adding(days: 13).description
+            order.startsOn = start
+            order.endsOn = start.adding(days: 13)
             order.reason = "系统升级前已设为居家隔离"
             order.orderedBy = "—"
             order.createdAt = at

@@ -93,7 +93,7 @@ struct QuarantineBoard {
                               lastAbnormal: last.map { $0.temperatureTenths >= 373 || !$0.symptoms.isEmpty } ?? false)
             }
             return Order(id: order.id!, householdId: order.householdID, householdLabel: labels[order.householdID] ?? "",
-                         startsOn: order.startsOn, endsOn: order.endsOn, reason: order.reason, orderedBy: order.orderedBy,
+                         startsOn: order.startsOn.description, endsOn: order.endsOn.description, reason: order.reason, orderedBy: order.orderedBy,
                          inForce: inForce, daysLeft: period.daysLeft(on: today), missed: rows.reduce(0) { $0 + $1.missed }, members: rows)
         }.sorted { ($0.inForce ? 0 : 1, -$0.missed, $0.householdLabel) < ($1.inForce ? 0 : 1, -$1.missed, $1.householdLabel) }
     }
@@ -118,11 +118,11 @@ struct QuarantineBoard {
         let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
         let lang = language.rawValue
         return list.map { o in
-            Past(id: o.id!, householdLabel: labels[o.householdID] ?? "", startsOn: o.startsOn, endsOn: o.endsOn, reason: o.reason,
+            Past(id: o.id!, householdLabel: labels[o.householdID] ?? "", startsOn: o.startsOn.description, endsOn: o.endsOn.description, reason: o.reason,
                  orderedBy: o.orderedBy, events: (byOrder[o.id!] ?? []).map { e in
                      Event(kind: e.kind, label: QuarantineOrderEventKind(rawValue: e.kind)?.label.text(for: lang) ?? e.kind,
                            at: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm"),
-                           by: e.by.flatMap { names[$0] } ?? Strings.text("system", language), endsOn: e.endsOn, note: e.note)
+                           by: e.by.flatMap { names[$0] } ?? Strings.text("system", language), endsOn: e.endsOn.description, note: e.note)
                  })
         }
     }

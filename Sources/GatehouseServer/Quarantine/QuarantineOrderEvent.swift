@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import GatehouseCore
 
 /// One step in a quarantine order's history: ordered, in force, extended, released early, ended.
 final class QuarantineOrderEvent: Model, @unchecked Sendable {
@@ -10,7 +11,7 @@ final class QuarantineOrderEvent: Model, @unchecked Sendable {
     /// `QuarantineOrderEventKind` raw value.
     @Field(key: "kind") var kind: String
     /// The order's last day after this step.
-    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "ends_on") var endsOn: CalendarDate
     @OptionalField(key: "note") var note: String?
     @Field(key: "at") var at: Date
     /// Nil for the steps the server takes by itself (in force on the first day, ended after the last).

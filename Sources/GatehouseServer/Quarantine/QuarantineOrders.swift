@@ -52,8 +52,8 @@ struct QuarantineOrders {
             let order = QuarantineOrder()
             order.communityID = household.communityID
             order.householdID = household.id!
-            order.startsOn = period.start.description
-            order.endsOn = period.end.description
+            order.startsOn = period.start
+            order.endsOn = period.end
             order.reason = reason
             order.orderedBy = orderedBy
             order.createdAt = now
@@ -76,7 +76,7 @@ struct QuarantineOrders {
         let text = try Self.text(note, max: 100, code: "note_required", zh: "请写明延长的依据（100字以内）", en: "Say why it is extended (at most 100 characters)")
         let now = services.clock.now()
         try await db.writeTransaction { tx in
-            order.endsOn = extended.end.description
+            order.endsOn = extended.end
             try await order.save(on: tx)
             try await Self.event(.extended, order, note: text, at: now, by: user, on: tx)
         }
@@ -145,14 +145,14 @@ struct QuarantineOrders {
     }
 
     func period(of order: QuarantineOrder) -> QuarantinePeriod? {
-        guard let start = CalendarDate(parsing: order.startsOn), let end = CalendarDate(parsing: order.endsOn), end >= start else { return nil }
-        return QuarantinePeriod(recorded: start, end: end)
+        guard order.endsOn >= order.startsOn else { return nil }
+        return QuarantinePeriod(recorded: order.startsOn, end: order.endsOn)
     }
 
     /// What the gate shows for a member of `household` under an order in force: until when, and why.
     func notice(household: Household?, language: Language) async throws -> String? {
         guard let household, household.homeQuarantine, let order = try await open(household: household.id!) else { return nil }
-        let until = String(order.endsOn.suffix(5))
+        let until = String(order.endsOn.description.suffix(5))
         return LocalizedText(zh: "居家隔离至\(until)（\(order.reason)），不得外出", en: "Home quarantine until \(until) (\(order.reason)): may not go out")
             .text(for: language.rawValue)
     }

@@ -36,7 +36,7 @@ struct PoliceController: RouteCollection {
         let places = communities.map { c in
             Place(id: c.id!, name: c.name,
                   gates: gates.filter { $0.$community.id == c.id }.map { SelectOption(value: $0.id!.uuidString, label: $0.name) },
-                  until: grants.filter { $0.communityID == c.id }.map(\.endsOn).max() ?? "")
+                  until: grants.filter { $0.communityID == c.id }.map(\.endsOn).max()?.description ?? "")
         }
         return try await req.view.render("supervision/police", Page(
             page: PageContext(req, title: Strings.text("police_supervision", req.language)), places: places,

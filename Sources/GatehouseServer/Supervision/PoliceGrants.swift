@@ -39,8 +39,8 @@ struct PoliceGrants {
         let g = PoliceGrant()
         g.communityID = community.id!
         g.policeUserID = officer.id!
-        g.startsOn = start.description
-        g.endsOn = end.description
+        g.startsOn = start
+        g.endsOn = end
         g.active = start <= today && today <= end
         g.grantedAt = services.clock.now()
         g.grantedBy = try user.requireID()
@@ -63,9 +63,9 @@ struct PoliceGrants {
     /// Turns grants on on their first day and off after their last. Returns how many changed.
     @discardableResult
     func sync() async throws -> Int {
-        let today = services.today.description
+        let today = services.today
         var changed = 0
-        for g in try await PoliceGrant.query(on: db).filter(\.$revokedAt == nil).filter(\.$endsOn >= services.today.adding(days: -2).description).all() {
+        for g in try await PoliceGrant.query(on: db).filter(\.$revokedAt == nil).filter(\.$endsOn >= today.adding(days: -2)).all() {
             let should = g.startsOn <= today && today <= g.endsOn
             if g.active != should {
                 g.active = should
@@ -80,7 +80,7 @@ struct PoliceGrants {
         let grants = try await PoliceGrant.query(on: db).filter(\.$communityID == community).sort(\.$grantedAt, .descending).limit(50).all()
         let users = try await User.query(on: db).filter(\.$id ~~ Set(grants.flatMap { [$0.policeUserID, $0.grantedBy] })).all()
         let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
-        return grants.map { Row(id: $0.id!, police: names[$0.policeUserID] ?? "", startsOn: $0.startsOn, endsOn: $0.endsOn,
+        return grants.map { Row(id: $0.id!, police: names[$0.policeUserID] ?? "", startsOn: $0.startsOn.description, endsOn: $0.endsOn.description,
                                 active: $0.active, revoked: $0.revokedAt != nil, grantedBy: names[$0.grantedBy] ?? "") }
     }
 }

@@ -5,6 +5,9 @@ extension SiteURL {
     /// Whether a request's path is a program's (the API or the health check): those are answered in JSON, and in
     /// the language the client asks for, never with a page.
     static func isForPrograms(_ path: String) -> Bool {
-        path.hasPrefix("/\(apiRoot)/") || path == SiteURL.healthz.path
+        path.hasPrefix(apiPrefix) || path == healthzPath
     }
+
+    private static let apiPrefix = "/\(apiRoot)/"
+    private static let healthzPath = SiteURL.healthz.path
 }

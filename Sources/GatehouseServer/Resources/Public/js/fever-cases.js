@@ -1,11 +1,14 @@
-// Fever case lists and pages follow the cases live: any step taken elsewhere reloads the page (unless the person is
-// typing into a step form).
+// Fever case lists and pages follow the cases live: any step taken elsewhere reloads the page, unless the person is
+// typing into a step form or reading data shown after a stated reason (then the page links to the news instead).
 (function () {
   "use strict";
   var box = document.querySelector("[data-live]");
   if (!box || !window.EventSource) return;
   var source = new EventSource(box.getAttribute("data-live"));
   var only = box.getAttribute("data-case");
+  // A case's page names its own address: a page that answered a step's or a reveal's POST must not send it again,
+  // and there is no page to GET at the address it was posted to. A list reloads where it is.
+  var page = box.getAttribute("data-case-url") || window.location.pathname;
   var busy = function () {
     var a = document.activeElement;
     return a && a.form && a.value !== "" && a.type !== "submit";
@@ -27,7 +30,7 @@
         news.className = "notice";
         news.setAttribute("role", "status");
         var link = document.createElement("a");
-        link.href = window.location.pathname.replace(/\/(steps|reveal)$/, "");
+        link.href = page;
         link.textContent = box.getAttribute("data-news");
         news.appendChild(link);
         revealed.parentNode.insertBefore(news, revealed);
@@ -35,9 +38,7 @@
       return;
     }
     source.close();
-    // A GET of the case itself: a page that answered a step's or a reveal's POST must not send it again (and there
-    // is no page to GET at /steps or /reveal).
-    window.location.replace(window.location.pathname.replace(/\/(steps|reveal)$/, ""));
+    window.location.replace(page);
   };
   source.addEventListener("fever-case", refresh);
   source.addEventListener("alert", refresh);
