@@ -63,6 +63,12 @@ public struct EntryReason: Sendable, Equatable, Codable {
                     message: LocalizedText(zh: "不在允许外出时段（\(from):00–\(to):00）", en: "Outside the hours for going out (\(from):00–\(to):00)"))
     }
 
+    /// Recorded at a gate without network, where what it needs (the register, a visitor's or a landlord's code) could
+    /// not be checked: the guard decided, and the server checks it when the gate is back online.
+    public static let offlineUnverified = EntryReason(
+        code: "offline_unverified",
+        message: LocalizedText(zh: "离线登记，联网后核实", en: "Recorded offline: checked when back online"), isWarning: true)
+
     public static let noReading = EntryReason(
         code: "no_temperature",
         message: LocalizedText(zh: "请先测量体温", en: "Measure the temperature first"))

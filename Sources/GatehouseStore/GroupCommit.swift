@@ -112,6 +112,15 @@ public final class GroupCommit<Row: BatchRow>: Sendable {
         }
     }
 
+    /// Hands a row to the next batch at once, as `insert` does, without waiting for its commit: rows submitted one
+    /// after another keep their order; the ticket tells each one's outcome.
+    public func submit(on db: any Database, readsFirst: Bool,
+                       _ prepare: @escaping @Sendable (any Database) async throws -> Row) -> GroupCommitTicket {
+        let ticket = GroupCommitTicket()
+        enqueue(Job(database: db, work: .row(readsFirst: readsFirst, prepare: prepare), finish: { ticket.finish($0) }))
+        return ticket
+    }
+
     private func enqueue(_ job: Job) {
         let lanes = writerLanes
         let idle = state.withLockedValue { s -> Int? in

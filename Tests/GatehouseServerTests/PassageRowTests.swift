@@ -71,6 +71,10 @@ final class PassageRowTests: XCTestCase {
                 p.clientTime = personless ? nil : Date(timeIntervalSince1970: 1_795_305_541.5)
                 p.clientRequestID = UUID()
                 p.updatedAt = Date(timeIntervalSince1970: 1_795_305_900.999999)
+                // An offline passage whose decision the server would have taken otherwise carries both.
+                p.offline = !personless
+                p.reviewDecision = personless ? nil : "deny"
+                p.reviewReasons = personless ? nil : "pass_revoked,offline_unverified"
                 return p
             }
             for personless in [true, false] {

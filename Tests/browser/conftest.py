@@ -118,6 +118,18 @@ def wait_for_path(driver, fragment, timeout=10):
     return driver.current_url
 
 
+def click_and_reload(driver, button, timeout=10):
+    """Clicks a form's button and waits until the page it was on has been replaced.
+
+    A form that posts and redirects back to the same address leaves the URL unchanged, so
+    waiting for a path would return at once and the next lookup would meet the old page."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    page = driver.find_element("tag name", "html")
+    button.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(page))
+
+
 def until(driver, condition, timeout=10):
     """Waits for `condition(driver)`, riding out elements replaced by a page load in the meantime."""
     from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException

@@ -4,7 +4,7 @@ office releases it early and the member may go out again. (The automatic release
 server's clock to move: the Swift test QuarantineOrderTests covers it.)"""
 import datetime
 
-from conftest import gate_scan, gate_tap, login, logout, order_quarantine, release_quarantine, shot, until, wait_for_path
+from conftest import click_and_reload, gate_scan, gate_tap, login, logout, order_quarantine, release_quarantine, shot, until, wait_for_path
 
 LABEL = "1栋1单元102室"
 
@@ -53,8 +53,7 @@ def test_a_quarantined_member_is_refused_then_released(server, browser):
         form = card().find_elements("css selector", "form.round-form")[0]
         form.find_element("name", "temperature").send_keys("36.7")
         form.find_element("css selector", 'input[name="symptoms[]"][value="none"]').click()
-        form.find_element("css selector", "button").click()
-        wait_for_path(browser, "/quarantine")
+        click_and_reload(browser, form.find_element("css selector", "button"))
     assert not card().find_elements("css selector", "form.round-form")
     assert "本时段已报告" in card().text
     later = ((datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date() + datetime.timedelta(days=20)).isoformat()

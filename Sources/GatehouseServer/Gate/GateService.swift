@@ -37,6 +37,10 @@ struct GateService {
         }
         let now = services.clock.now()
         let reading = try Self.reading(input.temperature, rule: rule)
+        // A passage taken offline is judged at the moment it was taken (its re-measure's, when it has one).
+        let offline = try OfflineTaking.of(input, rule: rule, now: now)
+        let takenAt = offline?.at ?? now
+        let decidedAt = offline?.decidedAt ?? now
         let identity = try await identify(input, checkpoint: gate)
 
         let userID = try user.requireID()
@@ -69,8 +73,9 @@ struct GateService {
                         household = scanned.member != nil ? scanned.household : nil
                         person = try await people.upsert(registrationOf: scanned.opened)
                     }
-                    // A first high reading waits for its re-measure: no new passage for the person meanwhile.
-                    if let pending = try await PendingRemeasure.find(community: community.id!, personID: person?.id,
+                    // A first high reading waits for its re-measure: no new passage for the person meanwhile. (Offline,
+                    // the gate kept its own re-measures; what it took stands.)
+                    if offline == nil, let pending = try await PendingRemeasure.find(community: community.id!, personID: person?.id,
                                                                      passID: resolution?.pass?.id, restSeconds: rule.restSeconds,
                                                                      on: tx as! any SQLDatabase) {
                         throw pending.refusal(now: now)
@@ -84,7 +89,7 @@ struct GateService {
                             person.registeredAt = now
                             person.registeredBy = userID
                         }
-                        person.lastSeenAt = now
+                        person.lastSeenAt = max(person.lastSeenAt ?? takenAt, takenAt)
                         try await person.save(on: tx)
                         if household == nil { household = try await HouseholdDirectory(db: tx).household(of: person) }
                         if !person.isRegistered, resolution == nil, registration == nil {
@@ -102,18 +107,19 @@ struct GateService {
                         cardRead.usedByPassage = passageID
                         try await cardRead.save(on: tx)
                     }
-                    let readings = [TemperatureReading(value: reading, takenAt: now)]
+                    let readings = offline?.readings(first: reading) ?? [TemperatureReading(value: reading, takenAt: now)]
                     let quota = direction == .out
                         ? try await OutingQuotaCounter(db: tx).status(community.outingQuota, householdID: household?.id, personID: person?.id,
-                                                                      passID: resolution?.pass?.id, now: now)
+                                                                      passID: resolution?.pass?.id, now: decidedAt,
+                                                                      before: offline.map { _ in takenAt })
                         : nil
                     let registered = resolution != nil || person?.isRegistered == true
                     let standing = EntryRequest.Standing.atGate(registration: registration, registered: registered, proposed: proposed,
-                                                                admitProposed: community.admitProposed, today: services.today)
+                                                                admitProposed: community.admitProposed, today: CalendarDate(decidedAt))
                     let outcome = EntryPolicy(feverRule: rule).decide(.atGate(
                         direction: direction, standing: standing, readings: readings, wearsMask: input.mask,
                         cardValidUntil: person?.cardValidUntil, passRefusal: resolution?.refusal,
-                        homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal, now: now))
+                        homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal, now: decidedAt))
                     let p = Passage()
                     p.id = passageID
                     p.communityID = community.id!
@@ -128,12 +134,21 @@ struct GateService {
                     p.wearsMask = input.mask
                     p.nameMasked = person?.nameMasked ?? household.map { "\($0.label)（户）" } ?? "—"
                     p.phoneMasked = person?.phoneMasked ?? ""
-                    p.recordedAt = now
+                    p.recordedAt = takenAt
                     p.clientTime = input.clientTime
                     p.clientRequestID = input.clientRequestId
-                    Self.apply(outcome, readings: readings, to: p, now: now)
+                    if let offline {
+                        let (columns, review) = offline.row(server: outcome, readings: readings)
+                        Self.apply(columns, to: p, now: now)
+                        p.offline = true
+                        p.reviewDecision = review?.decision
+                        p.reviewReasons = review?.reasons
+                    } else {
+                        Self.apply(outcome, readings: readings, to: p, now: now)
+                        p.offline = false
+                    }
                     try await p.create(on: tx)
-                    let fever = try await Self.openFeverCaseIfNeeded(outcome, passage: p, by: userID, now: now, on: tx)
+                    let fever = try await Self.openFeverCaseIfNeeded(outcome, passage: p, by: userID, now: decidedAt, on: tx)
                     var delivery: Delivery?
                     if let registration {
                         delivery = try await RegistrationPassage.apply(registration, passage: p, community: community, by: userID,
@@ -179,7 +194,10 @@ struct GateService {
     }
 
     static func apply(_ outcome: EntryOutcome, readings: [TemperatureReading], to p: Passage, now: Date) {
-        let columns = PassageValues.Outcome(outcome, readings: readings)
+        apply(PassageValues.Outcome(outcome, readings: readings), to: p, now: now)
+    }
+
+    static func apply(_ columns: PassageValues.Outcome, to p: Passage, now: Date) {
         p.readings = columns.readings
         p.temperatureTenths = columns.temperatureTenths
         p.status = columns.status
@@ -245,6 +263,10 @@ struct GateService {
                 passage: PassageView(passage, restSeconds: rule.restSeconds, language: .zh),
                 checkpointName: checkpointName, operatorName: StaffNames.name(of: user, services: services)))
             for channel in channels { await live.publish(event, to: channel) }
+        }
+        if passage.review != nil {
+            // The office's review list follows (离线放行待复核): the notice names no one.
+            await live.publish(LiveEvent(type: "offline-review", payload: ["passageId": passage.id]), to: .community(passage.communityID))
         }
         if let feverCase {
             let alert = FeverAlert(feverCaseId: feverCase.id!, passageId: passage.id, checkpointId: checkpointID,

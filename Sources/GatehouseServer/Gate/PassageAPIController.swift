@@ -6,6 +6,8 @@ import Vapor
 struct PassageAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.postOnOwnLoop(.api(.passages), use: create)
+        // A gate's outbox: up to 500 passages of a few hundred bytes each.
+        routes.on(.POST, .api(.passageBatch), body: .collect(maxSize: "1mb"), use: batch)
         routes.get(.api(.passages), use: list)
         routes.get(.api(.passage(.key, .overview)), use: show)
         routes.post(.api(.passage(.key, .remeasure)), use: remeasure)
@@ -22,6 +24,15 @@ struct PassageAPIController: RouteCollection {
         let input = try PassageInput.decode(from: req)
         let (view, created) = try await service(req).record(input, by: user)
         return view.jsonResponse(created ? .created : .ok)
+    }
+
+    func batch(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.content.decode(PassageBatch.Input.self, using: PassageInput.jsonDecoder)
+        guard input.passages.count <= PassageBatch.maxItems else {
+            throw AppError(.payloadTooLarge, "batch_too_large", zh: "一次最多上传\(PassageBatch.maxItems)条记录", en: "At most \(PassageBatch.maxItems) passages at a time")
+        }
+        return PassageBatch.json(await PassageBatch(gate: service(req)).record(input.passages, by: user))
     }
 
     func remeasure(req: Request) async throws -> PassageView {

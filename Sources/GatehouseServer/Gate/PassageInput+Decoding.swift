@@ -3,7 +3,7 @@ import Vapor
 
 extension PassageInput {
     /// The decoder `req.content` uses for JSON (dates in ISO 8601), made once.
-    private static let jsonDecoder = JSONDecoder.custom(dates: .iso8601)
+    static let jsonDecoder = JSONDecoder.custom(dates: .iso8601)
 
     /// The request's passage: a JSON body straight through one shared decoder — what `req.content` does, without
     /// looking its decoder up by media type for each of the gate's requests; any other body through `req.content`.

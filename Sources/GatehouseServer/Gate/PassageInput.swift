@@ -26,6 +26,21 @@ struct PassageInput: Content {
     var clientTime: Date?
     /// The operator verified the person and registers them with the community (登记备案).
     var registerAsResident: Bool?
+    /// When the gate took the passage, for one it recorded offline (its clock corrected by its offset to the
+    /// server's at the last sync): at most 72 hours ago and 2 minutes ahead. Stored with that time, marked offline.
+    var takenAt: Date?
+    /// What the gate decided offline (`allow`, `deny`, `refer`) and why (reason codes): the passage is kept as
+    /// taken; the server decides again and flags a difference for the office.
+    var offlineDecision: String?
+    var offlineReasons: [String]?
+    /// The re-measure the gate took offline after the rest.
+    var remeasure: OfflineRemeasure?
+}
+
+/// A re-measure taken at a gate without network: the reading and when.
+struct OfflineRemeasure: Content {
+    var temperature: Double
+    var takenAt: Date
 }
 
 /// `POST /api/v1/passages/{id}/remeasure`: the reading after the rest.

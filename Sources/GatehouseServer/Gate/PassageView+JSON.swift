@@ -9,6 +9,14 @@ extension PassageView {
     func jsonResponse(_ code: HTTPStatus) -> Response {
         var out = ""
         out.reserveCapacity(768)
+        append(to: &out)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: code, headers: headers, body: .init(string: out))
+    }
+
+    /// Appends the passage's JSON object to `out` (a batch's answer holds one per passage).
+    func append(to out: inout String) {
         out.append("{\"id\":\"\(UUIDText.text(id))\"")
         JSONText.field("decision", decision, to: &out)
         out.append(",\"reasons\":[")
@@ -36,9 +44,19 @@ extension PassageView {
         out.append(mask ? "],\"mask\":true" : "],\"mask\":false")
         out.append(awaitingRemeasure ? ",\"awaitingRemeasure\":true" : ",\"awaitingRemeasure\":false")
         if let remeasureAfter { out.append(",\"remeasureAfter\":\"\(JSONText.iso8601(remeasureAfter))\"") }
+        out.append(offline ? ",\"offline\":true" : ",\"offline\":false")
+        if let review {
+            out.append(",\"review\":{\"decision\":")
+            JSONText.append(review.decision, to: &out)
+            out.append(",\"reasons\":[")
+            for (n, reason) in review.reasons.enumerated() {
+                out.append(n == 0 ? "{\"code\":" : ",{\"code\":")
+                JSONText.append(reason.code, to: &out)
+                JSONText.field("message", reason.message, to: &out)
+                out.append(reason.warning ? ",\"warning\":true}" : ",\"warning\":false}")
+            }
+            out.append("]}")
+        }
         out.append("}")
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: code, headers: headers, body: .init(string: out))
     }
 }

@@ -31,15 +31,29 @@ struct PassageView: Content {
     let mask: Bool
     let awaitingRemeasure: Bool
     let remeasureAfter: Date?
+    /// Taken while the gate was offline (at `recordedAt`), stored when it synced.
+    let offline: Bool
+    /// The server's own decision at sync, where it differs from the one the gate took (离线放行待复核).
+    let review: Review?
+
+    struct Review: Content {
+        let decision: String
+        let reasons: [Reason]
+    }
 
     init(_ p: PassageValues, restSeconds: Int, quota: OutingQuota? = nil, language: Language) {
         let readings = ReadingsCodec.decode(p.outcome.readings)
+        func reasons(_ codes: String) -> [Reason] {
+            codes.split(separator: ",").map { code in
+                let reason = EntryReasonCatalog.reason(String(code), restSeconds: restSeconds, quota: quota)
+                return Reason(code: String(code), message: reason.message.text(for: language.rawValue), warning: reason.isWarning)
+            }
+        }
         id = p.id
         decision = p.outcome.decision
-        reasons = p.outcome.reasons.split(separator: ",").map { code in
-            let reason = EntryReasonCatalog.reason(String(code), restSeconds: restSeconds, quota: quota)
-            return Reason(code: String(code), message: reason.message.text(for: language.rawValue), warning: reason.isWarning)
-        }
+        self.reasons = reasons(p.outcome.reasons)
+        offline = p.offline
+        review = p.review.map { Review(decision: $0.decision, reasons: reasons($0.reasons)) }
         status = p.outcome.status.rawValue
         checkpointId = p.checkpointID
         communityId = p.communityID

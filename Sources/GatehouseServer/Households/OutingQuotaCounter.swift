@@ -17,7 +17,9 @@ struct OutingQuotaCounter {
         let refusal: EntryReason?
     }
 
-    func status(_ quota: OutingQuota?, householdID: UUID?, personID: UUID?, passID: UUID?, now: Date) async throws -> Status? {
+    /// The quota at `now`; `before` (a passage taken offline, counted at sync) leaves out exits taken after it.
+    func status(_ quota: OutingQuota?, householdID: UUID?, personID: UUID?, passID: UUID?, now: Date,
+                before: Date? = nil) async throws -> Status? {
         guard let quota else { return nil }
         let holder: SQLQueryString
         switch quota.scope {
@@ -30,7 +32,7 @@ struct OutingQuotaCounter {
             else { return nil }
         }
         let sql = db as! any SQLDatabase
-        let used = try await sql.raw(Self.query(holder, since: quota.windowStart(now: now))).first()?
+        let used = try await sql.raw(Self.query(holder, since: quota.windowStart(now: now), before: before)).first()?
             .decode(column: "used", as: Int.self) ?? 0
         let check = quota.check(exitsInWindow: used, now: now)
         return Status(remaining: check.remaining, exits: quota.exits, days: quota.days, fromHour: quota.fromHour,
@@ -41,10 +43,12 @@ struct OutingQuotaCounter {
     /// quota): `idx_passages_household_exits`, `idx_passages_pass_exits` (partial indexes of the allowed exits,
     /// M019: the direction and the decision are literals here so that both databases match them) and
     /// `idx_passages_person` serve it.
-    static func query(_ holder: SQLQueryString, since start: Date) -> SQLQueryString {
-        """
-        SELECT COUNT(*) AS used FROM passages WHERE \(holder) AND direction = 'out' AND decision = 'allow' \
-        AND recorded_at >= \(bind: start)
-        """
+    static func query(_ holder: SQLQueryString, since start: Date, before end: Date? = nil) -> SQLQueryString {
+        var query: SQLQueryString = """
+            SELECT COUNT(*) AS used FROM passages WHERE \(holder) AND direction = 'out' AND decision = 'allow' \
+            AND recorded_at >= \(bind: start)
+            """
+        if let end { query = query + " AND recorded_at < \(bind: end)" }
+        return query
     }
 }

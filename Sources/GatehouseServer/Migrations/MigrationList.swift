@@ -27,6 +27,7 @@ enum MigrationList {
             M020GateAsGuardsLiveIt(),
             M021CreateKeyChecks(),
             M022SessionEpochs(),
+            M023OfflinePassages(),
         ]
     }
 }

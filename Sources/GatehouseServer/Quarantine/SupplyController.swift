@@ -26,7 +26,7 @@ struct SupplyController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let (user, community) = try await req.community(.communityAdmin, .districtAdmin)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
         return try await render(req, community, error: nil, status: .ok)
     }
 

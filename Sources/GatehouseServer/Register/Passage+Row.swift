@@ -32,6 +32,11 @@ extension Passage {
         p.clientTime = try row.decode(column: "client_time", as: Date?.self)
         p.clientRequestID = try row.decode(column: "client_request_id", as: UUID.self)
         p.updatedAt = try row.decode(column: "updated_at", as: Date.self)
+        p.offline = try row.decode(column: "offline", as: Bool.self)
+        p.reviewDecision = try row.decode(column: "review_decision", as: String?.self)
+        p.reviewReasons = try row.decode(column: "review_reasons", as: String?.self)
+        p.reviewedAt = try row.decode(column: "reviewed_at", as: Date?.self)
+        p.reviewedBy = try row.decode(column: "reviewed_by", as: UUID?.self)
         return p
     }
 }

@@ -10,6 +10,9 @@ extension Passage {
             outcome: .init(readings: readings, temperatureTenths: temperatureTenths, status: status, decision: decision,
                            reasons: reasons, awaitingRemeasure: awaitingRemeasure),
             wearsMask: wearsMask, nameMasked: nameMasked, phoneMasked: phoneMasked, recordedAt: recordedAt,
-            clientTime: clientTime, clientRequestID: clientRequestID, updatedAt: updatedAt)
+            clientTime: clientTime, clientRequestID: clientRequestID, updatedAt: updatedAt,
+            // A model made in memory and never stored may not have them set (the database's defaults).
+            offline: $offline.value ?? false,
+            review: ($reviewDecision.value ?? nil).map { PassageValues.Review(decision: $0, reasons: reviewReasons ?? "") })
     }
 }

@@ -35,6 +35,14 @@ final class Passage: Model, @unchecked Sendable {
     @OptionalField(key: "client_time") var clientTime: Date?
     @Field(key: "client_request_id") var clientRequestID: UUID
     @Field(key: "updated_at") var updatedAt: Date
+    /// Taken while the gate was offline, at `recorded_at`, and stored when it synced (`updated_at` then).
+    @Field(key: "offline") var offline: Bool
+    /// What the server, applying every rule again at sync, would have decided, when it differs from the decision
+    /// the gate took (`decision`): the office reviews it (离线放行待复核).
+    @OptionalField(key: "review_decision") var reviewDecision: String?
+    @OptionalField(key: "review_reasons") var reviewReasons: String?
+    @OptionalField(key: "reviewed_at") var reviewedAt: Date?
+    @OptionalField(key: "reviewed_by") var reviewedBy: UUID?
 
     init() {}
 }

@@ -36,6 +36,17 @@ struct PassageValues: Sendable {
     var clientTime: Date?
     var clientRequestID: UUID
     var updatedAt: Date
+    /// Taken while the gate was offline (at `recordedAt`), stored at sync.
+    var offline = false
+    /// The server's own decision at sync, where it differs from the one the gate took offline.
+    var review: Review? = nil
+
+    /// What the server decided for a passage taken offline, beside the decision the gate took (离线放行待复核).
+    struct Review: Sendable, Equatable {
+        var decision: String
+        /// Reason codes, comma-separated.
+        var reasons: String
+    }
 }
 
 extension PassageValues.Outcome {

@@ -28,7 +28,7 @@ struct ReturneeMonitorController: RouteCollection {
     }
 
     func board(req: Request) async throws -> Response {
-        let (user, community) = try await req.community(.communityAdmin, .districtAdmin, .health)
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin, .health)
         return try await render(req, community, error: nil, status: .ok)
     }
 

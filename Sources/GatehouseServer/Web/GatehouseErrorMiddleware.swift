@@ -22,7 +22,7 @@ struct GatehouseErrorMiddleware: Middleware {
     }
 
     private func response(for error: any Error, request: Request) async -> Response {
-        var (status, code, message) = describe(error, language: request.language)
+        var (status, code, message) = Self.describe(error, language: request.language)
         // Not found, on a path whose routes answer other methods only (no route matched, or a parameter route took a
         // word another method's route spells out: GET /api/v1/passes/scan): say which (405), not that it is missing.
         var allow: [HTTPMethod] = []
@@ -78,7 +78,8 @@ struct GatehouseErrorMiddleware: Middleware {
         }
     }
 
-    private func describe(_ error: any Error, language: Language) -> (HTTPResponseStatus, String, String) {
+    /// The status, the stable code and the sentence an error is answered with (also for each refused item of a batch).
+    static func describe(_ error: any Error, language: Language) -> (HTTPResponseStatus, String, String) {
         switch error {
         case let e as AppError:
             return (e.status, e.code, e.message.text(for: language.rawValue))

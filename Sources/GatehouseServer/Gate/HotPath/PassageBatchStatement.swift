@@ -12,7 +12,7 @@ import PostgresNIO
 /// waits until these rows are in and then purges them; it leaves out rows of communities that have stood down and
 /// rows whose clientRequestId (or id) is already stored, and inserts in the batch's order. Returns the ids inserted.
 struct PassageBatchStatement: PostgresPreparedStatement {
-    static let name = "gatehouse_passage_batch_v1"
+    static let name = "gatehouse_passage_batch_v2"
 
     /// The columns with their PostgreSQL types, in `PassageRecord.columns` order.
     private static let typed: [(column: String, type: String)] = [
@@ -22,7 +22,7 @@ struct PassageBatchStatement: PostgresPreparedStatement {
         ("status", "text"), ("decision", "text"), ("reasons", "text"), ("wears_mask", "bool"),
         ("awaiting_remeasure", "bool"), ("name_masked", "text"), ("phone_masked", "text"),
         ("recorded_at", "timestamptz"), ("client_time", "timestamptz"), ("client_request_id", "uuid"),
-        ("updated_at", "timestamptz"),
+        ("updated_at", "timestamptz"), ("offline", "bool"), ("review_decision", "text"), ("review_reasons", "text"),
     ]
 
     static let sql: String = {
@@ -56,6 +56,7 @@ struct PassageBatchStatement: PostgresPreparedStatement {
         column(\.outcome.status.rawValue); column(\.outcome.decision); column(\.outcome.reasons); column(\.wearsMask)
         column(\.outcome.awaitingRemeasure); column(\.nameMasked); column(\.phoneMasked)
         column(\.recordedAt); nullable(\.clientTime); column(\.clientRequestID); column(\.updatedAt)
+        column(\.offline); nullable(\.review?.decision); nullable(\.review?.reasons)
         return b
     }
 

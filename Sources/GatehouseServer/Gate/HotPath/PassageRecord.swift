@@ -23,7 +23,7 @@ struct PassageRecord: BatchRow {
     static let columns = ["id", "community_id", "checkpoint_id", "operator_id", "person_id", "household_id", "pass_id",
                           "registration_id", "direction", "mode", "readings", "temperature_tenths", "status", "decision",
                           "reasons", "wears_mask", "awaiting_remeasure", "name_masked", "phone_masked", "recorded_at",
-                          "client_time", "client_request_id", "updated_at"]
+                          "client_time", "client_request_id", "updated_at", "offline", "review_decision", "review_reasons"]
 
     /// The row of `p`, to be inserted on `db` (its dialect picks the binds).
     init(_ p: PassageValues, on db: any Database) {
@@ -41,7 +41,8 @@ struct PassageRecord: BatchRow {
                          .text(p.mode), .text(o.readings), .integer(o.temperatureTenths), .text(o.status.rawValue),
                          .text(o.decision), .text(o.reasons), flag(p.wearsMask), flag(o.awaitingRemeasure),
                          .text(p.nameMasked), .text(p.phoneMasked), time(p.recordedAt), time(p.clientTime),
-                         text(p.clientRequestID), time(p.updatedAt)])
+                         text(p.clientRequestID), time(p.updatedAt), flag(p.offline),
+                         p.review.map { .text($0.decision) } ?? .null, p.review.map { .text($0.reasons) } ?? .null])
     }
 
     /// Inserts `records` with one statement, in their order, leaving out any whose community has stood down and

@@ -15,6 +15,8 @@ extension APIURL {
         case "community": self = .community(try a.id(), try a.route())
         case "household": self = .household(try a.id(), try a.route())
         case "passages": self = .passages
+        case "passageBatch": self = .passageBatch
+        case "gateSnapshot": self = .gateSnapshot(try a.id())
         case "passage": self = .passage(try a.id(), try a.route())
         case "peopleLookup": self = .peopleLookup
         case "passes": self = .passes(try a.route())

@@ -15,6 +15,8 @@ enum APIURL {
     case community(Parameter<UUID>, CommunityRoute)
     case household(Parameter<UUID>, HouseholdRoute)
     case passages
+    case passageBatch
+    case gateSnapshot(Parameter<UUID>)
     case passage(Parameter<UUID>, PassageRoute)
     case peopleLookup
     case passes(PassesRoute)
@@ -43,6 +45,8 @@ enum APIURL {
         case .community(let id, let route): words("communities") + [.variable(SiteURL.communityKey, id)] + words(route.rawValue)
         case .household(let id, let route): words("households") + [.variable("householdID", id)] + words(route.rawValue)
         case .passages: words("passages")
+        case .passageBatch: words("passages/batch")
+        case .gateSnapshot(let id): words("checkpoints") + [.variable("checkpointID", id)] + words("offline-snapshot")
         case .passage(let id, let route): words("passages") + [.variable("passageID", id)] + words(route.rawValue)
         case .peopleLookup: words("people/lookup")
         case .passes(let route): words("passes", route.rawValue)
