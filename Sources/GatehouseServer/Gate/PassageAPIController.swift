@@ -8,6 +8,7 @@ struct PassageAPIController: RouteCollection {
         routes.postOnOwnLoop(.api(.passages), use: create)
         // A gate's outbox: up to 500 passages of a few hundred bytes each.
         routes.on(.POST, .api(.passageBatch), body: .collect(maxSize: "1mb"), use: batch)
+        routes.get(.api(.gateSnapshot(.key)), use: snapshot)
         routes.get(.api(.passages), use: list)
         routes.get(.api(.passage(.key, .overview)), use: show)
         routes.post(.api(.passage(.key, .remeasure)), use: remeasure)
@@ -33,6 +34,14 @@ struct PassageAPIController: RouteCollection {
             throw AppError(.payloadTooLarge, "batch_too_large", zh: "一次最多上传\(PassageBatch.maxItems)条记录", en: "At most \(PassageBatch.maxItems) passages at a time")
         }
         return PassageBatch.json(await PassageBatch(gate: service(req)).record(input.passages, by: user))
+    }
+
+    /// What the gate keeps for deciding offline (its own operators, and the community's admins).
+    func snapshot(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (gate, community) = try await GateAccess.checkpoint(req.parameters.get("checkpointID", as: UUID.self), for: user, on: req.db)
+        return try await GateSnapshotQuery(services: req.gatehouse, db: req.db, language: req.language)
+            .snapshot(of: gate, in: community).response()
     }
 
     func remeasure(req: Request) async throws -> PassageView {
