@@ -36,6 +36,29 @@ final class PublicFilesTests: XCTestCase {
         XCTAssertFalse(PublicFilesMiddleware.isPlain("/css/../x"))
         XCTAssertFalse(PublicFilesMiddleware.isPlain("/css/%2E%2E/x"))
         let names = PublicFilesMiddleware(publicDirectory: ResourceLocator.publicFiles).names
-        XCTAssertEqual(names, ["css", "js", "vendor"])
+        XCTAssertEqual(names, ["css", "icons", "js", "manifest.json", "sw.js", "vendor"])
+    }
+
+    /// The gate installs as an app (a manifest with a Chinese name and icons) and opens offline (its service worker,
+    /// at the root so that its scope is the whole site, and given its addresses by the page).
+    func testTheManifestItsIconsAndTheServiceWorkerAreServed() async throws {
+        try await TestApp.run { app in
+            let worker = try await app.testable().sendRequest(.GET, "/sw.js?v=1&gate=/gate&login=/login&logout=/logout")
+            XCTAssertEqual(worker.status, .ok)
+            XCTAssertEqual(worker.headers.contentType?.subType, "javascript")
+            XCTAssertTrue(worker.body.string.contains("caches.open"))
+            let manifest = try await app.testable().sendRequest(.GET, "/manifest.json")
+            XCTAssertEqual(manifest.status, .ok)
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(manifest.body.readableBytesView)) as? [String: Any])
+            XCTAssertEqual(json["short_name"] as? String, "门岗")
+            XCTAssertEqual(json["start_url"] as? String, SiteURL.gate(.scan).path)
+            let icons = try XCTUnwrap(json["icons"] as? [[String: Any]])
+            XCTAssertEqual(icons.compactMap { $0["sizes"] as? String }, ["192x192", "512x512"])
+            for icon in icons {
+                let image = try await app.testable().sendRequest(.GET, icon["src"] as! String)
+                XCTAssertEqual(image.status, .ok)
+                XCTAssertEqual(Array(image.body.readableBytesView.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "a PNG")
+            }
+        }
     }
 }

@@ -66,7 +66,7 @@ def server():
 
 
 def new_browser():
-    """Headless Chromium at a phone's size (412 × 915), in Chinese."""
+    """Headless Chromium at a phone's size (412 × 915), in Chinese: the `browser` fixture's, and a second phone's."""
     options = webdriver.ChromeOptions()
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,915", "--lang=zh-CN"):
         options.add_argument(arg)
@@ -214,15 +214,6 @@ def office_without_remeasure_rest(driver, base):
     rest = driver.find_element("id", "rest-minutes")
     rest.clear()
     rest.send_keys("0")
-    driver.find_element("css selector", "#settings-form button").click()
+    # The field says 0 as soon as it is typed: wait for the saved page to come back with it.
+    click_and_reload(driver, driver.find_element("css selector", "#settings-form button"))
     until(driver, lambda d: d.find_element("id", "rest-minutes").get_attribute("value") == "0")
-
-
-def new_browser():
-    """A second phone (another person watching at the same time)."""
-    options = webdriver.ChromeOptions()
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=412,915", "--lang=zh-CN"):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.implicitly_wait(3)
-    return driver

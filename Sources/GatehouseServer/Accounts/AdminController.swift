@@ -30,6 +30,8 @@ struct AdminController: RouteCollection {
         let lateFeverCases: Int
         /// First high readings whose re-measure was never taken (rest + 10 minutes past).
         let missedRemeasures: [MissedRemeasures.Row]
+        /// Passages a gate let through offline that the server's rules, applied at sync, would have refused.
+        let offlineReviews: [OfflineReviews.Row]
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -139,7 +141,9 @@ struct AdminController: RouteCollection {
                                  missedQuarantineRounds: try await QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language)
                                      .missedCount(community: community.id!),
                                  feverCases: fever, lateFeverCases: fever.filter(\.late).count,
-                                 missedRemeasures: try await MissedRemeasures(services: req.gatehouse, db: req.db).list(community: community))
+                                 missedRemeasures: try await MissedRemeasures(services: req.gatehouse, db: req.db).list(community: community),
+                                 offlineReviews: try await OfflineReviews(services: req.gatehouse, db: req.db, language: req.language)
+                                     .list(community: community))
         return try await req.view.render("accounts/community", page).encodeResponse(status: status, for: req)
     }
 

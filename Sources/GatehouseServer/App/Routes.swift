@@ -38,6 +38,7 @@ enum Routes {
         try web.register(collection: AccountAdminController())
         try web.register(collection: LiveController())
         try web.register(collection: GateController())
+        try web.register(collection: OfflineReviewController())
         try web.register(collection: CommunityGateSettingsController())
         try web.register(collection: HouseholdPagesController())
         try web.register(collection: ResidentPagesController())

@@ -24,6 +24,11 @@ struct GateController: RouteCollection {
         /// Operators propose a registration for the office to check; admins register directly.
         let proposesOnly: Bool
         let stringsJSON: String
+        /// The signed-in operator: the gate's outbox on the phone is theirs.
+        let userId: UUID
+        /// The community's rule values and reason sentences, for deciding offline before a first snapshot is kept.
+        let rulesJSON: String
+        let reasonsJSON: String
         /// Disinfection schedules of this gate (and community-wide ones) that are overdue.
         let overdueDisinfection: Int
         /// Open fever cases of the community: the gate staff take them to the observation room and report them.
@@ -80,7 +85,10 @@ struct GateController: RouteCollection {
                                moreRecords: page.nextCursor != nil,
                                remeasureId: (try? req.query.get(UUID.self, at: "remeasure"))?.uuidString ?? "",
                                proposesOnly: user.roleValue == .operator,
-                               stringsJSON: Strings.json(req.language, forScripts: ["gate.js", "records.js"]),
+                               stringsJSON: Strings.json(req.language, forScripts: ["gate.js", "gate-offline.js", "records.js"]),
+                               userId: try user.requireID(),
+                               rulesJSON: GateSnapshot.json(GateSnapshot.rules(rule, quota: community.outingQuota)),
+                               reasonsJSON: GateSnapshot.json(GateSnapshot.reasons(rule, quota: community.outingQuota, language: req.language)),
                                overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
                                    .overdueCount(community: community.id!, checkpoint: checkpointID),
                                openFeverCases: fever.count, lateFeverCases: fever.filter(\.late).count)

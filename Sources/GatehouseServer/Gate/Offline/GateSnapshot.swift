@@ -58,6 +58,26 @@ struct GateSnapshot: Content {
     /// The sentence for a reading under the community's lowest (it is taken again, never stored).
     let temperatureTooLow: String
 
+    /// The community's rule values as the gate's checker reads them.
+    static func rules(_ rule: FeverRule, quota: OutingQuota?) -> Rules {
+        Rules(feverThresholdTenths: rule.threshold.tenths, remeasureRestSeconds: rule.restSeconds,
+              lowestReadingTenths: rule.lowest.tenths, outingQuota: quota)
+    }
+
+    /// Every reason's sentence for the community's figures, in `language`.
+    static func reasons(_ rule: FeverRule, quota: OutingQuota?, language: Language) -> [Reason] {
+        EntryReason.catalog(restSeconds: rule.restSeconds, quota: quota).map {
+            Reason(code: $0.code, message: $0.message.text(for: language.rawValue), warning: $0.isWarning)
+        }
+    }
+
+    /// A part of the snapshot as JSON text, for the gate page's data attributes.
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
     /// The answer, dates as ISO 8601 like the rest of the API.
     func response() throws -> Response {
         let encoder = JSONEncoder()

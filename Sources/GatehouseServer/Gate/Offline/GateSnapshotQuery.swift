@@ -22,19 +22,15 @@ struct GateSnapshotQuery {
             }
         let quarantined = try await Household.query(on: db).filter(\.$communityID == communityID)
             .filter(\.$homeQuarantine == true).all().map { try $0.requireID() }
-        let reasons = EntryReason.catalog(restSeconds: rule.restSeconds, quota: quota).map {
-            GateSnapshot.Reason(code: $0.code, message: $0.message.text(for: language.rawValue), warning: $0.isWarning)
-        }
         var exits: GateSnapshot.Exits?
         if let quota { exits = try await self.exits(communityID, quota: quota, now: now) }
         return GateSnapshot(
             serverTime: now, communityId: communityID, checkpointId: try gate.requireID(), checkpointName: gate.name,
             staleAfterSeconds: GateSnapshot.staleAfterSeconds,
-            rules: .init(feverThresholdTenths: rule.threshold.tenths, remeasureRestSeconds: rule.restSeconds,
-                         lowestReadingTenths: rule.lowest.tenths, outingQuota: quota),
+            rules: GateSnapshot.rules(rule, quota: quota),
             keys: services.passVerifier.jwks(), refusedPasses: refused, quarantinedHouseholds: quarantined,
             exits: exits,
-            reasons: reasons,
+            reasons: GateSnapshot.reasons(rule, quota: quota, language: language),
             temperatureTooLow: TemperatureError.tooLow(lowest: rule.lowest).message.text(for: language.rawValue))
     }
 

@@ -27,6 +27,7 @@ extension SiteURL {
         case "records": self = .records
         case "record": self = .record(try a.id())
         case "recordPhoto": self = .recordPhoto(try a.id())
+        case "recordReviewed": self = .recordReviewed(try a.id())
         case "disinfectionLog": self = .disinfectionLog(try a.id())
         case "supplyDelivered": self = .supplyDelivered(try a.id())
         case "me": self = .me(try a.route())

@@ -39,6 +39,7 @@ extension SiteURL {
         case .records: words("records")
         case .record(let id): words("records") + [.variable("passageID", id)]
         case .recordPhoto(let id): words("records") + [.variable("passageID", id)] + words("photo")
+        case .recordReviewed(let id): words("records") + [.variable("passageID", id)] + words("reviewed")
         case .disinfectionLog(let id): words("disinfection") + [.variable("scheduleID", id)] + words("log")
         case .supplyDelivered(let id): words("supplies") + [.variable("requestID", id)] + words("delivered")
 

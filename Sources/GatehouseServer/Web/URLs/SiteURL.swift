@@ -34,6 +34,8 @@ enum SiteURL {
     case records
     case record(Parameter<UUID>)
     case recordPhoto(Parameter<UUID>)
+    /// The office has reviewed a passage the gate let through offline (离线放行待复核).
+    case recordReviewed(Parameter<UUID>)
     case disinfectionLog(Parameter<UUID>)
     case supplyDelivered(Parameter<UUID>)
 

@@ -19,6 +19,20 @@
     div.appendChild(link);
     box.insertBefore(div, box.firstChild);
   });
+  // A passage let through offline that the rules at sync would have refused: the office reviews it (no name here).
+  source.addEventListener("offline-review", function () {
+    if (document.getElementById("offline-review-notice")) return;
+    var div = document.createElement("div");
+    div.className = "alert";
+    div.id = "offline-review-notice";
+    div.setAttribute("role", "alert");
+    var link = document.createElement("a");
+    link.href = box.getAttribute("data-review-url");
+    link.textContent = box.getAttribute("data-review-title");
+    link.addEventListener("click", function () { window.location.reload(); });
+    div.appendChild(link);
+    box.insertBefore(div, box.firstChild);
+  });
   // A step taken on a case (observation room, report, decision, disinfection, closed).
   source.addEventListener("fever-case", function (e) {
     var a = JSON.parse(e.data);

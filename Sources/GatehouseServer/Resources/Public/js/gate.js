@@ -1,6 +1,10 @@
 // Gate screen: identify (typed/scanned ID number, pass, registration code, card reader via server-sent events, or
 // no ID), measure, record, re-measure. Talks to /api/v1 with the session cookie and the CSRF header.
 //
+// Without the network (or when a request gets no answer in time) the gate goes on: a pass is checked here against
+// the kept snapshot (gate-rules.js), what cannot be checked is recorded with the guard's decision, and every passage
+// goes to the outbox that gate-offline.js sends once the server answers again.
+//
 // The scan field owns the focus whenever the guard is not typing somewhere else: a USB scanner types its characters
 // and Enter at whatever has focus, so a scan at any moment starts the next person. Every request says at once that
 // it is under way, and a slow or lost answer is said too; a late answer is shown against the person it was for.
@@ -17,7 +21,11 @@
   var current = null; // the passage on screen
   var timer = null;
   var SLOW_MS = 3000;
+  // A request unanswered this long is taken as lost: the gate decides offline rather than keep the person waiting.
+  var ANSWER_MS = 10000;
+  var PHOTO_MS = 60000;
   var PENDING_KEY = "gatehouse.gate.pending." + checkpointId;
+  var off = null;
   // The page gives each address as a pattern from SiteURL (`/api/v1/passages/:passageID/photo`); url() fills it in.
   function url(name, values) {
     return root.getAttribute("data-url-" + name).replace(/:(\w+)/g, function (_, key) { return encodeURIComponent(values[key]); });
@@ -52,7 +60,12 @@
     var payload = body;
     if (body && !contentType) { headers["Content-Type"] = "application/json"; payload = JSON.stringify(body); }
     if (contentType) headers["Content-Type"] = contentType;
-    return fetch(path, { method: method, headers: headers, body: payload, credentials: "same-origin" }).then(function (r) {
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, contentType ? PHOTO_MS : ANSWER_MS) : null;
+    var init = { method: method, headers: headers, body: payload, credentials: "same-origin" };
+    if (controller) init.signal = controller.signal;
+    return fetch(path, init).then(function (r) {
+      clearTimeout(timer);
       if (r.status === 204) return { ok: true, status: 204, data: null };
       return r.json().then(function (data) { return { ok: r.ok, status: r.status, data: data }; },
                            function () { return { ok: r.ok, status: r.status, data: null }; });
@@ -69,16 +82,17 @@
     var finish = function () { done = true; clearTimeout(slow); inFlight--; if (inFlight === 0) status(""); };
     request(method, path, body, contentType).then(function (res) { finish(); onAnswer(res); }, function () {
       finish();
+      // Taken over by the offline gate: nothing to retry by hand.
+      if (onLost && onLost() === true) return;
       retryLast = function () { ask(method, path, body, onAnswer, onLost, contentType); };
       status(T.network_error_kept, true);
-      if (onLost) onLost();
     });
   }
 
   // A request about the person on screen: a refusal or a lost answer is said under the field it came from
   // (`errorId`), `onOk(data)` gets every accepted answer. Options: `stillHere()` — whether the person is still on
   // screen (a refusal for someone gone is not shown), `onRefused(res)` before the refusal is shown, `settled()` after
-  // any outcome, `contentType` for a photo body.
+  // any outcome, `contentType` for a photo body, `onLost()` for a request that got no answer (true: handled).
   function step(path, body, errorId, onOk, options) {
     var o = options || {};
     var here = o.stillHere || function () { return true; };
@@ -88,7 +102,12 @@
       if (res.ok) onOk(res.data);
       else { if (o.onRefused) o.onRefused(res); if (here()) error(errorId, errText(res)); }
       settled();
-    }, function () { if (here()) error(errorId, T.network_error); settled(); }, o.contentType);
+    }, function () {
+      var handled = o.onLost ? o.onLost() === true : false;
+      if (!handled && here()) error(errorId, T.network_error);
+      settled();
+      return handled;
+    }, o.contentType);
   }
 
   function fact(label, value, cls) {
@@ -114,6 +133,8 @@
   function busy(on) { root.classList.toggle("busy", on); }
 
   function clearCard() {
+    // A re-measure left waiting offline is sent as it stands once the guard moves on.
+    if (current && current.local && off) off.release(current.id);
     state = null; current = null;
     busy(false);
     if (timer) { clearInterval(timer); timer = null; }
@@ -192,7 +213,7 @@
       if (!res.ok || !res.data) { forgetPending(passageId); return; }
       if (!res.data.awaitingRemeasure) { forgetPending(passageId); showResult(res.data); return; }
       showResult(res.data);
-    }, function () { error("id-error", T.network_error); });
+    }, function () { if (!off || !off.isOffline()) error("id-error", T.network_error); });
   }
 
   function rememberPending(v) {
@@ -214,13 +235,21 @@
   function answered(seq) { if (seq === lookupSeq) $("id-form").setAttribute("data-answered", String(seq)); }
 
   // An identification: `onOk(data)` for the latest one only; a refusal empties the card and is said in the scan field.
-  function identifyWith(path, body, onOk) {
+  // Offline, or when the server does not answer, `value` is identified here instead.
+  function identifyWith(path, body, onOk, value) {
+    if (off && off.isOffline()) { offlineIdentify(value); return; }
     var seq = asked();
     var latest = function () { return seq === lookupSeq; };
     step(path, body, "id-error", function (d) { if (latest()) onOk(d); }, {
       stillHere: latest,
       onRefused: function () { if (latest()) clearCard(); },
-      settled: function () { answered(seq); }
+      settled: function () { answered(seq); },
+      onLost: function () {
+        if (!off) return false;
+        off.wentOffline();
+        if (latest()) offlineIdentify(value);
+        return true;
+      }
     });
   }
 
@@ -238,7 +267,7 @@
         askName: !d.nameMasked, askPhone: !d.phoneMasked, register: !d.registered && !d.registrationProposed,
         pending: d.pendingRemeasure
       });
-    });
+    }, idNumber);
   }
 
   // A pass: the signed token from its QR (GH1.…), or the 8-character code printed under it.
@@ -259,7 +288,7 @@
                    quota.refusal && [quota.refusal.code, quota.refusal.message]],
         tapHint: true, pending: d.pendingRemeasure
       });
-    });
+    }, code);
   }
 
   // A self-registration: the 6 digits in the QR on the person's phone (or read out).
@@ -284,7 +313,7 @@
   }
 
   function scanRegistration(code) {
-    identifyWith(url("registration-scan"), { checkpointId: checkpointId, code: code, direction: direction() }, showRegistration);
+    identifyWith(url("registration-scan"), { checkpointId: checkpointId, code: code, direction: direction() }, showRegistration, code);
   }
 
   function vouch() {
@@ -451,6 +480,15 @@
     if ($("person-phone").value.trim()) body.phone = $("person-phone").value.trim();
     var mine = state;
     var seq = lookupSeq;
+    // The moment of the tap, on the server's clock: a passage sent later keeps it.
+    var tappedAt = off ? off.now() : Date.now();
+    if (off && (mine.offline || off.isOffline())) {
+      if (!readingBelievable(t, "measure-error")) return;
+      $("id-number").value = "";
+      recordOffline(body, mine, seq, tappedAt);
+      focusScan();
+      return;
+    }
     $("confirm").disabled = true;
     $("id-number").value = "";
     focusScan();
@@ -473,8 +511,198 @@
       }
       rememberPending(v);
       if (here) showResult(v); else lateResult(mine.label, v);
-    }, function () { $("confirm").disabled = false; });
+    }, function () {
+      $("confirm").disabled = false;
+      if (!off) return false;
+      // No answer: the passage goes to the outbox under the same clientRequestId (stored once, whichever arrives).
+      off.wentOffline();
+      recordOffline(body, mine, seq, tappedAt);
+      return true;
+    });
   });
+
+  // --- Offline: identify, decide and keep -------------------------------------------------------------------
+  function reasonCard(code) { var r = off.reason(code); return [code, r.message, r.warning ? "warning-text" : "field-error"]; }
+  var UNVERIFIED = function () { return { text: off.reason("offline_unverified").message, open: true }; };
+
+  // Identifies `v` with what the phone knows: a pass by its signature and the snapshot; anything else is recorded
+  // for the server to check once it answers again. A person whose re-measure waits offline is taken to it.
+  function offlineIdentify(v) {
+    var seq = asked();
+    var value = (v || "").trim();
+    var waiting = off.waitingFor(value);
+    if (waiting) { waiting.held = true; off.update(waiting); showResult(waiting.view); answered(seq); return; }
+    if (isRegistration(value)) {
+      var code = value.replace(/\s/g, "");
+      state = { mode: "registration", registrationCode: code, offline: true, unverified: true, label: T.registration_code + " " + code };
+      showCard({ line: T.registration_code + " " + code, badge: UNVERIFIED(), warnings: [reasonCard("offline_unverified")], tapHint: true });
+      answered(seq);
+      return;
+    }
+    if (!isPass(value)) {
+      // A typed ID number: the register is the server's; its check digit is the phone's.
+      if (!idNumberValid(value)) { error("id-error", T.offline_id_invalid); answered(seq); return; }
+      state = { mode: "typed", idNumber: value.toUpperCase(), offline: true, unverified: true, label: value.slice(0, 4) + "…" + value.slice(-2) };
+      showCard({ line: T.offline_label, badge: UNVERIFIED(), facts: [[T.id_number, state.label]],
+                 warnings: [reasonCard("offline_unverified")], askName: true, askPhone: true });
+      answered(seq);
+      return;
+    }
+    state = { mode: "pass", passCode: value, offline: true, label: T.offline_pass_label };
+    var mine = state;
+    judge(mine, direction(), off.now()).then(function (j) {
+      if (seq !== lookupSeq || state !== mine) return;
+      mine.judged = j;
+      var quota = (off.rules() || {}).outingQuota;
+      showCard({
+        line: T.offline_pass_label + " · " + (j.unverified ? T.offline_label : T.offline_checked),
+        badge: j.unverified ? UNVERIFIED() : standing(!j.refusal),
+        quota: quota && j.remaining != null ? T.offline_quota_left + " " + j.remaining : null,
+        warnings: [j.unverified && reasonCard("offline_unverified"), j.refusal && reasonCard(j.refusal),
+                   j.homeQuarantine && reasonCard("home_quarantine"), j.quotaRefusal && reasonCard(j.quotaRefusal)],
+        tapHint: true
+      });
+      answered(seq);
+    });
+  }
+
+  // What the phone can say of the person's pass at `at`: {refusal, homeQuarantine, quotaRefusal, remaining, claims},
+  // or {unverified} where it cannot check (a printed short code, no snapshot yet, no WebCrypto on plain http).
+  function judge(mine, dir, at) {
+    var snap = off.snapshot();
+    if (mine.mode !== "pass" || mine.unverified || !snap || mine.passCode.indexOf("GH1.") !== 0) return Promise.resolve({ unverified: true });
+    if (mine.judged) return Promise.resolve(mine.judged);
+    return GatehouseGateRules.verifyToken(mine.passCode, snap.keys).then(function (res) {
+      if (res.error === "pass_unchecked") return { unverified: true };
+      if (res.error) return { refusal: res.error };
+      var j = GatehouseGateRules.judgePass(res.claims, snap, off.pendingExits(), at);
+      j.claims = res.claims;
+      return j;
+    });
+  }
+
+  // A reading the rules believe, said under the field otherwise (the server would refuse it the same way).
+  function readingBelievable(celsius, errorId) {
+    var rules = off.rules();
+    var tenths = Math.round(celsius * 10);
+    if (tenths < 340 || tenths > 425 || Math.abs(celsius * 10 - tenths) > 1e-6) { error(errorId, T.offline_reading_invalid); return false; }
+    if (rules && tenths < rules.lowestReadingTenths) {
+      var snap = off.snapshot();
+      error(errorId, snap ? snap.temperatureTooLow : T.offline_reading_invalid);
+      return false;
+    }
+    return true;
+  }
+
+  // GB 11643: 17 digits and an ISO 7064 MOD 11-2 check character.
+  function idNumberValid(v) {
+    var n = v.toUpperCase();
+    if (!/^[0-9]{17}[0-9X]$/.test(n)) return false;
+    var weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    var sum = 0;
+    for (var i = 0; i < 17; i++) sum += (n.charCodeAt(i) - 48) * weights[i];
+    return "10X98765432".charAt(sum % 11) === n.charAt(17);
+  }
+
+  function iso(ms) { return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z"); }
+
+  // The passage as the screen shows it, before the server has it.
+  function localView(item, outcome) {
+    var skew = off.now() - Date.now();
+    return {
+      id: item.clientRequestId, local: true, offline: true, decision: outcome.decision, direction: item.body.direction,
+      awaitingRemeasure: outcome.awaitingRemeasure, nameMasked: item.label || "—",
+      // The countdown runs on the phone's own clock.
+      remeasureAfter: outcome.remeasureAfter ? new Date(outcome.remeasureAfter - skew).toISOString() : null,
+      reasons: outcome.reasons.map(function (code) { return off.reason(code); })
+    };
+  }
+
+  function decideOffline(item, readings, at) {
+    var j = item.judged || {};
+    return GatehouseGateRules.decide({
+      direction: item.body.direction, readings: readings, mask: item.body.mask, passRefusal: j.refusal,
+      homeQuarantine: j.homeQuarantine, quotaRefusal: j.quotaRefusal, unverified: j.unverified
+    }, off.rules());
+  }
+
+  // Decides and keeps one passage taken offline (or whose request got no answer), then shows it.
+  function recordOffline(body, mine, seq, at) {
+    judge(mine, body.direction, at).then(function (j) {
+      var tenths = Math.round(body.temperature * 10);
+      body.takenAt = iso(at);
+      var item = {
+        clientRequestId: body.clientRequestId, body: body, label: mine.label, judged: j, first: { tenths: tenths, at: at },
+        photo: mine.mode === "noId" ? mine.photo : null,
+        exit: j.claims && body.direction === "out" ? { household: j.claims.householdId, pass: j.claims.passId } : null
+      };
+      var outcome = decideOffline(item, [item.first], at);
+      body.offlineDecision = outcome.decision;
+      body.offlineReasons = outcome.reasons;
+      item.view = localView(item, outcome);
+      // A first high reading waits on screen for its re-measure; everything else is sent at once.
+      item.held = outcome.awaitingRemeasure;
+      off.queue(item);
+      $("confirm").disabled = false;
+      if (seq === lookupSeq && state === mine) showResult(item.view); else lateResult(mine.label, item.view);
+    });
+  }
+
+  function remeasureOffline(v, celsius) {
+    var item = off.find(v.id);
+    if (!item) { error("remeasure-error", T.offline_remeasure_sent); return; }
+    if (!readingBelievable(celsius, "remeasure-error")) return;
+    var at = off.now();
+    if (at < item.first.at + off.rules().remeasureRestSeconds * 1000 - 1000) { error("remeasure-error", T.offline_rest_not_over); return; }
+    var outcome = decideOffline(item, [item.first, { tenths: Math.round(celsius * 10), at: at }], at);
+    item.body.remeasure = { temperature: celsius, takenAt: iso(at) };
+    item.body.offlineDecision = outcome.decision;
+    item.body.offlineReasons = outcome.reasons;
+    item.view = localView(item, outcome);
+    item.held = false;
+    off.update(item);
+    error("remeasure-error", "");
+    if (current === v) { current = null; showResult(item.view); } else lateResult(item.label, item.view);
+  }
+
+  // The banner: offline or not, the snapshot's age, what waits to be sent; and the items the server refused.
+  function banner() {
+    var s = off.state();
+    var parts = [];
+    if (s.offline) {
+      parts.push(T.offline_label);
+      if (!s.hasSnapshot) parts.push(T.offline_no_snapshot);
+      else parts.push(s.ageMinutes < 1 ? T.offline_updated_just_now
+        : s.ageMinutes < 120 ? T.offline_updated + " " + s.ageMinutes + " " + T.offline_minutes_ago
+        : T.offline_updated + " " + Math.floor(s.ageMinutes / 60) + " " + T.offline_hours_ago);
+    }
+    if (s.waiting) parts.push(T.offline_waiting + " " + s.waiting + " " + T.offline_items + (s.syncing ? " · " + T.offline_uploading : ""));
+    if (s.error) parts.push(s.error);
+    $("gate-offline-text").textContent = parts.join(" · ");
+    $("gate-offline").className = "gate-offline" + (s.offline ? " offline" : "") + (s.stale ? " stale" : "");
+    $("gate-offline").setAttribute("data-waiting", String(s.waiting));
+    // For whoever watches the page (a test, an assistive tool): whether a snapshot is kept, and offline or not.
+    root.setAttribute("data-snapshot", s.hasSnapshot ? "kept" : "none");
+    root.setAttribute("data-offline", s.offline ? "true" : "false");
+    show($("gate-offline"), parts.length > 0);
+    $("gate-offline-stale").textContent = s.stale ? T.offline_stale : "";
+    show($("gate-offline-stale"), s.offline && s.stale);
+    var list = $("gate-refused-list");
+    list.innerHTML = "";
+    s.refused.forEach(function (item) {
+      var li = document.createElement("li");
+      li.setAttribute("data-id", item.clientRequestId);
+      var when = new Date(Date.parse(item.body.takenAt)).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { hour12: false });
+      var text = document.createElement("span");
+      text.textContent = (item.label || "—") + " · " + when + " · " + (item.view ? item.view.decision === "allow" ? T.decision_allow : item.view.decision === "deny" ? T.decision_deny : T.decision_refer : "") + "：" + item.error;
+      var done = document.createElement("button");
+      done.type = "button"; done.className = "small secondary"; done.textContent = T.offline_dismiss;
+      done.addEventListener("click", function () { off.dismiss(item.clientRequestId); focusScan(); });
+      li.appendChild(text); li.appendChild(document.createTextNode(" ")); li.appendChild(done);
+      list.appendChild(li);
+    });
+    show($("gate-refused"), s.refused.length > 0);
+  }
 
   function decisionText(v) {
     if (v.awaitingRemeasure) return T.status_remeasure;
@@ -493,6 +721,7 @@
     d.textContent = decisionText(v) + (v.awaitingRemeasure ? "" : { allow: " ✓", deny: " ✕", refer: " !" }[v.decision] || "");
     d.setAttribute("data-decision", v.decision);
     d.setAttribute("data-passage", v.id);
+    d.setAttribute("data-offline", v.local ? "true" : "false");
     var ul = $("reasons"); ul.innerHTML = "";
     v.reasons.forEach(function (r) {
       var li = document.createElement("li"); li.textContent = r.message; li.setAttribute("data-code", r.code);
@@ -518,6 +747,7 @@
     var t = parseFloat($("remeasure-temperature").value);
     if (isNaN(t)) { error("remeasure-error", T.temperature); return; }
     var v = current;
+    if (v.local) { remeasureOffline(v, t); return; }
     step(url("remeasure", { passageID: v.id }), { temperature: t }, "remeasure-error", function (d) {
       rememberPending(d);
       if (current === v) showResult(d); else lateResult(v.nameMasked, d);
@@ -563,9 +793,32 @@
   }
 
   // A re-measure to take on arrival: a 待复测 row opened from the record list, or the one on screen before a reload.
+  // The page opens without the network too (the service worker keeps it and its files); the first visit was not
+  // served through the worker, so it keeps them itself.
+  if ("serviceWorker" in navigator && window.isSecureContext) {
+    var sw = root.getAttribute("data-sw") + "&gate=" + root.getAttribute("data-url-gate") + "&login=" + root.getAttribute("data-url-login") +
+      "&logout=" + root.getAttribute("data-url-logout");
+    navigator.serviceWorker.register(sw, { scope: "/" }).catch(function () { /* the gate still works online */ });
+    if (!navigator.serviceWorker.controller && window.caches && navigator.onLine !== false) {
+      var files = [root.getAttribute("data-url-gate"), root.getAttribute("data-decoder")].concat(Array.prototype.map.call(
+        document.querySelectorAll('script[src], link[rel="stylesheet"], link[rel="manifest"], link[rel="icon"]'),
+        function (e) { return e.getAttribute("src") || e.getAttribute("href"); }));
+      caches.open("gatehouse-gate-v1").then(function (c) { return c.addAll(files); }).catch(function () { /* kept on the next visit */ });
+    }
+  }
+
   var open = root.getAttribute("data-remeasure");
   var kept = null;
   try { kept = localStorage.getItem(PENDING_KEY); } catch (e) { /* private mode */ }
-  if (open || kept) openRemeasure(open || kept);
+  if (window.GatehouseOffline && window.indexedDB) {
+    off = GatehouseOffline.start({
+      checkpointId: checkpointId, userId: root.getAttribute("data-user"), csrf: csrf, lang: lang, T: T,
+      urls: { snapshot: url("snapshot", {}), batch: url("batch", {}), photo: function (id) { return url("photo", { passageID: id }); } },
+      rules: JSON.parse(root.getAttribute("data-rules") || "null"), reasons: JSON.parse(root.getAttribute("data-reasons") || "[]"),
+      onChange: banner,
+      onStored: function (v) { if (window.GatehouseRecords) GatehouseRecords.upsert(v, T); }
+    });
+  }
+  if ((open || kept) && !(off && off.isOffline())) openRemeasure(open || kept);
   focusScan();
 })();
