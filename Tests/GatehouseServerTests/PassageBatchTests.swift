@@ -82,14 +82,19 @@ final class PassageBatchTests: XCTestCase {
                 early,
                 unknownDecision,
                 item(w, pass: "GH1.nonsense", takenAt: now - 60),
+                ["temperature": "hot", "direction": 3],
+                item(w, pass: token, takenAt: now - 30),
             ])
             XCTAssertEqual(results.map(errorCode), ["taken_too_long_ago", nil, "taken_in_future", nil, "invalid_temperature",
-                                                    "remeasure_time_invalid", "invalid_offline_decision", "pass_malformed"])
+                                                    "remeasure_time_invalid", "invalid_offline_decision", "pass_malformed",
+                                                    "invalid_request", nil], "a damaged item is answered alone; the one after it is stored")
+            let damaged = try XCTUnwrap(results[8]["error"] as? [String: Any])
+            XCTAssertFalse((damaged["message"] as? String ?? "").isEmpty)
             let refusal = try XCTUnwrap(results[0]["error"] as? [String: Any])
             XCTAssertEqual(refusal["retry"] as? Bool, false)
             XCTAssertTrue((refusal["message"] as? String ?? "").contains("72小时"), "the guard reads a sentence, not a code")
             let count = try await Passage.query(on: app.db).count()
-            XCTAssertEqual(count, 2)
+            XCTAssertEqual(count, 3)
 
             let tooMany = try await w.g.guardA.send(.POST, "/api/v1/passages/batch",
                                                     json: ["passages": Array(repeating: item(w, pass: token, takenAt: now), count: 501)])

@@ -36,7 +36,7 @@ final class PublicFilesTests: XCTestCase {
         XCTAssertFalse(PublicFilesMiddleware.isPlain("/css/../x"))
         XCTAssertFalse(PublicFilesMiddleware.isPlain("/css/%2E%2E/x"))
         let names = PublicFilesMiddleware(publicDirectory: ResourceLocator.publicFiles).names
-        XCTAssertEqual(names, ["css", "icons", "js", "manifest.json", "sw.js", "vendor"])
+        XCTAssertEqual(names, ["css", "icons", "js", "sw.js", "vendor"])
     }
 
     /// The gate installs as an app (a manifest with a Chinese name and icons) and opens offline (its service worker,

@@ -6,6 +6,7 @@ on the office's review list. The browser's pass check also decides the shared ta
 import json
 import os
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections import Counter
@@ -13,11 +14,14 @@ from collections import Counter
 import pytest
 from selenium.webdriver.common.keys import Keys
 
-from conftest import BINARY, DEMO_PASSWORD, ROOT, login, new_browser, office_without_remeasure_rest, open_gate, shot, start_server, \
+from conftest import BINARY, DEMO_PASSWORD, ROOT, click_and_reload, login, new_browser, office_without_remeasure_rest, open_gate, shot, start_server, \
     stop_server, until, wait_for_path
 from test_gate_guard import WANG, api, pass_tokens
 
 CASES = os.path.join(ROOT, "Tests", "Shared", "offline-gate-cases.json")
+# The smallest JPEG the gate's photo field takes.
+JPEG = bytes([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10]) + b"JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" \
+    + bytes([0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]) + bytes([0xFF, 0xDA, 0x00, 0x04, 0x01, 0x00, 0x12, 0x34, 0xFF, 0xD9])
 
 
 class OwnServer:
@@ -118,6 +122,9 @@ def test_the_gate_works_through_an_outage_and_syncs_each_passage_once(own):
     passes = {h["label"]: h["householdPassId"] for h in api(base, "GET", f"/api/v1/communities/{community['id']}/households",
                                                              token=office_token) if h.get("householdPassId")}
     api(base, "POST", f"/api/v1/passes/{passes[revoked_before]}/revoke", {"reason": "遗失"}, token=office_token)
+    photo = os.path.join(tempfile.mkdtemp(), "visitor.jpg")
+    with open(photo, "wb") as f:
+        f.write(JPEG)
 
     # The office sets the re-measure rest to nothing, so that the fever re-measure can be taken at once.
     office = new_browser()
@@ -144,9 +151,15 @@ def test_the_gate_works_through_an_outage_and_syncs_each_passage_once(own):
         until(browser, lambda d: d.find_element("id", "gate").get_attribute("data-offline") == "true", timeout=20)
         assert "离线" in browser.find_element("id", "gate-offline-text").text
         assert "资料" in browser.find_element("id", "gate-offline-text").text
+        # A page that needs the server says so in Chinese, with the way back to the gate.
+        browser.get(base + "/records")
+        until(browser, lambda d: "网络未连接" in d.find_element("tag name", "h1").text)
+        shot(browser, "offline-page")
+        browser.find_element("css selector", "a").click()
+        until(browser, lambda d: d.find_element("id", "gate").get_attribute("data-offline") == "true", timeout=20)
 
-        # 26 pass holders going in, checked on the phone (with the four below, 30 passages; and a code nobody issued).
-        for i in range(26):
+        # 25 pass holders going in, checked on the phone (with the five below, 30 passages; and a code nobody issued).
+        for i in range(25):
             label = holders[i % len(holders)]
             assert scan(browser, tokens[label]) == []
             assert tap(browser) == ("allow", [], "true"), label
@@ -179,6 +192,18 @@ def test_the_gate_works_through_an_outage_and_syncs_each_passage_once(own):
         assert [li.get_attribute("data-code") for li in browser.find_elements("css selector", "#reasons li")] == ["offline_unverified"]
         shot(browser, "gate-offline-result")
         browser.find_element("id", "next-person").click()
+        # Someone without an ID card, photographed: the photo waits in the outbox with the passage.
+        browser.find_element("id", "tab-noid").click()
+        browser.find_element("id", "noid-name").send_keys("黄小明")
+        browser.find_element("id", "noid-phone").send_keys("13200000000")
+        browser.find_element("id", "noid-photo").send_keys(photo)
+        browser.find_element("id", "noid-next").click()
+        until(browser, lambda d: d.find_element("id", "measure").is_displayed())
+        browser.find_element("id", "temperature").send_keys("36.5")
+        browser.find_element("id", "confirm").click()
+        until(browser, lambda d: d.find_element("id", "result").is_displayed())
+        browser.find_element("id", "next-person").click()
+        browser.find_element("id", "tab-id").click()
         # A visitor's code nobody issued: taken, and refused by the server at sync.
         assert scan(browser, "000000") == ["offline_unverified"]
         tap(browser)
@@ -215,8 +240,11 @@ def test_the_gate_works_through_an_outage_and_syncs_each_passage_once(own):
         assert sorted([p["mode"] for p in offline]).count("typed") == 1
         fever = [p for p in offline if p.get("readings") == [37.9, 36.6]]
         assert len(fever) == 1 and fever[0]["decision"] == "allow"
-        flagged = [p for p in offline if p.get("review")]
-        assert len(flagged) == 1 and [r["code"] for r in flagged[0]["review"]["reasons"]] == ["pass_revoked"]
+        # What the server's rules refuse: the pass revoked while the gate was offline, and the stranger without an ID card.
+        flagged = sorted((p for p in offline if p.get("review")), key=lambda p: p["recordedAt"])
+        assert [[r["code"] for r in p["review"]["reasons"]] for p in flagged] == [["pass_revoked"], ["not_registered"]]
+        stranger = [p for p in offline if p["nameMasked"].startswith("黄")]
+        assert len(stranger) == 1
 
         # The visitor's code the server refused stays on the gate until someone deals with it.
         until(browser, lambda d: d.find_element("id", "gate-refused").is_displayed())
@@ -229,17 +257,21 @@ def test_the_gate_works_through_an_outage_and_syncs_each_passage_once(own):
     finally:
         browser.quit()
 
-    # The office's review list: the pass revoked while the gate was offline.
+    # The office's review list has both, newest first; the stranger's record has the photo taken offline.
     office = new_browser()
     try:
         login(office, base, "demo-admin1")
         wait_for_path(office, "/admin/communities/")
         box = office.find_element("id", "offline-reviews")
         assert "离线放行待复核" in box.text and "通行证已作废" in box.text
-        assert box.find_elements("css selector", "li")[0].get_attribute("data-passage") == flagged[0]["id"]
+        assert [li.get_attribute("data-passage").lower() for li in box.find_elements("css selector", "li")] == \
+            [p["id"].lower() for p in reversed(flagged)]
         shot(office, "community-offline-reviews")
-        box.find_element("css selector", "button.review-done").click()
+        for _ in flagged:
+            click_and_reload(office, office.find_element("css selector", "#offline-reviews button.review-done"))
         until(office, lambda d: not d.find_elements("id", "offline-reviews"))
+        office.get(base + "/records/" + stranger[0]["id"])
+        until(office, lambda d: d.find_elements("id", "record-photo"))
     finally:
         office.quit()
 
@@ -289,5 +321,22 @@ def test_the_browsers_pass_check_decides_the_shared_cases_as_the_server_does(own
         altered = token.replace(payload, payload[:-2] + ("A" if payload[-2] != "A" else "B") + payload[-1])
         assert browser.execute_async_script(check, altered).get("error") == "pass_forged"
         assert browser.execute_async_script(check, "GH1.nokey." + token.split(".", 2)[2]).get("error") == "pass_unknown_key"
+
+        # Kept for more than 12 hours: offline, the banner says the checks may be out of date.
+        until(browser, lambda d: d.find_element("id", "gate").get_attribute("data-snapshot") == "kept", timeout=20)
+        browser.execute_async_script("""
+            var done = arguments[0], req = indexedDB.open("gatehouse-gate", 1);
+            req.onsuccess = function () {
+              var store = req.result.transaction("snapshots", "readwrite").objectStore("snapshots");
+              var all = store.getAll();
+              all.onsuccess = function () { all.result.forEach(function (s) { s.fetchedAt -= 13 * 3600 * 1000; store.put(s); }); };
+              store.transaction.oncomplete = function () { done(true); };
+            };""")
+        network(browser, online=False)
+        browser.refresh()
+        until(browser, lambda d: d.find_element("id", "gate-offline-stale").is_displayed(), timeout=20)
+        assert "13 小时前" in browser.find_element("id", "gate-offline-text").text
+        assert "12小时" in browser.find_element("id", "gate-offline-stale").text
+        shot(browser, "gate-offline-stale")
     finally:
         browser.quit()

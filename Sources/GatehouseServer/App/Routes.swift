@@ -5,6 +5,7 @@ enum Routes {
     static func register(_ app: Application) throws {
         try app.register(collection: HealthController())
         try app.register(collection: MetricsController())
+        try app.register(collection: GateManifest())
 
         let api: any RoutesBuilder = app
         try api.register(collection: OpenAPIController())

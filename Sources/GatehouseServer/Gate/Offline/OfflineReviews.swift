@@ -18,7 +18,8 @@ struct OfflineReviews {
         let operatorName: String
         let direction: String
         let gateDecision: String
-        let gateReasons: String
+        /// The gate's reasons as sentences, nil when it gave none.
+        let gateReasons: String?
         let serverDecision: String
         let serverReasons: String
     }
@@ -42,7 +43,7 @@ struct OfflineReviews {
             Row(passageId: v.id, nameMasked: v.nameMasked, checkpointName: names.checkpoint(v.checkpointId),
                 takenAt: RecordRow.listTime(v.recordedAt, now: now), operatorName: names.staff(v.operatorId),
                 direction: Strings.text(v.direction == "out" ? "direction_out" : "direction_in", language),
-                gateDecision: decision(v.decision), gateReasons: v.reasons.map(\.message).joined(separator: "；"),
+                gateDecision: decision(v.decision), gateReasons: v.reasons.isEmpty ? nil : v.reasons.map(\.message).joined(separator: "；"),
                 serverDecision: decision(v.review?.decision ?? ""), serverReasons: (v.review?.reasons ?? []).map(\.message).joined(separator: "；"))
         }
     }

@@ -8,8 +8,18 @@ import Vapor
 struct PassageBatch {
     static let maxItems = 500
 
-    struct Input: Content {
-        var passages: [PassageInput]
+    struct Input: Decodable {
+        var passages: [Item]
+    }
+
+    /// One item as sent: a passage, or why it cannot be read — answered in its place, so that one damaged item never
+    /// holds the rest of an outbox back.
+    struct Item: Decodable {
+        let read: Swift.Result<PassageInput, any Error>
+
+        init(from decoder: any Decoder) throws {
+            do { read = .success(try PassageInput(from: decoder)) } catch { read = .failure(error) }
+        }
     }
 
     /// One item's answer.
@@ -24,7 +34,7 @@ struct PassageBatch {
     /// Records `items` in their order. Pass passages are prepared one after another and handed to the group commit
     /// at once (so they commit together, in order); a passage of any other kind waits for those before it, then goes
     /// the general way.
-    func record(_ items: [PassageInput], by user: User) async -> [Result] {
+    func record(_ items: [Item], by user: User) async -> [Result] {
         var results = [Result?](repeating: nil, count: items.count)
         var submitted: [(index: Int, passage: PassPassageRecorder.Prepared, ticket: GroupCommitTicket)] = []
         let recorder = PassPassageRecorder(gate: gate)
@@ -34,7 +44,12 @@ struct PassageBatch {
             }
             submitted.removeAll()
         }
-        for (index, item) in items.enumerated() {
+        for (index, sent) in items.enumerated() {
+            let item: PassageInput
+            switch sent.read {
+            case .success(let passage): item = passage
+            case .failure(let error): results[index] = refusal(error); continue
+            }
             do {
                 if PassPassageRecorder.handles(item, by: user), case .ready(let passage) = try await recorder.prepare(item, by: user) {
                     submitted.append((index, passage, passage.submit()))

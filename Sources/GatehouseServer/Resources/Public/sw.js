@@ -23,7 +23,7 @@ self.addEventListener("fetch", function (e) {
   if (req.method === "POST" && url.pathname === LOGOUT) { e.waitUntil(caches.delete(CACHE)); return; }
   if (req.method !== "GET") return;
   if (req.mode === "navigate") { e.respondWith(page(req, url)); return; }
-  if (/^\/(css|js|vendor|icons)\//.test(url.pathname) || url.pathname === "/manifest.json") e.respondWith(file(req));
+  if (/^\/(css|js|vendor|icons)\//.test(url.pathname)) e.respondWith(file(req));
 });
 
 function timed(promise, ms) {

@@ -51,6 +51,7 @@ extension SiteURL {
         case "live.me": self = .live(.me)
         case "live.feverCases": self = .live(.feverCases)
         case "healthz": self = .healthz
+        case "manifest": self = .manifest
         case "metrics": self = .metrics
         default:
             guard name.hasPrefix("api.") else { throw SiteURLNameError.unknownName(name) }

@@ -65,6 +65,7 @@ extension SiteURL {
 
         case .live(let feed): words("live") + feed.segments
         case .healthz: words("healthz")
+        case .manifest: words("manifest.json")
         case .metrics: words("metrics")
         case .api(let api): words(Self.apiRoot) + api.segments
         }

@@ -62,6 +62,8 @@ enum SiteURL {
     // Machines.
     case live(LiveFeed)
     case healthz
+    /// The web app manifest: the gate installs on a phone's home screen.
+    case manifest
     case metrics
     case api(APIURL)
 }

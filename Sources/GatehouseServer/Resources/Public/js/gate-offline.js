@@ -53,8 +53,7 @@
     return fetch(url, options).then(function (r) { clearTimeout(timer); return r; }, function (e) { clearTimeout(timer); throw e; });
   }
 
-  /// o: {checkpointId, userId, csrf, lang, urls: {snapshot, batch, photo(passageId)}, rules, reasons, T,
-  ///     onChange(), onStored(passage)}
+  /// o: {checkpointId, userId, csrf, lang, urls: {snapshot, batch, photo(passageId)}, rules, reasons, T, onChange()}
   function start(o) {
     var T = o.T;
     var db = null;
@@ -212,7 +211,6 @@
         item.error = result.error.message;
         return save(item);
       }
-      if (o.onStored) o.onStored(result, item);
       if (item.photo) { item.status = "photo"; item.passageId = result.id; return save(item).then(function () { return sendPhoto(item); }); }
       items = items.filter(function (i) { return i !== item; });
       return remove(item.clientRequestId);

@@ -692,7 +692,7 @@
     s.refused.forEach(function (item) {
       var li = document.createElement("li");
       li.setAttribute("data-id", item.clientRequestId);
-      var when = new Date(Date.parse(item.body.takenAt)).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { hour12: false });
+      var when = new Date(Date.parse(item.body.takenAt)).toLocaleString(lang === "en" ? "en-GB" : "zh-CN", { hour12: false, timeZone: "Asia/Shanghai" });
       var text = document.createElement("span");
       text.textContent = (item.label || "—") + " · " + when + " · " + (item.view ? item.view.decision === "allow" ? T.decision_allow : item.view.decision === "deny" ? T.decision_deny : T.decision_refer : "") + "：" + item.error;
       var done = document.createElement("button");
@@ -815,8 +815,8 @@
       checkpointId: checkpointId, userId: root.getAttribute("data-user"), csrf: csrf, lang: lang, T: T,
       urls: { snapshot: url("snapshot", {}), batch: url("batch", {}), photo: function (id) { return url("photo", { passageID: id }); } },
       rules: JSON.parse(root.getAttribute("data-rules") || "null"), reasons: JSON.parse(root.getAttribute("data-reasons") || "[]"),
-      onChange: banner,
-      onStored: function (v) { if (window.GatehouseRecords) GatehouseRecords.upsert(v, T); }
+      // The stored passages reach the list through the live feed, with the name of who took each.
+      onChange: banner
     });
   }
   if ((open || kept) && !(off && off.isOffline())) openRemeasure(open || kept);
