@@ -98,7 +98,7 @@ final class PassageBatchTests: XCTestCase {
 
             let tooMany = try await w.g.guardA.send(.POST, "/api/v1/passages/batch",
                                                     json: ["passages": Array(repeating: item(w, pass: token, takenAt: now), count: 501)])
-            XCTAssertEqual(tooMany.status, .payloadTooLarge)
+            XCTAssertEqual(tooMany.status, .unprocessableEntity)
             XCTAssertEqual((try tooMany.json()["error"] as? [String: Any])?["code"] as? String, "batch_too_large")
             let stranger = try await w.g.guardB.send(.POST, "/api/v1/passages/batch", json: ["passages": [item(w, pass: token, takenAt: now)]])
             XCTAssertEqual(errorCode(try XCTUnwrap(try stranger.json()["results"] as? [[String: Any]]).first ?? [:]), "wrong_checkpoint",

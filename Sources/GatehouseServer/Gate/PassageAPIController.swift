@@ -31,7 +31,7 @@ struct PassageAPIController: RouteCollection {
         let user = try req.requireUser()
         let input = try req.content.decode(PassageBatch.Input.self, using: PassageInput.jsonDecoder)
         guard input.passages.count <= PassageBatch.maxItems else {
-            throw AppError(.payloadTooLarge, "batch_too_large", zh: "一次最多上传\(PassageBatch.maxItems)条记录", en: "At most \(PassageBatch.maxItems) passages at a time")
+            throw AppError(.unprocessableEntity, "batch_too_large", zh: "一次最多上传\(PassageBatch.maxItems)条记录", en: "At most \(PassageBatch.maxItems) passages at a time")
         }
         return PassageBatch.json(await PassageBatch(gate: service(req)).record(input.passages, by: user))
     }
