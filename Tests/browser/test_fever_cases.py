@@ -164,3 +164,76 @@ def test_a_page_that_answered_a_reveal_keeps_it_and_links_a_step_taken_elsewhere
         assert not browser.find_elements("id", "revealed"), "the reload is a GET of the case: nothing revealed again"
     finally:
         admin.quit()
+
+
+def valid_id(seventeen):
+    """A GB 11643 number from its first 17 digits."""
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return seventeen + "10X98765432"[sum(int(d) * w for d, w in zip(seventeen, weights)) % 11]
+
+
+def refused_step(driver, stage, room_label):
+    """Chooses a room by its label and takes the step; returns the sentence the page answers with."""
+    from selenium.webdriver.support.ui import Select
+    form = driver.find_element("css selector", f'form.step-form[data-stage="{stage}"]')
+    Select(form.find_element("id", "room-id")).select_by_visible_text(room_label)
+    before = driver.find_element("tag name", "main")
+    form.find_element("css selector", "button").click()
+    until(driver, lambda d: not is_attached(before))
+    return until(driver, lambda d: d.find_element("id", "step-error").text)
+
+
+def test_an_observation_room_takes_one_person_at_a_time_and_is_disinfected_between_two(server, browser):
+    admin = new_browser()
+    try:
+        office_without_remeasure_rest(admin, server)
+        for id_number, name in ((valid_id("41282119860101101"), "许甲"), (valid_id("41282119860101202"), "苏乙"),
+                                (valid_id("41282119860101303"), "林丙")):
+            fever_at_the_gate(browser, server, id_number, name, "38.5", "38.6")
+            logout(browser)
+
+        # The first patient goes into 东门留观室; the second is refused it while it is in use.
+        admin.get(server + "/fever-cases")
+        def case(masked):
+            return [li.find_element("css selector", "a").get_attribute("href")
+                    for li in admin.find_elements("css selector", "#fever-case-list li") if masked in li.text][0]
+        first, second, third = case("许*"), case("苏*"), case("林*")
+        admin.get(first)
+        take_step(admin, "inObservation", [("roomName", "东门留观室")])
+        admin.get(second)
+        message = refused_step(admin, "inObservation", "东门留观室 · 使用中")
+        assert "一次只留观一人" in message, message
+        shot(admin, "fever-case-room-in-use")
+        take_step(admin, "inObservation", [("roomName", "东门留观室二")])
+
+        # The room with someone inside cannot be logged as disinfected.
+        admin.get(server + "/admin")
+        wait_for_path(admin, "/admin/communities/")
+        admin.find_element("id", "disinfection-link").click()
+        wait_for_path(admin, "/disinfection")
+        room = [li for li in admin.find_elements("css selector", "#schedules > li") if "东门留观室二" in li.text][0]
+        assert room.find_element("css selector", ".room-state").get_attribute("data-room-state") == "occupied"
+        room.find_element("name", "agent").send_keys("84消毒液 1:100")
+        room.find_element("css selector", "button.log").click()
+        until(admin, lambda d: "不能消毒" in d.find_element("id", "error-log").text)
+        shot(admin, "disinfection-room-in-use")
+
+        # The first patient is transferred: 东门留观室 waits for its disinfection and takes nobody meanwhile.
+        admin.get(first)
+        take_step(admin, "reported")
+        login(browser, server, "demo-health")
+        wait_for_path(browser, "/health")
+        browser.get(first)
+        take_step(browser, "transferred", [("subject", "市人民医院发热门诊"), ("escort", "120救护车")])
+        logout(browser)
+        admin.get(third)
+        message = refused_step(admin, "inObservation", "东门留观室 · 待消毒")
+        assert "尚未消毒" in message, message
+        admin.get(first)
+        take_step(admin, "disinfected", [("subject", "84消毒液 1:100")])
+        admin.get(third)
+        from selenium.webdriver.support.ui import Select
+        Select(admin.find_element("id", "room-id")).select_by_visible_text("东门留观室 · 可用")
+        take_step(admin, "inObservation")
+    finally:
+        admin.quit()

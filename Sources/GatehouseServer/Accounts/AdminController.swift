@@ -125,7 +125,7 @@ struct AdminController: RouteCollection {
 
     func renderCommunity(_ req: Request, errors: FieldErrors, values: [String: String], status: HTTPStatus, notice: String? = nil,
                          newToken: String? = nil) async throws -> Response {
-        let (user, community) = try await req.community(.districtAdmin, .communityAdmin)
+        let (_, community) = try await req.community(.districtAdmin, .communityAdmin)
         let overview = try await CommunityOverview.build([community], showCodes: true, on: req.db)[0]
         var staff = try await StaffRow.list(communityID: community.id!, services: req.gatehouse, language: req.language, on: req.db)
         let now = req.gatehouse.clock.now()
@@ -148,7 +148,7 @@ struct AdminController: RouteCollection {
     }
 
     func addCheckpoint(req: Request) async throws -> Response {
-        let (user, community) = try await req.community(.districtAdmin, .communityAdmin)
+        let (_, community) = try await req.community(.districtAdmin, .communityAdmin)
         let form = try req.content.decode(NameForm.self)
         do {
             _ = try await OrganisationEditing(services: req.gatehouse, db: req.db)

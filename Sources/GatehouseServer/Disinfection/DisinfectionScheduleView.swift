@@ -12,8 +12,11 @@ struct DisinfectionScheduleView: Encodable {
     let due: String
     let overdue: Bool
     let minutesLate: Int
+    /// An observation room's state (`occupied`, `awaitingDisinfection`, `available`) and its label.
+    let roomState: String?
+    let roomStateLabel: String?
 
-    init(_ s: DisinfectionSchedule, checkpointName: String?, now: Date, language: Language) {
+    init(_ s: DisinfectionSchedule, checkpointName: String?, room: ObservationRoomState? = nil, now: Date, language: Language) {
         let due = DisinfectionDue(intervalMinutes: s.intervalMinutes, createdAt: s.createdAt, lastDone: s.lastDoneAt, lastUsed: s.lastUsedAt, now: now)
         id = s.id!
         name = s.name
@@ -22,7 +25,10 @@ struct DisinfectionScheduleView: Encodable {
         intervalMinutes = s.intervalMinutes
         lastDone = s.lastDoneAt.map { ChinaTime.text($0, "MM-dd HH:mm") }
         self.due = ChinaTime.text(due.due, "MM-dd HH:mm")
-        overdue = due.isOverdue
-        minutesLate = due.minutesLate
+        // A room with someone inside waits for them to leave: it is not late.
+        overdue = due.isOverdue && room != .occupied
+        minutesLate = overdue ? due.minutesLate : 0
+        roomState = room?.rawValue
+        roomStateLabel = room?.label.text(for: language.rawValue)
     }
 }

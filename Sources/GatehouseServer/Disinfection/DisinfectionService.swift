@@ -30,7 +30,11 @@ struct DisinfectionService {
         let gates = try await Checkpoint.query(on: db).filter(\.$community.$id == community).all()
         let names = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let now = services.clock.now()
-        return schedules.map { DisinfectionScheduleView($0, checkpointName: $0.checkpointID.flatMap { names[$0] }, now: now, language: language) }
+        let rooms = try await ObservationRooms(db: db).states(schedules)
+        return schedules.map {
+            DisinfectionScheduleView($0, checkpointName: $0.checkpointID.flatMap { names[$0] }, room: $0.id.flatMap { rooms[$0] }, now: now,
+                                     language: language)
+        }
             .sorted { ($0.overdue ? 0 : 1, $0.name) < ($1.overdue ? 0 : 1, $1.name) }
     }
 
@@ -79,6 +83,10 @@ struct DisinfectionService {
         }
         let now = services.clock.now()
         try await db.writeTransaction { tx in
+            if schedule.place == DisinfectionPlace.observationRoom.rawValue,
+               let refusal = try await ObservationRooms.lockedState(of: schedule, excluding: nil, on: tx).disinfectionRefusal {
+                throw Invalid(messages: ["log": refusal.message])
+            }
             if let stored { try await stored.create(on: tx) }
             try await Self.record(schedule, agent: agent, note: note?.isEmpty == true ? nil : note, photo: stored?.id, at: now, by: user, on: tx)
         }
@@ -100,11 +108,16 @@ struct DisinfectionService {
         try await schedule.save(on: tx)
     }
 
-    /// How many of the community's (or a gate's) schedules are overdue now.
+    /// How many of the community's (or a gate's) schedules are overdue now (an observation room with someone inside
+    /// is not: it cannot be disinfected until they leave).
     func overdueCount(community: UUID, checkpoint: UUID? = nil) async throws -> Int {
         let now = services.clock.now()
-        return try await rows(community: community, checkpoint: checkpoint).filter {
-            DisinfectionDue(intervalMinutes: $0.intervalMinutes, createdAt: $0.createdAt, lastDone: $0.lastDoneAt, lastUsed: $0.lastUsedAt, now: now).isOverdue
+        let schedules = try await rows(community: community, checkpoint: checkpoint)
+        let rooms = try await ObservationRooms(db: db).states(schedules)
+        return schedules.filter {
+            $0.id.flatMap { rooms[$0] } != .occupied
+                && DisinfectionDue(intervalMinutes: $0.intervalMinutes, createdAt: $0.createdAt, lastDone: $0.lastDoneAt, lastUsed: $0.lastUsedAt,
+                                   now: now).isOverdue
         }.count
     }
 

@@ -91,9 +91,13 @@ struct FeverCaseDesk {
         let stage = FeverCaseStage(rawValue: c.status) ?? .confirmed
         let next = stage.next.filter { FeverCaseAccess.may(user.roleValue, take: $0) }
             .map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
-        let rooms = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == c.communityID)
+        let schedules = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == c.communityID)
             .filter(\.$place == DisinfectionPlace.observationRoom.rawValue).sort(\.$name).all()
-            .map { SelectOption(value: $0.id!.uuidString, label: $0.name) }
+        let states = try await ObservationRooms(db: db).states(schedules)
+        // Each room says whether it can take the person (使用中 / 待消毒 / 可用); the step refuses one that cannot.
+        let rooms = schedules.map { room in
+            SelectOption(value: room.id!.uuidString, label: room.name + " · " + (states[room.id!] ?? .available).label.text(for: lang))
+        }
         let reasons = FeverCaseStep.ReleaseReason.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
         return Detail(fever: row, passageId: c.passageID, events: history, next: next, rooms: rooms, releaseReasons: reasons)
     }
@@ -144,6 +148,11 @@ struct FeverCaseDesk {
         let chosenRoom = room
         do {
             try await db.writeTransaction { tx in
+                // One person at a time in a room, disinfected between two.
+                if let chosenRoom, chosenRoom.id != nil,
+                   let refusal = try await ObservationRooms.lockedState(of: chosenRoom, excluding: c.id, on: tx).admissionRefusal {
+                    throw AppError(.conflict, refusal.code, refusal.message)
+                }
                 if let chosenRoom, chosenRoom.id == nil { try await chosenRoom.create(on: tx) }
                 let e = FeverCaseEvent()
                 e.caseID = c.id!
@@ -169,6 +178,9 @@ struct FeverCaseDesk {
                         used.lastUsedAt = now
                         try await used.save(on: tx)
                     case .disinfected:
+                        if let refusal = try await ObservationRooms.lockedState(of: used, excluding: c.id, on: tx).disinfectionRefusal {
+                            throw AppError(.conflict, refusal.code, refusal.message)
+                        }
                         try await DisinfectionService.record(used, agent: step.subject ?? "", note: step.note, photo: nil, at: now,
                                                              by: userID, on: tx)
                     default: break
