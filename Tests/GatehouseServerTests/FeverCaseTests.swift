@@ -53,6 +53,7 @@ final class FeverCaseTests: XCTestCase {
             clock.advance(by: 16 * 60)
             page = try await property.get("/fever-cases").body.string
             XCTAssertTrue(page.contains("data-late=\"true\""), page)
+            XCTAssertTrue(page.contains("超时 1 分钟"), "late by the minute past the 15-minute limit, not by the 16 waited")
             let office = WebClient(app)
             try await office.login("admin.a")
             let awaited1 = try await office.get("/admin/communities/\(g.f.communityA.id!.uuidString)").body.string.contains("id=\"fever-late\"")

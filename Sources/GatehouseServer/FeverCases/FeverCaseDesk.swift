@@ -69,7 +69,7 @@ struct FeverCaseDesk {
                                 checkpointName: gateNames[c.checkpointID] ?? "", nameMasked: people[c.passageID] ?? "—",
                                 temperature: BodyTemperature.text(tenths: c.temperatureTenths), stage: stage.rawValue,
                                 stageLabel: stage.label.text(for: lang), openedAt: ChinaTime.text(c.openedAt, "MM-dd HH:mm"),
-                                since: ChinaTime.text(since, "MM-dd HH:mm"), waitMinutes: wait.minutes, late: wait.isLate,
+                                since: ChinaTime.text(since, "MM-dd HH:mm"), waitMinutes: wait.minutes, late: wait.isLate, lateMinutes: wait.minutesLate,
                                 room: c.roomScheduleID.flatMap { roomNames[$0] }, needsDecision: stage == .reported,
                                 closed: stage == .closed)
         }

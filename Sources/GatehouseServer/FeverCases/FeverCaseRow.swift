@@ -17,6 +17,8 @@ struct FeverCaseRow: Content {
     let since: String
     let waitMinutes: Int
     let late: Bool
+    /// Minutes past the stage's limit (超时 N 分钟), counted from the limit, not from the stage's start.
+    let lateMinutes: Int
     let room: String?
     /// Waiting for the health department's decision.
     let needsDecision: Bool
