@@ -47,4 +47,50 @@ final class ReturneeMonitorTests: XCTestCase {
             XCTAssertEqual(awaited4, .notFound)
         }
     }
+
+    /// A check-in of 37.6 °C with a cough is red, first on the board, counted on the health desk and the dashboard,
+    /// and kept in the returnee's history beside what they reported on arrival.
+    func testAFeverishCheckInIsRedAndCountedWhereHealthStaffLook() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let w = try await world(app)
+            try await w.g.f.account(app, "health.a", .health, subdistrict: w.g.f.subA)
+            let web = WebClient(app)
+            let code = w.g.f.gateA.registrationCode!
+            try await web.get("/r/\(code)/returnee")
+            let filed = try await web.post("/r/\(code)/returnee", [
+                "name": "钱九", "phone": "13400004444", "idNumber": "412821197910110010", "building": "9", "room": "1",
+                "origin": "420106", "arrivalDate": "2026-11-22", "transport": "car", "transportNumber": "豫A12345", "symptoms[]": "none"])
+            XCTAssertEqual(filed.status, .seeOther, filed.body.string)
+            let report = try await ReturneeReport.query(on: app.db).first()!
+            let health = WebClient(app)
+            try await health.login("health.a")
+            let cid = w.g.f.communityA.id!.uuidString
+            let path = "/admin/communities/\(cid)/returnees"
+            clock.advance(by: 86_400)
+            let post = "/admin/returnee-reports/\(report.id!.uuidString)/check-ins"
+            let sick = try await health.post(post, ["temperature": "37.6", "symptoms[]": "cough"])
+            XCTAssertEqual(sick.status, .seeOther, sick.body.string)
+            let page = try await health.get(path).body.string
+            XCTAssertTrue(page.contains("data-unwell=\"true\""), page)
+            XCTAssertTrue(page.contains("体温异常或有症状，请按发热处置"), "not a green 今日已登记")
+            XCTAssertFalse(page.contains("badge open\">今日已登记"))
+            XCTAssertTrue(page.contains("11-23 · 37.6℃ · 咳嗽"), "the history has the reading and the symptom")
+            XCTAssertTrue(page.contains("抵达时报告的症状：无症状"))
+            let desk = try await health.get("/health").body.string
+            XCTAssertTrue(desk.contains("unwell-returnees"), desk)
+            let office = try await APIClient.signedIn(app, "admin.a")
+            let figures = try await office.send(.GET, "/api/v1/communities/\(cid)/dashboard").json()
+            XCTAssertEqual(figures["unwellReturnees"] as? Int, 1)
+
+            // The next day's check-in is normal: the board is green again, the history keeps the red day.
+            clock.advance(by: 86_400)
+            let well = try await health.post(post, ["temperature": "36.5", "symptoms[]": "none"])
+            XCTAssertEqual(well.status, .seeOther)
+            let after = try await health.get(path).body.string
+            XCTAssertTrue(after.contains("data-unwell=\"false\"") && after.contains("data-unwell=\"true\""))
+            let count = try await ReturneeMonitorBoard(services: app.gatehouse, db: app.db).unwellCount(community: w.g.f.communityA.id!)
+            XCTAssertEqual(count, 0)
+        }
+    }
 }

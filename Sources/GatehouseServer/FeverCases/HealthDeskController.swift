@@ -12,6 +12,8 @@ struct HealthDeskController: RouteCollection {
         let quarantined: Int
         let missedRounds: Int
         let missedCheckIns: Int
+        /// Returnees whose latest check-in needs attention.
+        let unwellReturnees: Int
     }
 
     struct Page: Encodable {
@@ -35,7 +37,8 @@ struct HealthDeskController: RouteCollection {
             let orders = try await quarantine.open(community: community.id!)
             lines.append(CommunityLine(id: community.id!, name: community.name, openCases: cases.filter { $0.communityId == community.id }.count,
                                        quarantined: orders.filter(\.inForce).count, missedRounds: orders.reduce(0) { $0 + $1.missed },
-                                       missedCheckIns: try await returnees.missedCount(community: community.id!)))
+                                       missedCheckIns: try await returnees.missedCount(community: community.id!),
+                                       unwellReturnees: try await returnees.unwellCount(community: community.id!)))
         }
         return try await req.view.render("fever-cases/health", Page(page: PageContext(req, title: Strings.text("health_desk", req.language)),
                                                         cases: cases, communities: lines))

@@ -20,6 +20,8 @@ struct CommunityFigures: Content {
     let quarantinedHouseholds: Int
     let overdueDisinfection: Int
     let missedCheckIns: Int
+    /// Returnees whose latest check-in had a fever reading or a symptom.
+    let unwellReturnees: Int
     let missedQuarantineRounds: Int
     let visitorsInside: Int
     /// Allowed entries and exits per hour 0…23 today.

@@ -84,6 +84,7 @@ struct OversightFigures {
                 quarantinedHouseholds: quarantinedCounts[cid] ?? 0,
                 overdueDisinfection: try await disinfection.overdueCount(community: cid),
                 missedCheckIns: try await returnees.missedCount(community: cid),
+                unwellReturnees: try await returnees.unwellCount(community: cid),
                 missedQuarantineRounds: try await quarantine.missedCount(community: cid),
                 visitorsInside: visitCounts[cid] ?? 0, entriesByHour: entriesByHour, exitsByHour: exitsByHour))
         }

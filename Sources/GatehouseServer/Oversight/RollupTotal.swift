@@ -14,7 +14,7 @@ enum RollupTotal {
             abnormalToday: total(\.abnormalToday), estimatedInside: total(\.estimatedInside), residents: total(\.residents),
             openFeverCases: total(\.openFeverCases), lateFeverCases: total(\.lateFeverCases),
             quarantinedHouseholds: total(\.quarantinedHouseholds), overdueDisinfection: total(\.overdueDisinfection),
-            missedCheckIns: total(\.missedCheckIns), missedQuarantineRounds: total(\.missedQuarantineRounds),
+            missedCheckIns: total(\.missedCheckIns), unwellReturnees: total(\.unwellReturnees), missedQuarantineRounds: total(\.missedQuarantineRounds),
             visitorsInside: total(\.visitorsInside), entriesByHour: hours(\.entriesByHour), exitsByHour: hours(\.exitsByHour))
     }
 }

@@ -71,6 +71,8 @@ struct QuarantineBoard {
         let now = services.clock.now()
         let today = services.today
         let lang = language.rawValue
+        let threshold = try await Community.find(community, on: db).map { GateService.feverRule(of: $0).threshold }
+            ?? FeverRule.standard.threshold
         return list.compactMap { order -> Order? in
             guard let period = orders.period(of: order) else { return nil }
             let inForce = period.isInForce(on: today)
@@ -90,7 +92,10 @@ struct QuarantineBoard {
                                   return "\(ChinaTime.text(l.recordedAt, "MM-dd HH:mm")) \(Double(l.temperatureTenths) / 10)℃ "
                                       + (symptoms.isEmpty ? Strings.text("no_symptoms", language) : symptoms.joined(separator: "、"))
                               },
-                              lastAbnormal: last.map { $0.temperatureTenths >= 373 || !$0.symptoms.isEmpty } ?? false)
+                              lastAbnormal: last.map {
+                                  HealthConcern.needsAttention(temperatureTenths: $0.temperatureTenths,
+                                                               symptomCount: $0.symptoms.split(separator: ",").count, threshold: threshold)
+                              } ?? false)
             }
             return Order(id: order.id!, householdId: order.householdID, householdLabel: labels[order.householdID] ?? "",
                          startsOn: order.startsOn.description, endsOn: order.endsOn.description, reason: order.reason, orderedBy: order.orderedBy,

@@ -16,13 +16,34 @@ struct ReturneeMonitorBoard {
         let missed: Int
         let missedDays: String
         let dueToday: Bool
+        /// Check-ins at or over the community's threshold, or with a symptom (red, counted on the desk).
+        let unwell: Int
+        /// The latest check-in needs attention.
+        let unwellNow: Bool
+        /// What the person reported on arrival, and every check-in since (oldest first).
+        let arrivalSymptoms: String
+        let history: [CheckInLine]
+    }
+
+    struct CheckInLine: Encodable {
+        let day: String
+        let reading: String
+        let symptoms: String
+        let unwell: Bool
     }
 
     let services: GatehouseServices
     let db: any Database
 
-    func rows(community: UUID) async throws -> [Row] {
+    func rows(community: UUID, language: Language = .zh) async throws -> [Row] {
         let today = services.today
+        let threshold = try await Community.find(community, on: db).map { GateService.feverRule(of: $0).threshold }
+            ?? FeverRule.standard.threshold
+        let lang = language.rawValue
+        func symptomText(_ stored: String) -> String {
+            let names = stored.split(separator: ",").compactMap { Symptom(rawValue: String($0))?.label.text(for: lang) }
+            return names.isEmpty ? Strings.text("no_symptoms", language) : names.joined(separator: "、")
+        }
         let reports = try await ReturneeReport.query(on: db).filter(\.$communityID == community)
             .filter(\.$monitoringUntil >= today.description).sort(\.$arrivalDate).limit(1000).all()
         let checks = try await ReturneeCheckIn.query(on: db).filter(\.$reportID ~~ Set(reports.map { $0.id! })).all()
@@ -31,13 +52,27 @@ struct ReturneeMonitorBoard {
         let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
         return reports.compactMap { r in
             guard let arrival = CalendarDate(parsing: r.arrivalDate), let until = CalendarDate(parsing: r.monitoringUntil) else { return nil }
-            let days = Set((byReport[r.id!] ?? []).compactMap { CalendarDate(parsing: $0.day) })
+            let own = (byReport[r.id!] ?? []).sorted { $0.day < $1.day }
+            let days = Set(own.compactMap { CalendarDate(parsing: $0.day) })
             let status = ReturneeMonitoring(arrival: arrival, until: until, checkedIn: days, today: today)
+            let history = own.map { c in
+                CheckInLine(day: String(c.day.suffix(5)), reading: String(format: "%.1f℃", Double(c.temperatureTenths) / 10),
+                            symptoms: symptomText(c.symptoms),
+                            unwell: HealthConcern.needsAttention(temperatureTenths: c.temperatureTenths,
+                                                                 symptomCount: c.symptoms.split(separator: ",").count, threshold: threshold))
+            }
             return Row(reportId: r.id!, nameMasked: r.nameMasked, householdLabel: r.householdID.flatMap { labels[$0] } ?? "",
                        origin: services.divisions.lookup(r.originCode).fullName, arrival: r.arrivalDate, until: r.monitoringUntil,
                        checkIns: days.count, missed: status.missed.count,
-                       missedDays: status.missed.map { String($0.description.suffix(5)) }.joined(separator: "、"), dueToday: status.dueToday)
-        }.sorted { ($0.missed, $0.dueToday ? 1 : 0) > ($1.missed, $1.dueToday ? 1 : 0) }
+                       missedDays: status.missed.map { String($0.description.suffix(5)) }.joined(separator: "、"), dueToday: status.dueToday,
+                       unwell: history.filter(\.unwell).count, unwellNow: history.last?.unwell ?? false,
+                       arrivalSymptoms: symptomText(r.symptoms), history: history)
+        }.sorted { ($0.unwellNow ? 1 : 0, $0.missed, $0.dueToday ? 1 : 0) > ($1.unwellNow ? 1 : 0, $1.missed, $1.dueToday ? 1 : 0) }
+    }
+
+    /// How many returnees under monitoring whose latest check-in needs attention (a fever reading or a symptom).
+    func unwellCount(community: UUID) async throws -> Int {
+        try await rows(community: community).filter(\.unwellNow).count
     }
 
     /// How many returnees under monitoring have missed a check-in.

@@ -19,7 +19,7 @@ struct ReturneeMonitorController: RouteCollection {
 
     private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
         let lang = req.language.rawValue
-        let rows = try await ReturneeMonitorBoard(services: req.gatehouse, db: req.db).rows(community: community.id!)
+        let rows = try await ReturneeMonitorBoard(services: req.gatehouse, db: req.db).rows(community: community.id!, language: req.language)
         let symptoms = [SelectOption(value: "none", label: Strings.text("none", req.language))]
             + Symptom.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
         return try await req.view.render("registrations/returnees", Page(
