@@ -30,6 +30,8 @@ struct RegistrationPagesController: RouteCollection {
         let gateName: String
         let url: String
         let qrSVG: String
+        /// The community's retention period, as its privacy page sets it.
+        let retentionDays: Int
     }
 
     struct RejectForm: Content { var reason: String? }
@@ -176,7 +178,7 @@ struct RegistrationPagesController: RouteCollection {
         let url = Self.baseURL(req) + SiteURL.poster(.value(gate.registrationCode ?? "")).path
         return try await req.view.render("registrations/poster", PosterPage(
             page: PageContext(req, title: Strings.text("poster", req.language)), communityName: community.name, gateName: gate.name,
-            url: url, qrSVG: QRPass.inlineSVG(token: url, moduleSize: 8)))
+            url: url, qrSVG: QRPass.inlineSVG(token: url, moduleSize: 8), retentionDays: community.retentionDays))
     }
 
     /// `GATEHOUSE_PUBLIC_URL`, or the address the admin reached this server at.

@@ -27,6 +27,8 @@ struct SelfRegistrationController: RouteCollection {
         let category: String
         let categoryLabel: String
         let purpose: String
+        /// The community's retention period, as its privacy page sets it.
+        let retentionDays: Int
         let fields: [RegistrationFormField]
         /// What was sent, for the household's address parts.
         let values: [String: String]
@@ -117,7 +119,7 @@ struct SelfRegistrationController: RouteCollection {
             page: PageContext(req, title: category.label.text(for: lang)), poster: gate.registrationCode ?? "",
             gateName: gate.name, communityName: community.name, category: category.rawValue,
             categoryLabel: category.label.text(for: lang), purpose: category.purpose.text(for: lang),
-            fields: RegistrationFormField.fields(for: category, values: values, symptoms: symptoms, errors: errors,
+            retentionDays: community.retentionDays, fields: RegistrationFormField.fields(for: category, values: values, symptoms: symptoms, errors: errors,
                                                  divisions: req.gatehouse.divisions, language: lang),
             values: values, formError: formError))
     }
