@@ -1,4 +1,5 @@
 import Foundation
+import GatehouseCore
 @testable import GatehouseServer
 import XCTest
 
@@ -33,5 +34,34 @@ final class StringCatalogTests: XCTestCase {
         try scan(ResourceLocator.views, ".leaf", #"page\.t\.([A-Za-z0-9_]+)"#)
         try scan(ResourceLocator.publicFiles + "js", ".js", #"\bT\.([A-Za-z0-9_]+)"#)
         XCTAssertEqual(missing.sorted(), [])
+    }
+
+    /// A user never sees a code: no text of the catalog, in either language, and no reason the gate gives is its own
+    /// key or code, or reads like one (`quota_used`).
+    func testEveryMessageIsASentenceNotACode() {
+        let codeLike = try! NSRegularExpression(pattern: #"^[a-z]+(_[a-z0-9]+)+$"#)
+        func looksLikeCode(_ text: String) -> Bool {
+            codeLike.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        }
+        var bad: [String] = []
+        for language in [Language.zh, .en] {
+            for (key, text) in Strings.table(language) where text == key || looksLikeCode(text) {
+                bad.append("\(language.rawValue) \(key): \(text)")
+            }
+        }
+        let quota = OutingQuota(scope: .household, exits: 1, days: 2)
+        for quota in [quota, nil] {
+            for reason in EntryReason.catalog(restSeconds: 300, quota: quota) {
+                for text in [reason.message.zh, reason.message.en] where text == reason.code || looksLikeCode(text) || text.isEmpty {
+                    bad.append("reason \(reason.code): \(text)")
+                }
+            }
+        }
+        for state in ObservationRoomState.allCases {
+            for reason in [state.admissionRefusal, state.disinfectionRefusal].compactMap({ $0 }) where looksLikeCode(reason.message.zh) {
+                bad.append("room \(reason.code)")
+            }
+        }
+        XCTAssertEqual(bad.sorted(), [])
     }
 }
