@@ -69,9 +69,12 @@ final class QuarantineOrderTests: XCTestCase {
             let badReport = try await health.post(report, ["residentId": members[0].id!.uuidString, "temperature": "36.6"])
             XCTAssertEqual(badReport.status, .unprocessableEntity, "symptoms (or none) are required")
             for m in members {
-                let r = try await health.post(report, ["residentId": m.id!.uuidString, "temperature": "36.6", "symptoms[]": "none"])
+                let r = try await health.post(report, ["residentId": m.id!.uuidString, "temperature": "36.6", "symptoms[]": "none",
+                                                       "note": "电话随访正常"])
                 XCTAssertEqual(r.status, .seeOther, r.body.string)
             }
+            let reported = try await health.get(board).body.string
+            XCTAssertTrue(reported.contains("36.6℃ 无症状（电话随访正常）"), "the report's note is shown")
             let twice = try await health.post(report, ["residentId": members[0].id!.uuidString, "temperature": "36.6", "symptoms[]": "none"])
             XCTAssertEqual(twice.status, .conflict)
             let stranger = try await Resident.query(on: app.db).filter(\.$household.$id != household.id!).first()!

@@ -91,6 +91,7 @@ struct QuarantineBoard {
                                   let symptoms = l.symptoms.split(separator: ",").compactMap { Symptom(rawValue: String($0))?.label.text(for: lang) }
                                   return "\(ChinaTime.text(l.recordedAt, "MM-dd HH:mm")) \(Double(l.temperatureTenths) / 10)℃ "
                                       + (symptoms.isEmpty ? Strings.text("no_symptoms", language) : symptoms.joined(separator: "、"))
+                                      + (l.note.map { "（\($0)）" } ?? "")
                               },
                               lastAbnormal: last.map {
                                   HealthConcern.needsAttention(temperatureTenths: $0.temperatureTenths,
