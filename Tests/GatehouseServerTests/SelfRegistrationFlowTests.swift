@@ -223,6 +223,12 @@ final class SelfRegistrationFlowTests: XCTestCase {
             XCTAssertEqual(inbox.reminders.count, 1)
             XCTAssertEqual(inbox.returneeFormURL, "/r/\(w.g.f.gateA.registrationCode!)/returnee")
 
+            // The form marks the transport number required exactly when it is: unless the transport is "other".
+            let form = try await WebClient(app).get("/r/\(w.g.f.gateA.registrationCode!)/returnee").body.string
+            let label = try XCTUnwrap(form.range(of: "<label for=\"transportNumber\">").map { String(form[$0.lowerBound...].prefix(200)) })
+            XCTAssertTrue(label.contains("交通方式选“其他”时可不填"), label)
+            XCTAssertFalse(label.contains("选填"), label)
+
             let person = try await Person.find(member.$person.id, on: app.db)!
             let idNumber = try app.gatehouse.sealer.open(person.idNumberSealed!, context: "person.id_number")
             let report = ["name": "张三", "phone": "13812340001", "idNumber": idNumber, "building": "8", "unit": "1", "room": "101",

@@ -23,11 +23,18 @@ public enum RegistrationField: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// Fields a category may leave empty.
+    /// Fields a category may leave empty. (The train, flight or plate number is required unless the transport is
+    /// "other": `requiredUnless`.)
     public var isOptional: Bool {
         switch self {
-        case .moveOut, .employer, .transportNumber, .visitPurpose: return true
+        case .moveOut, .employer, .visitPurpose: return true
         default: return false
         }
+    }
+
+    /// When a field that is otherwise required may be left empty, as the form says beside its label.
+    public var requiredUnless: LocalizedText? {
+        guard self == .transportNumber else { return nil }
+        return LocalizedText(zh: "交通方式选“其他”时可不填", en: "may be left empty when the transport is “Other”")
     }
 }

@@ -15,6 +15,8 @@ struct RegistrationFormField: Encodable {
     let value: String
     let error: String?
     let optional: Bool
+    /// When the field may be left empty after all (the transport number, when the transport is "other").
+    let optionalWhen: String?
     let options: [Option]
 
     /// The fields of `category`, filled with what was sent and the messages of a refused submission.
@@ -46,7 +48,8 @@ struct RegistrationFormField: Encodable {
             if category == .visitor, f == .idNumber { label = LocalizedText(zh: "身份证号码（如有）", en: "ID card number (if you have one)") }
             return RegistrationFormField(key: f.rawValue, label: label.text(for: language), type: type, value: values[f.rawValue] ?? "",
                                          error: errors[f.rawValue]?.text(for: language),
-                                         optional: f.isOptional || (category == .visitor && f == .idNumber), options: options)
+                                         optional: f.isOptional || (category == .visitor && f == .idNumber),
+                                         optionalWhen: f.requiredUnless?.text(for: language), options: options)
         }
     }
 }
