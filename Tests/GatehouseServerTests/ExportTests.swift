@@ -99,6 +99,13 @@ final class ExportTests: XCTestCase {
             XCTAssertEqual(long.status, .unprocessableEntity)
             let count = try await AuditEvent.query(on: app.db).count()
             XCTAssertEqual(count, 3, "refused exports leave nothing to audit")
+            // A browser set to English that was shown the export page in Chinese downloads a Chinese sheet (the page
+            // names its language); without it, the caller's language.
+            let english: HTTPHeaders = ["Accept-Language": "en-GB,en;q=0.9"]
+            let pageLanguage = try await w.admin.send(.GET, "/api/v1/exports/passages?communityId=\(cid)&format=csv&lang=zh", headers: english)
+            XCTAssertTrue(pageLanguage.body.string.hasPrefix("\u{FEFF}序号,时间,卡点"))
+            let callers = try await w.admin.send(.GET, "/api/v1/exports/passages?communityId=\(cid)&format=csv", headers: english)
+            XCTAssertFalse(callers.body.string.hasPrefix("\u{FEFF}序号"), "an API client asking for English gets English")
         }
     }
 }

@@ -27,7 +27,10 @@ struct ExportAPIController: RouteCollection {
         guard ["csv", "xlsx"].contains(format) else {
             throw AppError(.unprocessableEntity, "invalid_format", zh: "格式应为 csv 或 xlsx", en: "The format is csv or xlsx")
         }
-        let exporter = PassageExporter(services: req.gatehouse, db: req.db, language: req.language)
+        // The export page says which language its sheet is in (the page's own): a browser set to English that was shown
+        // the page in Chinese downloads a Chinese sheet.
+        let language = (try? req.query.get(String.self, at: "lang")).flatMap(Language.init(rawValue:)) ?? req.language
+        let exporter = PassageExporter(services: req.gatehouse, db: req.db, language: language)
         let total = try await exporter.count(range)
         try await AuditLog(services: req.gatehouse, db: req.db).record(
             .exportPassages, by: user, community: range.community.id, target: range.target,
@@ -35,9 +38,9 @@ struct ExportAPIController: RouteCollection {
         var headers = HTTPHeaders()
         headers.cacheControl = .init(noStore: true)
         headers.add(name: "X-Total-Rows", value: String(total))
-        let header = RegisterRow.header(req.language)
+        let header = RegisterRow.header(language)
         if format == "xlsx" {
-            var book = XLSXWorkbook(sheetName: Strings.text("temperature_register", req.language), header: header)
+            var book = XLSXWorkbook(sheetName: Strings.text("temperature_register", language), header: header)
             try await exporter.pages(range) { rows in for r in rows { book.append(r.xlsxCells) } }
             let data = try book.data()
             headers.contentType = .init(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
