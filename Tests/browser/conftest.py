@@ -123,11 +123,23 @@ def click_and_reload(driver, button, timeout=10):
 
     A form that posts and redirects back to the same address leaves the URL unchanged, so
     waiting for a path would return at once and the next lookup would meet the old page."""
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
     page = driver.find_element("tag name", "html")
     button.click()
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(page))
+
+    def replaced(_):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            # Chromium may say "node does not belong to the document" instead, for the same thing.
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+    WebDriverWait(driver, timeout).until(replaced)
 
 
 def until(driver, condition, timeout=10):

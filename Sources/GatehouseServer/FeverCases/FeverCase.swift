@@ -19,6 +19,9 @@ final class FeverCase: Model, @unchecked Sendable {
     /// The observation room (a disinfection schedule of place `observationRoom`).
     @OptionalField(key: "room_schedule_id") var roomScheduleID: UUID?
     @OptionalField(key: "closed_at") var closedAt: Date?
+    /// At the transfer: whether the household went into home quarantine (`HouseholdDecision`), and its order.
+    @OptionalField(key: "household_decision") var householdDecision: String?
+    @OptionalField(key: "quarantine_order_id") var quarantineOrderID: UUID?
     @Field(key: "temperature_tenths") var temperatureTenths: Int
     @Field(key: "opened_at") var openedAt: Date
     @Field(key: "opened_by") var openedBy: UUID

@@ -25,6 +25,16 @@ struct FeverCaseDesk {
         let next: [SelectOption]
         let rooms: [SelectOption]
         let releaseReasons: [SelectOption]
+        /// The person's household, when known: what was decided for it at the transfer, or the prefilled order.
+        let household: Household?
+
+        struct Household: Content {
+            let decision: String?
+            let text: String?
+            let endsOn: String
+            let reason: String
+            let orderedBy: String
+        }
     }
 
     let services: GatehouseServices
@@ -99,7 +109,19 @@ struct FeverCaseDesk {
             SelectOption(value: room.id!.uuidString, label: room.name + " · " + (states[room.id!] ?? .available).label.text(for: lang))
         }
         let reasons = FeverCaseStep.ReleaseReason.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
-        return Detail(fever: row, passageId: c.passageID, events: history, next: next, rooms: rooms, releaseReasons: reasons)
+        var household: Detail.Household?
+        if c.householdID != nil {
+            let decision = c.householdDecision.flatMap(HouseholdDecision.init(rawValue:))
+            let order = try await QuarantineOrder.find(c.quarantineOrderID, on: db)
+            // Prefilled as the Inner Mongolia notice's home medical observation: 14 days from today.
+            household = Detail.Household(
+                decision: decision?.rawValue, text: decision?.text(order: order, language: language),
+                endsOn: services.today.adding(days: 13).description,
+                reason: LocalizedText(zh: "家庭成员发热转运就医", en: "A member was taken to hospital with a fever").text(for: lang),
+                orderedBy: StaffNames.name(of: user, services: services))
+        }
+        return Detail(fever: row, passageId: c.passageID, events: history, next: next, rooms: rooms, releaseReasons: reasons,
+                      household: household)
     }
 
     /// A case's steps in the order they were taken (steps in the same second follow the workflow's order).
@@ -143,9 +165,16 @@ struct FeverCaseDesk {
         } catch {
             throw AppError(error == .notNext(from: current) ? .conflict : .unprocessableEntity, error.code, error.message)
         }
+        // The transfer decides the household's home quarantine too (the order is made first: it stands whatever happens
+        // to the step, as the health worker decided it).
+        var household: (decision: HouseholdDecision, order: QuarantineOrder?)?
+        if target == .transferred, let id = c.householdID, let found = try await Household.find(id, on: db) {
+            household = try await householdDecision(found, input, by: user)
+        }
         let now = services.clock.now()
         let userID = try user.requireID()
         let chosenRoom = room
+        let decided = household.map { ($0.decision.rawValue, $0.order?.id) }
         do {
             try await db.writeTransaction { tx in
                 // One person at a time in a room, disinfected between two.
@@ -169,6 +198,10 @@ struct FeverCaseDesk {
                 c.status = step.stage.rawValue
                 c.stageSince = now
                 if let chosenRoom { c.roomScheduleID = chosenRoom.id }
+                if let decided {
+                    c.householdDecision = decided.0
+                    c.quarantineOrderID = decided.1
+                }
                 if step.stage == .closed { c.closedAt = now }
                 try await c.save(on: tx)
                 if let id = c.roomScheduleID, let used = try await DisinfectionSchedule.find(id, on: tx) {
@@ -199,6 +232,19 @@ struct FeverCaseDesk {
         let passage = try await Passage.find(c.passageID, on: db)
         return FeverCaseNotices.Step(feverCaseId: c.id!, stage: step.stage.rawValue, stageLabel: step.stage.label.text(for: lang),
                                      nameMasked: passage?.nameMasked ?? "—", communityName: community?.name ?? "", by: user.username)
+    }
+
+    /// Home quarantine for the household of a person transferred: ordered from the prefilled fields, already under an
+    /// order, or not needed — as the health worker chose.
+    private func householdDecision(_ household: Household, _ input: FeverCaseStepInput,
+                                   by user: User) async throws -> (decision: HouseholdDecision, order: QuarantineOrder?) {
+        guard try HouseholdDecision.chosen(input.householdQuarantine) else { return (.declined, nil) }
+        let orders = QuarantineOrders(services: services, db: db)
+        if let open = try await orders.open(household: household.requireID()) { return (.alreadyOrdered, open) }
+        let order = try await orders.order(household, QuarantineOrderInput(
+            startsOn: services.today.description, endsOn: input.quarantineEndsOn, reason: input.quarantineReason,
+            orderedBy: input.quarantineOrderedBy), by: try user.requireID())
+        return (.ordered, order)
     }
 
     /// The room chosen from the community's observation rooms, or a new one (not yet stored) by that name.

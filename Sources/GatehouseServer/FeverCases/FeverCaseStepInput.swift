@@ -17,5 +17,10 @@ struct FeverCaseStepInput: Content {
     var releaseReason: String?
     /// The re-measure that lets the person go (released, normal).
     var temperature: Double?
+    /// transferred, when the person has a household: `order` (home quarantine, from the prefilled fields below) or `none`.
+    var householdQuarantine: String?
+    var quarantineEndsOn: String?
+    var quarantineReason: String?
+    var quarantineOrderedBy: String?
     var note: String?
 }

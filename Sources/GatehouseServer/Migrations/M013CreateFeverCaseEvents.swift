@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Fever cases as a workflow: the stage and since when, the observation room, every step with who and when;
@@ -29,16 +30,21 @@ struct M013CreateFeverCaseEvents: AsyncMigration {
             .update()
         let sql = db as! SQLDatabase
         try await sql.update("fever_cases").set("status", to: "confirmed").where("status", .equal, "pending").run()
-        for c in try await FeverCase.query(on: db).filter(\.$status == "confirmed").all() {
-            c.stageSince = c.openedAt
-            try await c.save(on: db)
-            let e = FeverCaseEvent()
-            e.caseID = c.id!
-            e.communityID = c.communityID
-            e.stage = "confirmed"
-            e.at = c.openedAt
-            e.by = c.openedBy
-            try await e.create(on: db)
+        // In SQL, not through the models: a migration sees the tables as they were at its step, and later ones add
+        // columns the models read.
+        struct Open: Decodable {
+            let id: UUID
+            let community_id: UUID
+            let opened_at: Date
+            let opened_by: UUID
+        }
+        let open = try await sql.select().columns("id", "community_id", "opened_at", "opened_by").from("fever_cases")
+            .where("status", .equal, "confirmed").all(decoding: Open.self)
+        for c in open {
+            try await sql.update("fever_cases").set("stage_since", to: c.opened_at).where("id", .equal, c.id).run()
+            try await sql.insert(into: "fever_case_events").columns("id", "case_id", "community_id", "stage", "at", "by")
+                .values(SQLBind(UUID()), SQLBind(c.id), SQLBind(c.community_id), SQLBind("confirmed"), SQLBind(c.opened_at), SQLBind(c.opened_by))
+                .run()
         }
     }
 

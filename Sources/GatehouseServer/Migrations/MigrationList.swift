@@ -28,6 +28,7 @@ enum MigrationList {
             M021CreateKeyChecks(),
             M022SessionEpochs(),
             M023OfflinePassages(),
+            M024FeverCaseHouseholdDecision(),
         ]
     }
 }
