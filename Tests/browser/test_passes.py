@@ -76,6 +76,12 @@ def test_households_and_passes_end_to_end(server, browser):
     assert browser.find_element("id", "import-progress").get_attribute("value") == "100"
     until(browser, lambda d: "8栋1单元101室" in d.find_element("id", "households").text, timeout=15)
     assert "2" in household_row(browser, "8栋1单元101室").text
+    # What the import did stays on the page, a reload too, until the office dismisses it.
+    until(browser, lambda d: "导入完成" in d.find_element("id", "import-done").text, timeout=15)
+    browser.refresh()
+    assert "新增住户" in browser.find_element("id", "import-done").text
+    browser.find_element("id", "import-done-dismiss").click()
+    until(browser, lambda d: not d.find_elements("id", "import-done"))
 
     # Outing quota: one exit per household every two days, at any hour.
     quota = browser.find_element("id", "quota-enabled")

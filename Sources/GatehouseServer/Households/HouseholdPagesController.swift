@@ -14,6 +14,8 @@ struct HouseholdPagesController: RouteCollection {
         let passValidityDays: Int
         let errors: FieldErrors
         let stringsJSON: String
+        /// What the last import did (`?imported=rows-households-created-updated`), said until the office dismisses it.
+        let imported: String?
     }
 
     struct QuotaValues: Encodable {
@@ -86,6 +88,16 @@ struct HouseholdPagesController: RouteCollection {
         return try await renderList(req, user: user, community: community, errors: [:], status: .ok)
     }
 
+    /// The sentence for `?imported=rows-households-created-updated` (four numbers; anything else says nothing).
+    static func importSummary(_ req: Request) -> String? {
+        guard let text = try? req.query.get(String.self, at: "imported") else { return nil }
+        let n = text.split(separator: "-").compactMap { Int($0) }
+        guard n.count == 4, text.count <= 40 else { return nil }
+        return req.language == .en
+            ? "Import done: \(n[0]) rows, \(n[1]) new households, \(n[2]) new residents, \(n[3]) updated"
+            : "导入完成：共\(n[0])行，新增住户\(n[1])户，新增人员\(n[2])人，更新\(n[3])人"
+    }
+
     private func renderList(_ req: Request, user: User, community: Community, errors: FieldErrors, status: HTTPStatus,
                             notice: String? = nil) async throws -> Response {
         let search = (try? req.query.get(String.self, at: "q")) ?? ""
@@ -96,7 +108,8 @@ struct HouseholdPagesController: RouteCollection {
                             community: CommunityHeading(community), households: households, search: search,
                             quota: QuotaValues(enabled: q != nil, perPerson: q?.scope == .person, exits: q?.exits ?? 1,
                                                days: q?.days ?? 2, fromHour: q?.fromHour ?? 8, toHour: q?.toHour ?? 18),
-                            passValidityDays: community.passValidityDays, errors: errors, stringsJSON: Strings.json(req.language, forScripts: ["households.js"]))
+                            passValidityDays: community.passValidityDays, errors: errors, stringsJSON: Strings.json(req.language, forScripts: ["households.js"]),
+                            imported: Self.importSummary(req))
         return try await req.view.render("households/households", page).encodeResponse(status: status, for: req)
     }
 

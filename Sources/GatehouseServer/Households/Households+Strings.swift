@@ -22,6 +22,7 @@ extension Strings {
         "print_sheet": t("打印通行证（A4）", "Print passes (A4)"),
         "quarantine": t("居家隔离", "Home quarantine"),
         "quarantine_on": t("设为居家隔离", "Put under home quarantine"),
+        "dismiss_notice": t("知道了", "Dismiss"),
         "rented": t("出租", "Rented"),
         "landlord": t("房东", "Landlord"),
         "passes": t("通行证", "Passes"),

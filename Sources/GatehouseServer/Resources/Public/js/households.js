@@ -28,7 +28,9 @@
       status.textContent = T.import_done + "：" + result.rows + " · +" + result.householdsCreated + " " + T.household + " · +" +
         result.residentsCreated + " / ~" + result.residentsUpdated + " " + T.members;
       showProblems([]);
-      setTimeout(function () { location.reload(); }, 1500);
+      // The list is read again; what the import did is said there until the office dismisses it.
+      var summary = [result.rows, result.householdsCreated, result.residentsCreated, result.residentsUpdated].join("-");
+      setTimeout(function () { location.replace(location.pathname + "?imported=" + summary); }, 1500);
     } else {
       bar.hidden = true;
       status.textContent = T.import_failed;
