@@ -43,7 +43,7 @@ final class DisinfectionTests: XCTestCase {
             let awaited3 = try await guardWeb.get("/gate").body.string.contains("id=\"disinfection-overdue\"")
             XCTAssertFalse(awaited3)
             let page = try await office.get(path).body.string
-            XCTAssertTrue(page.contains("84消毒液 1:100") && page.contains("guard.a"))
+            XCTAssertTrue(page.contains("84消毒液 1:100") && page.contains("吴保安") && !page.contains("guard.a"))
 
             // Four hours later it is due again.
             clock.advance(by: 4 * 3600 + 60)

@@ -63,7 +63,7 @@ final class ExportTests: XCTestCase {
             let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             XCTAssertEqual(lines.count, 3)
             XCTAssertTrue(lines[2].contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), lines[2])
-            XCTAssertTrue(lines[1].contains("36.6") && lines[1].contains("guard.a"), "who recorded it")
+            XCTAssertTrue(lines[1].contains("36.6") && lines[1].contains("吴保安"), "who recorded it, by name")
             XCTAssertFalse(text.contains("110105199003150025"), "lists mask")
 
             let xlsx = try await w.admin.send(.GET, "/api/v1/exports/passages?communityId=\(cid)&checkpointId=\(hostile.id!.uuidString)&format=xlsx")
@@ -81,7 +81,8 @@ final class ExportTests: XCTestCase {
             try await web.login("admin.a")
             let printed = try await web.get("/exports/print?communityId=\(cid)&from=2026-11-22&to=2026-11-22").body.string
             XCTAssertTrue(printed.contains("id=\"register\""))
-            XCTAssertTrue(printed.contains("guard.h"))
+            XCTAssertTrue(printed.contains("测试员") && !printed.contains("guard.h"), "named, not by login")
+            XCTAssertTrue(printed.contains("值班人（签字）") && printed.contains("负责人（签字）"))
             let audits = try await AuditEvent.query(on: app.db).sort(\.$at).all()
             XCTAssertEqual(audits.map(\.action), ["exportPassages", "exportPassages", "printPassages"])
             XCTAssertEqual(audits.first?.detail, "csv 2026-11-22…2026-11-22, 2 rows")

@@ -95,8 +95,10 @@ final class FeverCaseTests: XCTestCase {
             let history = FeverCaseDesk.inOrder(try await FeverCaseEvent.query(on: app.db).filter(\.$caseID == fever.id!).all())
             XCTAssertEqual(history.map(\.stage), ["measured", "remeasured", "confirmed", "inObservation", "reported", "transferred", "disinfected", "closed"])
             let api = try await g.guardA.send(.GET, "/api/v1/fever-cases/\(fever.id!.uuidString)").json()
+            let logins = (api["events"] as? [[String: Any]] ?? []).compactMap { $0["byLogin"] as? String }
+            XCTAssertEqual(logins, ["guard.a", "guard.a", "guard.a", "prop.a", "prop.a", "health.a", "guard.a", "admin.a"])
             let names = (api["events"] as? [[String: Any]] ?? []).compactMap { $0["by"] as? String }
-            XCTAssertEqual(names, ["guard.a", "guard.a", "guard.a", "prop.a", "prop.a", "health.a", "guard.a", "admin.a"])
+            XCTAssertEqual(names.first, "吴保安", "a person's name, not a login")
             let again = try await office.post(path + "/steps", ["stage": "closed"])
             XCTAssertEqual(again.status, .conflict)
 

@@ -16,8 +16,8 @@ struct GateFixture {
     static func make(_ app: Application) async throws -> GateFixture {
         let f = try await Fixture.make(app)
         let registration = OperatorRegistration(services: app.gatehouse, db: app.db)
-        for (username, gate, code) in [("guard.a", f.gateA, "JY01"), ("guard.b", f.gateB, "JY02")] {
-            _ = try await registration.register(.init(enrolmentCode: gate.enrolmentCode, userCode: code, name: "吴保安",
+        for (username, gate, code, name) in [("guard.a", f.gateA, "JY01", "吴保安"), ("guard.b", f.gateB, "JY02", "郑保安")] {
+            _ = try await registration.register(.init(enrolmentCode: gate.enrolmentCode, userCode: code, name: name,
                                                       phone: "13900000006", unitName: "物业", username: username,
                                                       password: Fixture.password, passwordAgain: nil),
                                                 language: .zh, hasher: app.password.async)

@@ -66,8 +66,8 @@ final class LookupAuditTests: XCTestCase {
             let me = WebClient(app)
             try await me.login("zhang.a")
             let report = try await me.get("/me/data").body.string
-            XCTAssertTrue(report.contains("在幸福社区幸福北门被查询"), "the person sees the look-up")
-            XCTAssertTrue(report.contains("guard.a"), "and who made it")
+            XCTAssertTrue(report.contains("在 幸福社区幸福北门 查询了"), "the person sees the look-up")
+            XCTAssertTrue(report.contains("吴保安（"), "and who made it, by name")
         }
     }
 }

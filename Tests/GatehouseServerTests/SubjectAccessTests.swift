@@ -33,9 +33,11 @@ final class SubjectAccessTests: XCTestCase {
             XCTAssertTrue(page.contains("13812340001"))
             XCTAssertTrue(page.contains("张**"), "another member masked")
             XCTAssertFalse(page.contains("110105200008080017"), "not the other member's ID number")
-            XCTAssertTrue(page.contains("guard.a"), "who recorded the passage")
-            XCTAssertTrue(page.contains("POST /admin/households/:householdID/quarantine"), "who changed the household")
-            XCTAssertTrue(page.contains("查看住户信息"), "and who viewed it")
+            XCTAssertTrue(page.contains("吴保安"), "who recorded the passage, by name")
+            XCTAssertFalse(page.contains("guard.a"), "not by login")
+            XCTAssertTrue(page.contains("（社区管理员）为 8栋1单元101室 下达居家隔离令"), "who changed the household, in a sentence")
+            XCTAssertFalse(page.contains("POST /"))
+            XCTAssertTrue(page.contains("的住户信息"), "and who viewed it")
             XCTAssertTrue(page.contains("密切接触者"))
 
             // Another household's resident sees only their own.

@@ -12,8 +12,8 @@ final class TrainingTests: XCTestCase {
             try await office.login("admin.a")
             let path = "/admin/communities/\(w.g.f.communityA.id!.uuidString)/training"
             let page = try await office.get(path).body.string
-            XCTAssertTrue(page.contains("guard.a"))
-            XCTAssertFalse(page.contains("guard.b"), "another community's operator")
+            XCTAssertTrue(page.contains("吴保安"))
+            XCTAssertFalse(page.contains("郑保安"), "another community's operator")
             let guardA = try await User.query(on: app.db).filter(\.$username == "guard.a").first()!
             let guardB = try await User.query(on: app.db).filter(\.$username == "guard.b").first()!
             let bad = try await office.post(path, ["userId": guardB.id!.uuidString, "trainedOn": "2026-12-01", "trainer": "", "thermometerModel": ""])

@@ -46,6 +46,14 @@ def test_the_register_downloads_opens_in_openpyxl_and_prints(server, browser):
     browser.find_element("id", "print-register").click()
     wait_for_path(browser, "/exports/print")
     assert browser.find_element("id", "register")
+    # Who recorded each line by name, the sheet's gate and days, and lines to sign for 值班人 and 负责人.
+    recorded_by = [tr.find_elements("tag name", "td")[-1].text for tr in browser.find_elements("css selector", "#register tbody tr")]
+    assert "吴保安" in recorded_by and "demo-guard1" not in recorded_by, recorded_by
+    assert browser.find_element("id", "sheet-gate").text == "全部卡点"
+    assert browser.find_element("id", "sheet-days").text
+    signatures = browser.find_element("id", "signatures").text
+    assert "值班人（签字）" in signatures and "负责人（签字）" in signatures
+    assert "钱秀兰" in browser.find_element("tag name", "body").text, "printed by a name"
     shot(browser, "register-print")
 
     raw, _ = api(server, "/api/v1/auth/token", None, "POST", {"username": "demo-admin1", "password": DEMO_PASSWORD})
@@ -55,6 +63,7 @@ def test_the_register_downloads_opens_in_openpyxl_and_prints(server, browser):
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["序号", "时间", "卡点", "方向"] and header[-1] == "登记人"
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert "吴保安" in {r[-1] for r in rows} and "demo-guard1" not in {r[-1] for r in rows}
     assert len(rows) == int(headers["X-Total-Rows"]) > 0  # the earlier tests recorded passages today
     assert all(isinstance(r[6], float) for r in rows), "temperatures are numbers"
     assert all(not str(v).startswith("=") for r in rows for v in r if v is not None)

@@ -117,8 +117,12 @@ def test_a_fever_case_is_taken_to_closed_with_every_step_named(server, browser):
         assert [li.get_attribute("data-stage") for li in history] == \
             ["measured", "remeasured", "confirmed", "inObservation", "reported", "transferred", "disinfected", "closed"]
         text = admin.find_element("id", "case-history").text
-        for who in ("demo-guard1", "demo-property", "demo-health", "demo-admin1"):
+        # People's names (谁登记), the login only as a tooltip.
+        for who in ("吴保安", "物业刘经理", "李医生", "钱秀兰"):
             assert who in text
+        assert "demo-guard1" not in text
+        logins = {span.get_attribute("title") for span in admin.find_elements("css selector", "#case-history li span[title]")}
+        assert {"demo-guard1", "demo-property", "demo-health", "demo-admin1"} <= logins
         assert "市人民医院发热门诊" in text and "北门临时留观室" in text
         shot(admin, "fever-case-closed")
     finally:

@@ -15,7 +15,7 @@ def test_granted_police_supervise_and_are_audited(server, browser):
     community = browser.current_url.rstrip("/")
     browser.find_element("id", "supervision-link").click()
     wait_for_path(browser, "/supervision")
-    Select(browser.find_element("id", "grant-police")).select_by_visible_text("demo-police")
+    Select(browser.find_element("id", "grant-police")).select_by_visible_text("周警官")
     browser.find_element("id", "grant-submit").click()
     until(browser, lambda d: d.find_elements("css selector", '#grants li[data-active="true"]'))
     logout(browser)
@@ -47,6 +47,10 @@ def test_granted_police_supervise_and_are_audited(server, browser):
     assert "登记本有漏项" in browser.find_element("id", "spot-checks").text
     actions = [tr.get_attribute("data-action") for tr in browser.find_elements("css selector", "#audit-log tbody tr")]
     assert "policeView" in actions and "spotCheck" in actions and "policeGrant" in actions
+    # In sentences, people by name: "周警官（公安督导）在 幸福小区北门 登记抽查", never a route.
+    log = browser.find_element("id", "audit-log").text
+    assert "周警官（" in log and "登记抽查" in log and "督导查看" in log, log
+    assert "POST /" not in log and "demo-police" not in log
     shot(browser, "supervision")
     browser.find_element("css selector", "#grants button.revoke-grant").click()
     until(browser, lambda d: not d.find_elements("css selector", '#grants li[data-active="true"]'))

@@ -24,6 +24,7 @@ struct AdminController: RouteCollection {
         let newToken: String?
         let overdueDisinfection: Int
         let missedCheckIns: Int
+        let unwellReturnees: Int
         let missedQuarantineRounds: Int
         /// Open fever cases, late steps first.
         let feverCases: [FeverCaseRow]
@@ -131,13 +132,13 @@ struct AdminController: RouteCollection {
         let now = req.gatehouse.clock.now()
         for i in staff.indices { staff[i].isLocked = await req.application.loginThrottle.isLocked(username: staff[i].username, now: now) }
         let fever = try await FeverCaseDesk(services: req.gatehouse, db: req.db, language: req.language).rows(in: .community(community.id!))
+        let returnees = try await ReturneeMonitorBoard(services: req.gatehouse, db: req.db).counts(community: community.id!)
         let page = CommunityPage(page: PageContext(req, title: community.name, notice: notice), community: overview, staff: staff,
                                  canAddAdmins: true, errors: errors, values: values,
                                  gate: try await CommunityGateInfo.build(community, db: req.db), newToken: newToken,
                                  overdueDisinfection: try await DisinfectionService(services: req.gatehouse, db: req.db)
                                      .overdueCount(community: community.id!),
-                                 missedCheckIns: try await ReturneeMonitorBoard(services: req.gatehouse, db: req.db)
-                                     .missedCount(community: community.id!),
+                                 missedCheckIns: returnees.missed, unwellReturnees: returnees.unwell,
                                  missedQuarantineRounds: try await QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language)
                                      .missedCount(community: community.id!),
                                  feverCases: fever, lateFeverCases: fever.filter(\.late).count,

@@ -133,7 +133,7 @@ struct DisinfectionService {
         let schedules = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == community).all()
         let names = Dictionary(uniqueKeysWithValues: schedules.map { ($0.id!, $0.name) })
         let users = try await User.query(on: db).filter(\.$id ~~ Set(logs.map(\.doneBy))).all()
-        let usernames = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let usernames = StaffNames.byID(users, services: services)
         return logs.map { ($0, names[$0.scheduleID] ?? "", usernames[$0.doneBy] ?? "") }
     }
 }

@@ -21,6 +21,10 @@ struct ExportPagesController: RouteCollection {
     struct PrintPage: Encodable {
         let page: PageContext
         let title: String
+        /// The sheet's head: the community, the gate (or every gate), the days.
+        let communityName: String
+        let checkpointName: String?
+        let days: String
         let header: [String]
         let rows: [RegisterRow]
         let total: Int
@@ -62,7 +66,9 @@ struct ExportPagesController: RouteCollection {
             detail: "print \(range.from)…\(range.to), \(rows.count) of \(total) rows")
         return try await req.view.render("registrations/register-print", PrintPage(
             page: PageContext(req, title: Strings.text("temperature_register", req.language)), title: range.title,
+            communityName: range.community.name, checkpointName: range.checkpoint?.name,
+            days: range.from == range.to ? range.from.description : "\(range.from.description) – \(range.to.description)",
             header: RegisterRow.header(req.language), rows: rows, total: total, truncated: rows.count < total,
-            printedAt: ChinaTime.text(req.gatehouse.clock.now(), "yyyy-MM-dd HH:mm"), printedBy: user.username))
+            printedAt: ChinaTime.text(req.gatehouse.clock.now(), "yyyy-MM-dd HH:mm"), printedBy: StaffNames.name(of: user, services: req.gatehouse)))
     }
 }

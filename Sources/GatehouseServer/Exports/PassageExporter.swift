@@ -43,7 +43,7 @@ struct PassageExporter {
             if page.count == size { next = read(after: after) }
             let unknown = Set(page.map(\.operatorID)).subtracting(operatorNames.keys)
             if !unknown.isEmpty {
-                for u in try await User.query(on: db).filter(\.$id ~~ unknown).all() { operatorNames[u.id!] = u.username }
+                for u in try await User.query(on: db).filter(\.$id ~~ unknown).all() { operatorNames[u.id!] = StaffNames.name(of: u, services: services) }
             }
             let rows = page.map { p -> RegisterRow in
                 number += 1

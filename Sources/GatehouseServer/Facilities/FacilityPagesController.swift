@@ -46,7 +46,7 @@ struct FacilityPagesController: RouteCollection {
         let lang = req.language.rawValue
         let history = try await register.history(community: community.id!)
         let users = try await User.query(on: req.db).filter(\.$id ~~ Set(history.map(\.change.changedBy))).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(users, services: req.gatehouse)
         let page = Page(page: PageContext(req, title: Strings.text("facilities", req.language)), community: CommunityHeading(community),
                         facilities: try await register.list(community: community.id!, language: req.language),
                         kinds: FacilityKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },

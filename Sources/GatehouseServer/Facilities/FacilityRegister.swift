@@ -21,7 +21,7 @@ struct FacilityRegister {
         if onlyClosed { query = query.filter(\.$status == FacilityStatus.closed.rawValue) }
         let facilities = try await query.sort(\.$name).all()
         let users = try await User.query(on: db).filter(\.$id ~~ Set(facilities.map(\.changedBy))).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(users, services: services)
         return facilities.map { FacilityView($0, changedBy: names[$0.changedBy] ?? "", language: language) }
     }
 

@@ -1,15 +1,17 @@
 import Fluent
 import Foundation
 
-/// A confirmed fever at the gate, opened at `confirmed`; community, property and health staff take it through the
+/// A confirmed fever at the gate (its passage), or at a returnee's daily check-in (`checkInID`), opened at `confirmed`; community, property and health staff take it through the
 /// observation room, the report, the decision and the room's disinfection to closed (`FeverCaseStage`).
 final class FeverCase: Model, @unchecked Sendable {
     static let schema = "fever_cases"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "community_id") var communityID: UUID
-    @Field(key: "checkpoint_id") var checkpointID: UUID
-    @Field(key: "passage_id") var passageID: UUID
+    @OptionalField(key: "checkpoint_id") var checkpointID: UUID?
+    @OptionalField(key: "passage_id") var passageID: UUID?
+    /// Opened by the health worker from a returnee's check-in (转发热处置) instead of at the gate.
+    @OptionalField(key: "check_in_id") var checkInID: UUID?
     @OptionalField(key: "person_id") var personID: UUID?
     @OptionalField(key: "household_id") var householdID: UUID?
     /// `FeverCaseStage` raw value.

@@ -50,7 +50,8 @@ struct FeverCaseController: RouteCollection {
         let user = try req.requireUser()
         let (c, community) = try await FeverCaseAccess.find(req.parameters.get("caseID", as: UUID.self), for: user, on: req.db)
         let detail = try await desk(req).detail(c, community: community, for: user)
-        try await AuditLog(services: req.gatehouse, db: req.db).policeView("fever case", by: user, community: community.id)
+        try await AuditLog(services: req.gatehouse, db: req.db).policeView("fever case", by: user, community: community.id,
+                                                                          target: "feverCaseID=\(c.id!)")
         return try await req.view.render("fever-cases/fever-case", CasePage(
             page: PageContext(req, title: Strings.text("fever_case", req.language)), detail: detail, error: error, input: input,
             canReveal: c.personID != nil && Self.revealers.contains(user.roleValue), revealed: revealed, revealError: revealError))

@@ -11,7 +11,9 @@ struct FeverCaseDesk {
         let stage: String
         let label: String
         let at: String
+        /// The staff member's name (谁登记); the login only as `byLogin`, for a tooltip.
         let by: String
+        let byLogin: String
         let byRole: String
         let details: String?
         let note: String?
@@ -19,7 +21,8 @@ struct FeverCaseDesk {
 
     struct Detail: Content {
         let fever: FeverCaseRow
-        let passageId: UUID
+        /// The gate's passage, or nil for a case opened from a returnee's check-in.
+        let passageId: UUID?
         let events: [Event]
         /// The steps this user may take now.
         let next: [SelectOption]
@@ -63,10 +66,14 @@ struct FeverCaseDesk {
 
     private func rows(_ cases: [FeverCase], communityNames: [UUID: String]) async throws -> [FeverCaseRow] {
         guard !cases.isEmpty else { return [] }
-        let passages = try await Passage.query(on: db).filter(\.$id ~~ Set(cases.map(\.passageID))).all()
-        let people = Dictionary(uniqueKeysWithValues: passages.map { ($0.id!, $0.nameMasked) })
-        let gates = try await Checkpoint.query(on: db).filter(\.$id ~~ Set(cases.map(\.checkpointID))).all()
+        let passageIDs = Set(cases.compactMap(\.passageID))
+        let passages = passageIDs.isEmpty ? [] : try await Passage.query(on: db).filter(\.$id ~~ passageIDs).all()
+        let byPassage = Dictionary(uniqueKeysWithValues: passages.map { ($0.id!, $0.nameMasked) })
+        let returnees = try await ReturneeNames(db: db).byCheckIn(Set(cases.compactMap(\.checkInID)))
+        let gateIDs = Set(cases.compactMap(\.checkpointID))
+        let gates = gateIDs.isEmpty ? [] : try await Checkpoint.query(on: db).filter(\.$id ~~ gateIDs).all()
         let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
+        let fromCheckIn = LocalizedText(zh: "返乡人员健康监测", en: "Returnee health check").text(for: lang)
         let roomIDs = Set(cases.compactMap(\.roomScheduleID))
         let rooms = roomIDs.isEmpty ? [] : try await DisinfectionSchedule.query(on: db).filter(\.$id ~~ roomIDs).all()
         let roomNames = Dictionary(uniqueKeysWithValues: rooms.map { ($0.id!, $0.name) })
@@ -76,7 +83,8 @@ struct FeverCaseDesk {
             let since = c.stageSince ?? c.openedAt
             let wait = FeverCaseWait(stage: stage, since: since, now: now)
             return FeverCaseRow(id: c.id!, communityId: c.communityID, communityName: communityNames[c.communityID] ?? "",
-                                checkpointName: gateNames[c.checkpointID] ?? "", nameMasked: people[c.passageID] ?? "—",
+                                checkpointName: c.checkInID != nil ? fromCheckIn : c.checkpointID.flatMap { gateNames[$0] } ?? "",
+                                nameMasked: c.passageID.flatMap { byPassage[$0] } ?? c.checkInID.flatMap { returnees[$0] } ?? "—",
                                 temperature: BodyTemperature.text(tenths: c.temperatureTenths), stage: stage.rawValue,
                                 stageLabel: stage.label.text(for: lang), openedAt: ChinaTime.text(c.openedAt, "MM-dd HH:mm"),
                                 since: ChinaTime.text(since, "MM-dd HH:mm"), waitMinutes: wait.minutes, late: wait.isLate, lateMinutes: wait.minutesLate,
@@ -91,12 +99,17 @@ struct FeverCaseDesk {
         let events = Self.inOrder(try await FeverCaseEvent.query(on: db).filter(\.$caseID == c.id!).all())
         let users = try await User.query(on: db).filter(\.$id ~~ Set(events.map(\.by))).all()
         let byID = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0) })
+        // A case opened from a check-in: its first step says the symptoms reported then.
+        let checkIn = try await ReturneeCheckIn.find(c.checkInID, on: db)
+        let symptoms = checkIn.map { $0.symptoms.split(separator: ",").compactMap { Symptom(rawValue: String($0))?.label.text(for: lang) } } ?? []
         let history = events.map { e -> Event in
             let stage = FeverCaseStage(rawValue: e.stage)
             let actor = byID[e.by]
+            var said = details(e)
+            if stage == .measured, !symptoms.isEmpty { said = [said, symptoms.joined(separator: "、")].compactMap { $0 }.joined(separator: " · ") }
             return Event(stage: e.stage, label: stage?.label.text(for: lang) ?? e.stage,
-                         at: ChinaTime.text(e.at, "MM-dd HH:mm:ss"), by: actor?.username ?? "",
-                         byRole: actor.map { $0.roleValue.label.text(for: lang) } ?? "", details: details(e), note: e.note)
+                         at: ChinaTime.text(e.at, "MM-dd HH:mm:ss"), by: actor.map { StaffNames.name(of: $0, services: services) } ?? "", byLogin: actor?.username ?? "",
+                         byRole: actor.map { $0.roleValue.label.text(for: lang) } ?? "", details: said, note: e.note)
         }
         let stage = FeverCaseStage(rawValue: c.status) ?? .confirmed
         let next = stage.next.filter { FeverCaseAccess.may(user.roleValue, take: $0) }
@@ -230,8 +243,10 @@ struct FeverCaseDesk {
             throw error
         }
         let passage = try await Passage.find(c.passageID, on: db)
+        let returnee = try await ReturneeNames(db: db).byCheckIn(Set([c.checkInID].compactMap { $0 }))
         return FeverCaseNotices.Step(feverCaseId: c.id!, stage: step.stage.rawValue, stageLabel: step.stage.label.text(for: lang),
-                                     nameMasked: passage?.nameMasked ?? "—", communityName: community?.name ?? "", by: user.username)
+                                     nameMasked: passage?.nameMasked ?? c.checkInID.flatMap { returnee[$0] } ?? "—", communityName: community?.name ?? "",
+                                     by: StaffNames.name(of: user, services: services))
     }
 
     /// Home quarantine for the household of a person transferred: ordered from the prefilled fields, already under an

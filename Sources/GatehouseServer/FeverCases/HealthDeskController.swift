@@ -35,10 +35,10 @@ struct HealthDeskController: RouteCollection {
         var lines: [CommunityLine] = []
         for community in try await scope.communities(on: req.db) {
             let orders = try await quarantine.open(community: community.id!)
+            let returneeCounts = try await returnees.counts(community: community.id!)
             lines.append(CommunityLine(id: community.id!, name: community.name, openCases: cases.filter { $0.communityId == community.id }.count,
                                        quarantined: orders.filter(\.inForce).count, missedRounds: orders.reduce(0) { $0 + $1.missed },
-                                       missedCheckIns: try await returnees.missedCount(community: community.id!),
-                                       unwellReturnees: try await returnees.unwellCount(community: community.id!)))
+                                       missedCheckIns: returneeCounts.missed, unwellReturnees: returneeCounts.unwell))
         }
         return try await req.view.render("fever-cases/health", Page(page: PageContext(req, title: Strings.text("health_desk", req.language)),
                                                         cases: cases, communities: lines))

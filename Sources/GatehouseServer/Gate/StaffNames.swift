@@ -27,6 +27,18 @@ struct StaffNames: Sendable {
             people: Dictionary(uniqueKeysWithValues: users.compactMap { u in u.id.map { ($0, name(of: u, services: services)) } }))
     }
 
+    /// Names by account, for a list's "by whom" column: `姓名（角色）` when `roles`, else the name alone.
+    static func byID(_ users: [User], services: GatehouseServices, roles language: Language? = nil) -> [UUID: String] {
+        Dictionary(users.compactMap { u in
+            u.id.map { id in
+                (id, language.map { lang in
+                    let role = u.roleValue.label.text(for: lang.rawValue)
+                    return lang == .zh ? "\(name(of: u, services: services))（\(role)）" : "\(name(of: u, services: services)) (\(role))"
+                } ?? name(of: u, services: services))
+            }
+        }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// A staff member's name as lists show it (the login only when no name can be opened).
     static func name(of user: User, services: GatehouseServices) -> String {
         (try? services.sealer.open(user.nameSealed, context: "user.name")) ?? user.username

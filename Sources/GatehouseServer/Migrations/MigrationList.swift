@@ -29,6 +29,7 @@ enum MigrationList {
             M022SessionEpochs(),
             M023OfflinePassages(),
             M024FeverCaseHouseholdDecision(),
+            M025FeverCaseFromCheckIn(),
         ]
     }
 }

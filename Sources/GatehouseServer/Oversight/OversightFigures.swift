@@ -76,6 +76,7 @@ struct OversightFigures {
             let membersOut = last.values.filter { $0.household && $0.direction == "out" }.count
             let othersIn = last.values.filter { !$0.household && $0.direction == "in" }.count
             let cases = fever.filter { $0.communityId == cid }
+            let returneeCounts = try await returnees.counts(community: cid)
             result.append(CommunityFigures(
                 communityId: cid, communityName: community.name, subdistrictName: subNames[community.$subdistrict.id] ?? "",
                 entriesToday: entriesByHour.reduce(0, +), exitsToday: exitsByHour.reduce(0, +), refusedToday: refused,
@@ -83,8 +84,7 @@ struct OversightFigures {
                 residents: residentCounts[cid] ?? 0, openFeverCases: cases.count, lateFeverCases: cases.filter(\.late).count,
                 quarantinedHouseholds: quarantinedCounts[cid] ?? 0,
                 overdueDisinfection: try await disinfection.overdueCount(community: cid),
-                missedCheckIns: try await returnees.missedCount(community: cid),
-                unwellReturnees: try await returnees.unwellCount(community: cid),
+                missedCheckIns: returneeCounts.missed, unwellReturnees: returneeCounts.unwell,
                 missedQuarantineRounds: try await quarantine.missedCount(community: cid),
                 visitorsInside: visitCounts[cid] ?? 0, entriesByHour: entriesByHour, exitsByHour: exitsByHour))
         }

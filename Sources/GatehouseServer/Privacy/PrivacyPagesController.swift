@@ -55,7 +55,7 @@ struct PrivacyPagesController: RouteCollection {
         let runs = try await PurgeRun.query(on: req.db).filter(\.$communityID == cid).sort(\.$at, .descending).limit(50).all()
         let byIDs = Set(runs.compactMap(\.by) + [community.stoodDownBy].compactMap { $0 })
         let users = try await User.query(on: req.db).filter(\.$id ~~ byIDs).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(users, services: req.gatehouse)
         let job = Strings.text("purge_by_job", req.language)
         let purges = runs.map { run in
             let counts = (try? JSONDecoder().decode(PurgeCounts.self, from: Data(run.counts.utf8))) ?? PurgeCounts()

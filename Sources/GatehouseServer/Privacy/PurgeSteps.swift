@@ -43,8 +43,14 @@ struct PurgeSteps {
         try await purge("visits", where: "community_id = \(bind: c) AND day < \(bind: scope.firstKeptDay)")
         try await purge("deliveries", where: "community_id = \(bind: c) AND logged_at < \(bind: t)")
         let reports: SQLQueryString = "community_id = \(bind: c) AND monitoring_until < \(bind: scope.firstKeptDay) AND filed_at < \(bind: t)"
-        try await purge("returnee_check_ins", where: "report_id IN (SELECT id FROM returnee_reports WHERE \(reports))")
-        try await purge("returnee_reports", where: reports)
+        // A check-in that opened a fever case stays while the case does (with its report).
+        try await purge("returnee_check_ins", where: """
+            report_id IN (SELECT id FROM returnee_reports WHERE \(reports))
+            AND NOT EXISTS (SELECT 1 FROM fever_cases f WHERE f.check_in_id = returnee_check_ins.id)
+            """)
+        try await purge("returnee_reports", where: """
+            \(reports) AND NOT EXISTS (SELECT 1 FROM returnee_check_ins ci WHERE ci.report_id = returnee_reports.id)
+            """)
         try await purge("tenancies", where: all
             ? "community_id = \(bind: c)"
             : "community_id = \(bind: c) AND status <> 'confirmed' AND created_at < \(bind: t)")

@@ -55,7 +55,7 @@ struct SubjectAccessReport: Encodable {
             .sort(\.$at, .descending).limit(200).all()
         userIDs.formUnion(auditRows.map(\.userID))
         let users = try await User.query(on: db).filter(\.$id ~~ userIDs).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, "\($0.username)（\($0.roleValue.label.text(for: lang))）") })
+        let names = StaffNames.byID(users, services: services, roles: language)
         let passages = passageRows.map { p in
             Line(when: ChinaTime.text(p.recordedAt, "yyyy-MM-dd HH:mm"),
                  what: "\(gateNames[p.$checkpoint.id] ?? "") · \(p.direction.label.text(for: lang)) · "
@@ -76,12 +76,12 @@ struct SubjectAccessReport: Encodable {
             Line(when: r.arrivalDate, what: r.nameMasked + " · " + services.divisions.lookup(r.originCode).fullName,
                  by: t("monitoring_until") + " " + r.monitoringUntil)
         }
+        // Each entry as a sentence naming who saw or changed what, with the reason they gave.
+        let sentences = try await AuditSentences(services: services, db: db).build(auditRows, language: language)
         let audit = auditRows.map { e in
             Line(when: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm"),
-                 what: e.action == AuditAction.personLookup.rawValue
-                     ? (language == .zh ? "在\(e.detail)被查询" : "Looked up at \(e.detail)")
-                     : (AuditAction(rawValue: e.action)?.label.text(for: lang) ?? e.action) + " · " + e.detail,
-                 by: names[e.userID] ?? "")
+                 what: (sentences[e.id!] ?? "") + (e.reason.map { language == .zh ? "，理由：\($0)" : "; reason: \($0)" } ?? ""),
+                 by: "")
         }
         return SubjectAccessReport(mine: mine, householdLabel: household.label, members: members, passes: passes, passages: passages,
                                    visits: visits, deliveries: deliveries, quarantine: quarantine, supplies: supplies, returnees: returnees,

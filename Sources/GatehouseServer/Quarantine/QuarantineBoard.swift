@@ -119,7 +119,7 @@ struct QuarantineBoard {
         let events = try await QuarantineOrderEvent.query(on: db).filter(\.$orderID ~~ Set(list.map { $0.id! })).sort(\.$at).all()
         let byOrder = Dictionary(grouping: events, by: \.orderID)
         let users = try await User.query(on: db).filter(\.$id ~~ Set(events.compactMap(\.by))).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(users, services: services)
         let households = try await Household.query(on: db).filter(\.$id ~~ Set(list.map(\.householdID))).all()
         let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
         let lang = language.rawValue

@@ -65,7 +65,7 @@ struct SupplyDesk {
         let households = try await Household.query(on: db).filter(\.$id ~~ Set(all.map(\.householdID))).all()
         let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
         let users = try await User.query(on: db).filter(\.$id ~~ Set(all.compactMap(\.deliveredBy))).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(users, services: services)
         let open = all.filter { $0.deliveredAt == nil }.sorted { ($0.urgent ? 0 : 1, $0.requestedAt) < ($1.urgent ? 0 : 1, $1.requestedAt) }
         let done = all.filter { $0.deliveredAt != nil }.prefix(50)
         return (open + done).map { r in

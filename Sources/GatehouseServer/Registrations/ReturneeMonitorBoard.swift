@@ -20,12 +20,18 @@ struct ReturneeMonitorBoard {
         let unwell: Int
         /// The latest check-in needs attention.
         let unwellNow: Bool
+        /// The latest check-in (转发热处置 opens a fever case from it) and the case it opened.
+        let latestCheckInId: UUID?
+        let latestFeverCaseId: UUID?
         /// What the person reported on arrival, and every check-in since (oldest first).
         let arrivalSymptoms: String
         let history: [CheckInLine]
     }
 
     struct CheckInLine: Encodable {
+        let checkInId: UUID
+        /// The fever case opened from this check-in (转发热处置), if any.
+        let feverCaseId: UUID?
         let day: String
         let reading: String
         let symptoms: String
@@ -48,6 +54,9 @@ struct ReturneeMonitorBoard {
             .filter(\.$monitoringUntil >= today.description).sort(\.$arrivalDate).limit(1000).all()
         let checks = try await ReturneeCheckIn.query(on: db).filter(\.$reportID ~~ Set(reports.map { $0.id! })).all()
         let byReport = Dictionary(grouping: checks, by: \.reportID)
+        let checkIDs = Set(checks.map { $0.id! })
+        let cases = checkIDs.isEmpty ? [] : try await FeverCase.query(on: db).filter(\.$checkInID ~~ checkIDs.map(Optional.some)).all()
+        let caseByCheckIn = Dictionary(cases.compactMap { c in c.checkInID.map { ($0, c.id!) } }, uniquingKeysWith: { a, _ in a })
         let households = try await Household.query(on: db).filter(\.$communityID == community).all()
         let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
         return reports.compactMap { r in
@@ -56,7 +65,7 @@ struct ReturneeMonitorBoard {
             let days = Set(own.compactMap { CalendarDate(parsing: $0.day) })
             let status = ReturneeMonitoring(arrival: arrival, until: until, checkedIn: days, today: today)
             let history = own.map { c in
-                CheckInLine(day: String(c.day.suffix(5)), reading: String(format: "%.1f℃", Double(c.temperatureTenths) / 10),
+                CheckInLine(checkInId: c.id!, feverCaseId: caseByCheckIn[c.id!], day: String(c.day.suffix(5)), reading: String(format: "%.1f℃", Double(c.temperatureTenths) / 10),
                             symptoms: symptomText(c.symptoms),
                             unwell: HealthConcern.needsAttention(temperatureTenths: c.temperatureTenths,
                                                                  symptomCount: c.symptoms.split(separator: ",").count, threshold: threshold))
@@ -66,18 +75,21 @@ struct ReturneeMonitorBoard {
                        checkIns: days.count, missed: status.missed.count,
                        missedDays: status.missed.map { String($0.description.suffix(5)) }.joined(separator: "、"), dueToday: status.dueToday,
                        unwell: history.filter(\.unwell).count, unwellNow: history.last?.unwell ?? false,
+                       latestCheckInId: history.last?.checkInId, latestFeverCaseId: history.last?.feverCaseId,
                        arrivalSymptoms: symptomText(r.symptoms), history: history)
         }.sorted { ($0.unwellNow ? 1 : 0, $0.missed, $0.dueToday ? 1 : 0) > ($1.unwellNow ? 1 : 0, $1.missed, $1.dueToday ? 1 : 0) }
     }
 
-    /// How many returnees under monitoring whose latest check-in needs attention (a fever reading or a symptom).
-    func unwellCount(community: UUID) async throws -> Int {
-        try await rows(community: community).filter(\.unwellNow).count
+    /// How many returnees under monitoring need attention: the latest check-in unwell, or a missed day.
+    struct Counts {
+        let unwell: Int
+        let missed: Int
     }
 
-    /// How many returnees under monitoring have missed a check-in.
-    func missedCount(community: UUID) async throws -> Int {
-        try await rows(community: community).filter { $0.missed > 0 }.count
+    /// Both counts from one reading of the board.
+    func counts(community: UUID) async throws -> Counts {
+        let rows = try await rows(community: community)
+        return Counts(unwell: rows.filter(\.unwellNow).count, missed: rows.filter { $0.missed > 0 }.count)
     }
 
     /// Today's check-in for `report`.

@@ -15,6 +15,7 @@ struct ReturneeMonitorController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.community(.key, .returnees), use: board)
         routes.post(.returneeCheckIn(.key), use: checkIn)
+        routes.post(.checkInFeverCase(.key), use: feverCase)
     }
 
     private func render(_ req: Request, _ community: Community, error: String?, status: HTTPStatus) async throws -> Response {
@@ -46,5 +47,24 @@ struct ReturneeMonitorController: RouteCollection {
             return try await render(req, community, error: error.message.text(for: req.language.rawValue), status: error.status)
         }
         return req.redirect(to: .community(.value(community.id!), .returnees))
+    }
+
+    /// 转发热处置: a fever case from a check-in that needs attention, then its page.
+    func feverCase(req: Request) async throws -> Response {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin, .health)
+        guard let checkIn = try await ReturneeCheckIn.find(req.parameters.get("checkInID", as: UUID.self), on: req.db) else { throw AppError.notFound }
+        let community = try await AccessScope(user).community(checkIn.communityID, on: req.db)
+        let c: FeverCase
+        do {
+            c = try await CheckInFeverCase(services: req.gatehouse, db: req.db).open(from: checkIn, by: user)
+        } catch let error as AppError where error.status == .conflict {
+            return try await render(req, community, error: error.message.text(for: req.language.rawValue), status: error.status)
+        }
+        let names = try await ReturneeNames(db: req.db).byCheckIn([checkIn.id!])
+        await FeverCaseNotices.publish(.init(feverCaseId: c.id!, stage: c.status, stageLabel: FeverCaseStage.confirmed.label.text(for: req.language.rawValue),
+                                             nameMasked: names[checkIn.id!] ?? "—", communityName: community.name,
+                                             by: StaffNames.name(of: user, services: req.gatehouse)),
+                                       community: community.id!, live: req.application.live, on: req.db)
+        return req.redirect(to: .feverCase(.value(c.id!), .overview))
     }
 }

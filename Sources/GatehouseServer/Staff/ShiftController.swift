@@ -85,11 +85,11 @@ struct ShiftController: RouteCollection {
     private func renderTraining(_ req: Request, _ community: Community, errors: FieldErrors, status: HTTPStatus) async throws -> Response {
         let staff = try await User.query(on: req.db).filter(\.$communityID == community.id!).filter(\.$role == Role.operator.rawValue)
             .sort(\.$username).all()
-        let names = Dictionary(uniqueKeysWithValues: staff.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(staff, services: req.gatehouse)
         let records = try await TrainingRecord.query(on: req.db).filter(\.$communityID == community.id!).sort(\.$trainedOn, .descending).all()
         return try await req.view.render("staff/training", TrainingPage(
             page: PageContext(req, title: Strings.text("training", req.language)), community: CommunityHeading(community), 
-            staff: staff.map { SelectOption(value: $0.id!.uuidString, label: $0.username) },
+            staff: staff.map { SelectOption(value: $0.id!.uuidString, label: names[$0.id!] ?? $0.username) },
             records: records.map { TrainingRow(operatorName: names[$0.userID] ?? "", trainedOn: $0.trainedOn, trainer: $0.trainer,
                                                thermometerModel: $0.thermometerModel) },
             errors: errors)).encodeResponse(status: status, for: req)

@@ -79,7 +79,7 @@ struct PoliceGrants {
     func rows(community: UUID) async throws -> [Row] {
         let grants = try await PoliceGrant.query(on: db).filter(\.$communityID == community).sort(\.$grantedAt, .descending).limit(50).all()
         let users = try await User.query(on: db).filter(\.$id ~~ Set(grants.flatMap { [$0.policeUserID, $0.grantedBy] })).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(users, services: services)
         return grants.map { Row(id: $0.id!, police: names[$0.policeUserID] ?? "", startsOn: $0.startsOn.description, endsOn: $0.endsOn.description,
                                 active: $0.active, revoked: $0.revokedAt != nil, grantedBy: names[$0.grantedBy] ?? "") }
     }

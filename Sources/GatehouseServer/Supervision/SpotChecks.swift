@@ -63,7 +63,7 @@ struct SpotChecks {
         let places = try await Community.query(on: db).filter(\.$id ~~ Set(checks.map(\.communityID))).all()
         let placeNames = Dictionary(uniqueKeysWithValues: places.map { ($0.id!, $0.name) })
         let users = try await User.query(on: db).filter(\.$id ~~ Set(checks.map(\.checkedBy))).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
+        let names = StaffNames.byID(users, services: services)
         return checks.map { c in
             let rating = SpotCheckRating(rawValue: c.rating) ?? .fair
             return Row(id: c.id!, communityName: placeNames[c.communityID] ?? "", checkpointName: gateNames[c.checkpointID] ?? "",

@@ -6,14 +6,13 @@ import Vapor
 /// itself), sees the police spot checks of its gates, and reads the community's audit log — who viewed, exported,
 /// traced or granted what, and when.
 struct SupervisionAdminController: RouteCollection {
+    /// One line of the audit log: when, the sentence (who, as which role, did what to what), and the reason given.
     struct AuditRow: Encodable {
         let at: String
-        let user: String
-        let role: String
+        /// The staff member's login, for a tooltip.
+        let login: String
         let action: String
-        let actionLabel: String
-        let target: String?
-        let detail: String
+        let sentence: String
         let reason: String?
     }
 
@@ -34,16 +33,14 @@ struct SupervisionAdminController: RouteCollection {
         routes.post(.revokePoliceGrant(.key), use: revoke)
     }
 
-    static func audit(community: UUID, language: Language, on db: any Database) async throws -> [AuditRow] {
+    static func audit(community: UUID, language: Language, services: GatehouseServices, on db: any Database) async throws -> [AuditRow] {
         let events = try await AuditEvent.query(on: db).filter(\.$communityID == community).sort(\.$at, .descending).limit(200).all()
+        let sentences = try await AuditSentences(services: services, db: db).build(events, language: language)
         let users = try await User.query(on: db).filter(\.$id ~~ Set(events.map(\.userID))).all()
-        let names = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
-        let lang = language.rawValue
+        let logins = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
         return events.map { e in
-            AuditRow(at: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm:ss"), user: names[e.userID] ?? "",
-                     role: Role(rawValue: e.role)?.label.text(for: lang) ?? e.role, action: e.action,
-                     actionLabel: AuditAction(rawValue: e.action)?.label.text(for: lang) ?? e.action, target: e.target,
-                     detail: e.detail, reason: e.reason)
+            AuditRow(at: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm:ss"), login: logins[e.userID] ?? "", action: e.action,
+                     sentence: sentences[e.id!] ?? "", reason: e.reason)
         }
     }
 
@@ -51,10 +48,12 @@ struct SupervisionAdminController: RouteCollection {
         let grants = PoliceGrants(services: req.gatehouse, db: req.db)
         return try await req.view.render("supervision/supervision", Page(
             page: PageContext(req, title: Strings.text("police_supervision", req.language)), community: CommunityHeading(community),
-            police: try await grants.candidates(for: community).map { SelectOption(value: $0.id!.uuidString, label: $0.username) },
+            police: try await grants.candidates(for: community).map {
+                SelectOption(value: $0.id!.uuidString, label: StaffNames.name(of: $0, services: req.gatehouse))
+            },
             grants: try await grants.rows(community: community.id!),
             checks: try await SpotChecks(services: req.gatehouse, db: req.db).rows(communities: [community.id!], language: req.language),
-            audit: try await Self.audit(community: community.id!, language: req.language, on: req.db),
+            audit: try await Self.audit(community: community.id!, language: req.language, services: req.gatehouse, on: req.db),
             today: req.gatehouse.today.description, error: error)).encodeResponse(status: status, for: req)
     }
 

@@ -36,11 +36,8 @@ struct GateSnapshot: Content {
         }
     }
 
-    struct Reason: Content {
-        let code: String
-        let message: String
-        let warning: Bool
-    }
+    /// The same shape as a passage's reasons, so the offline gate shows what the server would.
+    typealias Reason = PassageView.Reason
 
     let serverTime: Date
     let communityId: UUID

@@ -20,9 +20,10 @@ struct AuditLog {
         try await e.create(on: db)
     }
 
-    /// A police account looked at a community's page (supervision is itself supervised).
-    func policeView(_ what: String, by user: User, community: UUID?) async throws {
+    /// A police account looked at a community's page (supervision is itself supervised); `target` names the case or
+    /// record viewed, when it is one.
+    func policeView(_ what: String, by user: User, community: UUID?, target: String? = nil) async throws {
         guard user.roleValue == .police else { return }
-        try await record(.policeView, by: user, community: community, target: community.map { "community:\($0)" }, detail: what)
+        try await record(.policeView, by: user, community: community, target: target ?? community.map { "community:\($0)" }, detail: what)
     }
 }

@@ -20,6 +20,7 @@ extension SiteURL {
         case "registration": self = .registration(try a.id(), try a.route())
         case "registrationProposal": self = .registrationProposal(try a.id(), try a.route())
         case "returneeCheckIn": self = .returneeCheckIn(try a.id())
+        case "checkInFeverCase": self = .checkInFeverCase(try a.id())
         case "quarantineOrder": self = .quarantineOrder(try a.id(), try a.route())
         case "facilityStatus": self = .facilityStatus(try a.id())
         case "revokePoliceGrant": self = .revokePoliceGrant(try a.id())

@@ -30,6 +30,7 @@ extension SiteURL {
         case .registrationProposal(let id, let decision):
             words("admin/registration-proposals") + [.variable("proposalID", id)] + words(decision.rawValue)
         case .returneeCheckIn(let id): words("admin/returnee-reports") + [.variable("reportID", id)] + words("check-ins")
+        case .checkInFeverCase(let id): words("admin/returnee-check-ins") + [.variable("checkInID", id)] + words("fever-case")
         case .quarantineOrder(let id, let action):
             words("admin/quarantine-orders") + [.variable("orderID", id)] + words(action.rawValue)
         case .facilityStatus(let id): words("admin/facilities") + [.variable("facilityID", id)] + words("status")

@@ -25,6 +25,8 @@ enum SiteURL {
     case registration(Parameter<UUID>, RegistrationDecision)
     case registrationProposal(Parameter<UUID>, ProposalDecision)
     case returneeCheckIn(Parameter<UUID>)
+    /// 转发热处置: a fever case opened from a returnee's check-in.
+    case checkInFeverCase(Parameter<UUID>)
     case quarantineOrder(Parameter<UUID>, QuarantineOrderAction)
     case facilityStatus(Parameter<UUID>)
     case revokePoliceGrant(Parameter<UUID>)
