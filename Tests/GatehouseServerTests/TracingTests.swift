@@ -73,8 +73,11 @@ final class TracingTests: XCTestCase {
                               direction: "进", nameMasked: "张*", phoneMasked: n == 0 ? "" : "138****8058", householdLabel: label,
                               temperature: "36.\(n)", abnormal: n == 2, minutesApart: apart)
         }
+        let group = ContactGroup(key: "household:\(UUID())", kind: "household", label: "8-1-102", householdId: UUID(),
+                                 members: [.init(personId: UUID(), nameMasked: "张*", phoneMasked: "138****8058"), .init(personId: nil, nameMasked: "访客", phoneMasked: "")],
+                                 coPresences: 2, closestMinutes: 0, closestTime: "2026-11-22 08:02", checkpoints: "东门", abnormal: true)
         let trace = ContactTrace(subjectMasked: "田*", days: 28, windowMinutes: 15, cappedWindows: 2, passages: [line(0, label: "8-1-101", apart: nil)],
-                                 contacts: [line(1, label: nil, apart: 3), line(2, label: "8-1-102", apart: 0)])
+                                 contacts: [line(1, label: nil, apart: 3), line(2, label: "8-1-102", apart: 0).inGroup(0)], groups: [group])
         let handWritten = try XCTUnwrap(trace.jsonResponse().body.string)
         let encoded = try JSONEncoder().encode(trace)
         let ours = try JSONSerialization.jsonObject(with: Data(handWritten.utf8)) as! NSDictionary
@@ -82,8 +85,9 @@ final class TracingTests: XCTestCase {
         XCTAssertEqual(ours, theirs)
         XCTAssertEqual(try JSONDecoder().decode(ContactTrace.self, from: Data(handWritten.utf8)).contacts.map(\.minutesApart), [3, 0])
         XCTAssertTrue(handWritten.contains("\\u0001"), handWritten)
-        XCTAssertEqual(ContactTrace(subjectMasked: "", days: 1, windowMinutes: 1, cappedWindows: 0, passages: [], contacts: []).jsonResponse().body.string,
-                       "{\"subjectMasked\":\"\",\"days\":1,\"windowMinutes\":1,\"cappedWindows\":0,\"passages\":[],\"contacts\":[]}")
+        XCTAssertEqual(ContactTrace(subjectMasked: "", days: 1, windowMinutes: 1, cappedWindows: 0, passages: [], contacts: [], groups: [])
+                        .jsonResponse().body.string,
+                       "{\"subjectMasked\":\"\",\"days\":1,\"windowMinutes\":1,\"cappedWindows\":0,\"passages\":[],\"contacts\":[],\"groups\":[]}")
     }
     func testABusyWindowIsCutAndTheTraceSaysSo() async throws {
         let clock = FixedWallClock(TestApp.today + 2 * 3600)
@@ -145,7 +149,14 @@ final class TracingTests: XCTestCase {
             let tracer = ContactTracer(services: app.gatehouse, db: app.db, language: .zh)
             let trace = try await tracer.trace(try await tracer.check(input, scope: AccessScope(health)))
             XCTAssertEqual(trace.passages.count, 7)
-            XCTAssertEqual(trace.contacts.map { Int((Double($0.temperature)! * 10).rounded()) }, expected, "one contact per window, oldest first")
+            XCTAssertEqual(trace.contacts.map { Int((Double($0.temperature)! * 10).rounded()) }.sorted(), expected, "one contact per window")
+            // In their groups, each group's lines together and oldest first.
+            let groups = trace.contacts.compactMap(\.group)
+            XCTAssertEqual(groups, groups.sorted(), "a group's lines together")
+            for g in Set(groups) {
+                let times = trace.contacts.filter { $0.group == g }.map(\.time)
+                XCTAssertEqual(times, times.sorted())
+            }
             XCTAssertEqual(trace.contacts.map(\.minutesApart), Array(repeating: 2, count: 7))
         }
     }
@@ -187,13 +198,111 @@ final class TracingTests: XCTestCase {
             let page = try await web.post("/health/tracing", form).body.string
             XCTAssertTrue(page.contains("可能接触者 (510)"), page)
             XCTAssertTrue(page.contains("此页只列出前500名可能接触者"))
-            let table = page.components(separatedBy: "id=\"trace-contacts\"")[1].components(separatedBy: "</table>")[0]
-            XCTAssertEqual(table.components(separatedBy: "<tr>").count - 2, 500, "500 rows besides the header")
+            XCTAssertEqual(page.components(separatedBy: "class=\"card contact-group").count - 1, 500, "500 groups: each unnamed passer on their own")
             try await web.get("/health/tracing")
             var file = form
             file["format"] = "csv"
             let csv = try await web.post("/health/tracing/export", file).body.string
             XCTAssertEqual(csv.components(separatedBy: "可能接触者").count - 1, 510, "the file holds every contact")
+        }
+    }
+
+    /// A trace leads to action: a contact seen twice near the traced person is one group with two co-presences; the
+    /// health worker sees their phone after a stated reason (audited, and in that person's data report), puts them
+    /// under monitoring in one step (not twice), and orders home quarantine for their household; a contact
+    /// without a household cannot get an order, and a household not in the trace cannot be slipped in.
+    func testAContactIsGroupedRevealedAndActedOn() async throws {
+        let clock = FixedWallClock(TestApp.today + 2 * 3600)
+        try await TestApp.run(clock: clock) { app in
+            let w = try await world(app)
+            _ = try await householdPasses(app, w)
+            let (household, member) = try await residentLogin(app, "8栋1单元101室", "zhang.a")
+            try await w.g.f.account(app, "health.a", .health, subdistrict: w.g.f.subA)
+            let traced = "412821197910110010", outsider = "412821199208170450", zhang = "110105198001010016"
+            for (id, minutes) in [(traced, 0), (zhang, 2), (zhang, 3), (outsider, 9)] {
+                clock.set(TestApp.today + 2 * 3600 + TimeInterval(minutes * 60))
+                let made = try await w.g.guardA.send(.POST, "/api/v1/passages", json: w.g.body(36.5, id: id, direction: minutes == 3 ? "out" : "in"))
+                XCTAssertEqual(made.status, .created, made.body.string)
+            }
+            clock.set(TestApp.today + 3 * 3600)
+            let health = WebClient(app)
+            try await health.login("health.a")
+            try await health.get("/health/tracing")
+            let form = ["idNumber": traced, "days": "7", "windowMinutes": "15", "reason": "确诊病例密接排查"]
+            let page = try await health.post("/health/tracing", form).body.string
+            XCTAssertEqual(page.components(separatedBy: "class=\"card contact-group").count - 1, 2, page)
+            XCTAssertTrue(page.contains("同时段通行次数 2 · 最近相隔 2 分钟"), page)
+
+            let person = try await Person.find(member.$person.id, on: app.db)!
+            let json: HTTPHeaders = ["Accept": "application/json"]
+            let bare = try await health.post("/health/tracing/reveal", ["personId": person.id!.uuidString], headers: json)
+            XCTAssertEqual(bare.status, .unprocessableEntity)
+            XCTAssertTrue(bare.body.string.contains("请写明"), bare.body.string)
+            let shown = try await health.post("/health/tracing/reveal", ["personId": person.id!.uuidString, "reason": "电话通知密接"], headers: json)
+            XCTAssertEqual(try shown.json()["phone"] as? String, "13812340001")
+            let reveal = try await AuditEvent.query(on: app.db).filter(\.$action == "reveal").first()!
+            XCTAssertEqual(reveal.detail, "phone")
+            XCTAssertEqual(reveal.reason, "电话通知密接")
+            let page2 = try await health.post("/health/tracing/reveal", ["personId": person.id!.uuidString, "reason": "电话通知密接"])
+            XCTAssertTrue(page2.body.string.contains("13812340001"), "without the script, a page with the phone")
+            let other = WebClient(app)
+            try await w.g.f.account(app, "health.o", .health, district: w.g.f.districtB)
+            try await other.login("health.o")
+            try await other.get("/health/tracing")
+            let foreign = try await other.post("/health/tracing/reveal", ["personId": person.id!.uuidString, "reason": "电话通知密接"], headers: json)
+            XCTAssertEqual(foreign.status, .notFound)
+
+            let me = WebClient(app)
+            try await me.login("zhang.a")
+            let report = try await me.get("/me/data").body.string
+            XCTAssertTrue(report.contains("查看 \(person.nameMasked) 的联系电话，理由：电话通知密接"), report)
+
+            let key = page.components(separatedBy: "data-key=\"")[1].components(separatedBy: "\"")[0]
+            let outsiderKey = page.components(separatedBy: "data-key=\"")[2].components(separatedBy: "\"")[0]
+            try await health.get("/health/tracing")
+            var act = form
+            act["contacts[]"] = key
+            act["action"] = "monitoring"
+            let monitored = try await health.post("/health/tracing/actions", act).body.string
+            XCTAssertTrue(monitored.contains("已将 1 人纳入健康监测"), monitored)
+            let reports = try await ReturneeReport.query(on: app.db).filter(\.$personID == person.id!).all()
+            XCTAssertEqual(reports.count, 1)
+            XCTAssertEqual(reports.first?.source, "contact")
+            XCTAssertEqual(reports.first?.arrivalDate, app.gatehouse.today.description)
+            let again = try await health.post("/health/tracing/actions", act).body.string
+            XCTAssertTrue(again.contains("1 人已在监测中，未重复"), again)
+            let board = try await WebClient(app).get("/admin/communities/\(w.g.f.communityA.id!.uuidString)/returnees").status
+            XCTAssertNotEqual(board, .ok, "signed out")
+            let office = WebClient(app)
+            try await office.login("admin.a")
+            let onBoard = try await office.get("/admin/communities/\(w.g.f.communityA.id!.uuidString)/returnees").body.string
+            XCTAssertTrue(onBoard.contains("流调密接") && onBoard.contains(person.nameMasked), onBoard)
+
+            act["action"] = "quarantine"
+            let ordered = try await health.post("/health/tracing/actions", act).body.string
+            XCTAssertTrue(ordered.contains("已为 1 户下达居家隔离令"), ordered)
+            let order = try await QuarantineOrder.query(on: app.db).filter(\.$householdID == household.id!).first()
+            XCTAssertNotNil(order)
+            XCTAssertEqual(order?.reason, "流调密接：确诊病例密接排查")
+            act["contacts[]"] = outsiderKey
+            let none = try await health.post("/health/tracing/actions", act).body.string
+            XCTAssertTrue(none.contains("1 个接触者没有可用的登记信息"), none)
+            let otherHousehold = try await Household.query(on: app.db).filter(\.$label == "8栋1单元102室").first()!
+            act["contacts[]"] = "household:\(otherHousehold.id!)"
+            let forged = try await health.post("/health/tracing/actions", act)
+            XCTAssertEqual(forged.status, .unprocessableEntity)
+            let orders = try await QuarantineOrder.query(on: app.db).count()
+            XCTAssertEqual(orders, 1)
+
+            // The file keeps the grouping: the group's number and who it is on each of its lines.
+            try await health.get("/health/tracing")
+            var file = form
+            file["format"] = "csv"
+            let csv = try await health.post("/health/tracing/export", file).body.string
+            XCTAssertTrue(csv.contains("接触组,接触对象,同时段通行次数"), csv)
+            let lines = csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("可能接触者") }
+            XCTAssertEqual(lines.count, 3)
+            XCTAssertTrue(lines[0].hasPrefix("可能接触者,1,") && lines[1].hasPrefix("可能接触者,1,") && lines[2].hasPrefix("可能接触者,2,"), csv)
         }
     }
 }

@@ -24,11 +24,11 @@ final class WebClient {
 
     /// POSTs a form; the CSRF token of the last page is added unless `csrf` is given.
     @discardableResult
-    func post(_ path: String, _ form: [String: String], csrf override: String? = nil) async throws -> XCTHTTPResponse {
+    func post(_ path: String, _ form: [String: String], csrf override: String? = nil, headers: HTTPHeaders = [:]) async throws -> XCTHTTPResponse {
         var fields = form
         if fields["_csrf"] == nil { fields["_csrf"] = override ?? csrf ?? "" }
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        var h = HTTPHeaders()
+        var h = headers
         h.contentType = .urlEncodedForm
         if !cookies.isEmpty { h.replaceOrAdd(name: .cookie, value: cookieHeader) }
         let response = try await app.testable().sendRequest(.POST, path, headers: h, body: ByteBuffer(string: body))

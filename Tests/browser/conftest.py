@@ -151,6 +151,27 @@ def until(driver, condition, timeout=10):
                          ignored_exceptions=(NoSuchElementException, StaleElementReferenceException, WebDriverException)).until(condition)
 
 
+def wang_login(driver, base):
+    """Gives 王建华 of the demo household 1栋1单元101室 the resident login wang-1101 (once), as the office does on the
+    household's page, and signs him in."""
+    login(driver, base, "demo-admin1")
+    wait_for_path(driver, "/admin/communities/")
+    driver.get(driver.current_url.rstrip("/") + "/households")
+    row = [r for r in driver.find_elements("css selector", "#households tbody tr") if "1栋1单元101室" in r.text][0]
+    row.find_element("css selector", "a").click()
+    wait_for_path(driver, "/admin/households/")
+    member = driver.find_elements("css selector", "#members tbody tr")[0]
+    if "已开通账号" not in member.text:
+        member.find_element("css selector", "details.create-login summary").click()
+        member.find_element("name", "username").send_keys("wang-1101")
+        member.find_element("name", "password").send_keys("resident-pass-1101")
+        member.find_element("css selector", ".login-form button").click()
+        until(driver, lambda d: "已开通账号" in d.find_element("id", "members").text)
+    logout(driver)
+    login(driver, base, "wang-1101", "resident-pass-1101")
+    wait_for_path(driver, "/me")
+
+
 def open_gate(driver, base, username="demo-guard1"):
     """Signs an operator in and waits for the gate screen."""
     login(driver, base, username)

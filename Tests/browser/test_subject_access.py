@@ -1,25 +1,10 @@
 """Subject access: a resident of 1栋1单元101室 sees everything held about them (their own ID number in full, other
 members masked) and who changed their household's records."""
-from conftest import login, logout, shot, until, wait_for_path
+from conftest import logout, shot, wang_login, wait_for_path
 
 
 def test_a_resident_sees_their_data_and_who_touched_it(server, browser):
-    login(browser, server, "demo-admin1")
-    wait_for_path(browser, "/admin/communities/")
-    browser.get(browser.current_url.rstrip("/") + "/households")
-    row = [r for r in browser.find_elements("css selector", "#households tbody tr") if "1栋1单元101室" in r.text][0]
-    row.find_element("css selector", "a").click()
-    wait_for_path(browser, "/admin/households/")
-    member = browser.find_elements("css selector", "#members tbody tr")[0]
-    if "已开通账号" not in member.text:
-        member.find_element("css selector", "details.create-login summary").click()
-        member.find_element("name", "username").send_keys("wang-1101")
-        member.find_element("name", "password").send_keys("resident-pass-1101")
-        member.find_element("css selector", ".login-form button").click()
-        until(browser, lambda d: "已开通账号" in d.find_element("id", "members").text)
-    logout(browser)
-
-    login(browser, server, "wang-1101", "resident-pass-1101")
+    wang_login(browser, server)
     wait_for_path(browser, "/me")
     browser.find_element("id", "my-data-link").click()
     wait_for_path(browser, "/me/data")

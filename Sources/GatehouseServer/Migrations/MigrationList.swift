@@ -30,6 +30,7 @@ enum MigrationList {
             M023OfflinePassages(),
             M024FeverCaseHouseholdDecision(),
             M025FeverCaseFromCheckIn(),
+            M026ContactMonitoring(),
         ]
     }
 }

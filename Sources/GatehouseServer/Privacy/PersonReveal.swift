@@ -20,6 +20,17 @@ struct PersonReveal: Encodable {
         return (4...100).contains(reason.count) ? reason : nil
     }
 
+    /// Opens `person`'s name and phone only (a contact to call back), audited as a reveal of the phone (`detail` phone).
+    static func openPhone(_ person: Person, reason: String, by user: User, target: String,
+                          services: GatehouseServices, db: any Database) async throws -> PersonReveal {
+        let sealer = services.sealer
+        func open(_ sealed: String?, _ context: String) -> String? { sealed.flatMap { try? sealer.open($0, context: context) } }
+        try await AuditLog(services: services, db: db).record(.reveal, by: user, community: person.communityID, target: target,
+                                                              detail: "phone", reason: reason)
+        return PersonReveal(name: open(person.nameSealed, "person.name") ?? person.nameMasked, idNumber: nil,
+                            phone: open(person.phoneSealed, "person.phone"), address: nil)
+    }
+
     /// Opens `person`'s sealed fields and records the reveal (`target` names what it was about; include the person's
     /// id so the person finds it in their subject access report).
     static func open(_ person: Person, reason: String, by user: User, community: UUID, target: String,

@@ -104,6 +104,7 @@ struct PurgeSteps {
             AND NOT EXISTS (SELECT 1 FROM residents r WHERE r.community_id = persons.community_id AND r.person_id = persons.id)
             AND NOT EXISTS (SELECT 1 FROM passages p WHERE p.person_id = persons.id)
             AND NOT EXISTS (SELECT 1 FROM fever_cases f WHERE f.person_id = persons.id)
+            AND NOT EXISTS (SELECT 1 FROM returnee_reports r WHERE r.person_id = persons.id)
             """)
         try await purgePhotos()
     }

@@ -71,7 +71,7 @@ struct ReturneeMonitorBoard {
                                                                  symptomCount: c.symptoms.split(separator: ",").count, threshold: threshold))
             }
             return Row(reportId: r.id!, nameMasked: r.nameMasked, householdLabel: r.householdID.flatMap { labels[$0] } ?? "",
-                       origin: services.divisions.lookup(r.originCode).fullName, arrival: r.arrivalDate, until: r.monitoringUntil,
+                       origin: r.source == ContactActions.source ? Strings.text("traced_contact", language) : services.divisions.lookup(r.originCode).fullName, arrival: r.arrivalDate, until: r.monitoringUntil,
                        checkIns: days.count, missed: status.missed.count,
                        missedDays: status.missed.map { String($0.description.suffix(5)) }.joined(separator: "、"), dueToday: status.dueToday,
                        unwell: history.filter(\.unwell).count, unwellNow: history.last?.unwell ?? false,

@@ -24,6 +24,10 @@ final class ReturneeReport: Model, @unchecked Sendable {
     @Field(key: "symptoms") var symptoms: String
     /// Last day of health monitoring (`yyyy-MM-dd`).
     @Field(key: "monitoring_until") var monitoringUntil: String
+    /// nil for a returnee's own report; `contact` for a contact put under monitoring from a trace (`ContactActions`).
+    @OptionalField(key: "source") var source: String?
+    /// The person a contact's monitoring was made for.
+    @OptionalField(key: "person_id") var personID: UUID?
     @Field(key: "filed_at") var filedAt: Date
     @OptionalField(key: "filed_by") var filedBy: UUID?
 

@@ -13,6 +13,10 @@ extension ContactTrace {
         Self.append(passages, to: &out)
         out.append(",\"contacts\":")
         Self.append(contacts, to: &out)
+        // Groups are one per person or household: few beside the lines, so the encoder writes them.
+        out.append(",\"groups\":")
+        let encoder = JSONEncoder()
+        out.append((try? encoder.encode(groups)).map { String(decoding: $0, as: UTF8.self) } ?? "[]")
         out.append("}")
         var headers = HTTPHeaders()
         headers.contentType = .json
@@ -33,6 +37,7 @@ extension ContactTrace {
             JSONText.field("temperature", line.temperature, to: &out)
             out.append(line.abnormal ? ",\"abnormal\":true" : ",\"abnormal\":false")
             if let minutes = line.minutesApart { out.append(",\"minutesApart\":\(minutes)") }
+            if let group = line.group { out.append(",\"group\":\(group)") }
             out.append("}")
         }
         out.append("]")

@@ -15,6 +15,14 @@ struct ContactTrace: Content {
         let abnormal: Bool
         /// For a contact: minutes from the traced person's nearest passage at that gate.
         let minutesApart: Int?
+        /// For a contact: the index of its group in `groups`.
+        var group: Int?
+
+        func inGroup(_ index: Int) -> Line {
+            var line = self
+            line.group = index
+            return line
+        }
     }
 
     let subjectMasked: String
@@ -24,5 +32,7 @@ struct ContactTrace: Content {
     /// contacts are the first ones only, and a narrower window finds the rest.
     let cappedWindows: Int
     let passages: [Line]
+    /// In their groups' order, each naming its group.
     let contacts: [Line]
+    let groups: [ContactGroup]
 }

@@ -88,9 +88,10 @@ struct ContactTracer {
                               temperature: BodyTemperature.text(tenths: p.temperatureTenths), abnormal: p.status == "abnormal",
                               minutesApart: apart)
         }
+        let lines = contacts.map { line($0, apart: ContactWindows.minutesApart($0.recordedAt, checkpoint: $0.checkpointID, from: marks)) }
+        let grouped = ContactGroups.build(contacts, lines: lines, labels: labels)
         return ContactTrace(subjectMasked: c.persons[0].nameMasked, days: c.days, windowMinutes: c.windowMinutes, cappedWindows: capped,
-                            passages: own.map { line($0, apart: nil) },
-                            contacts: contacts.map { line($0, apart: ContactWindows.minutesApart($0.recordedAt, checkpoint: $0.checkpointID, from: marks)) })
+                            passages: own.map { line($0, apart: nil) }, contacts: grouped.lines, groups: grouped.groups)
     }
 
     /// Each household's label by id (a busy gate's contacts come from thousands of households: plain columns, by the

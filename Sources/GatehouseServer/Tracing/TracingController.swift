@@ -16,6 +16,8 @@ struct TracingController: RouteCollection {
         let contactsTotal: Int
         /// Set when the page lists fewer contacts than were found.
         let shortenedNotice: String?
+        /// The contacts as people to act on, the first `pageContacts` groups.
+        let groups: [ContactGroup]
     }
 
     /// The most contacts the page lists: a phone cannot show tens of thousands of rows; the files hold them all.
@@ -25,20 +27,23 @@ struct TracingController: RouteCollection {
         routes.get(.health(.tracing), use: form)
         routes.post(.health(.tracing), use: run)
         routes.post(.health(.tracingExport), use: export)
+        routes.post(.health(.tracingReveal), use: reveal)
+        routes.post(.health(.tracingActions), use: act)
     }
 
-    private func render(_ req: Request, _ input: ContactTraceInput, trace: ContactTrace?, error: String?, status: HTTPStatus) async throws -> Response {
-        let total = trace?.contacts.count ?? 0
+    private func render(_ req: Request, _ input: ContactTraceInput, trace: ContactTrace?, error: String?, status: HTTPStatus,
+                        notice: String? = nil) async throws -> Response {
+        let total = trace?.groups.count ?? 0
         let shown = trace.map { t in
             ContactTrace(subjectMasked: t.subjectMasked, days: t.days, windowMinutes: t.windowMinutes, cappedWindows: t.cappedWindows,
-                         passages: t.passages, contacts: Array(t.contacts.prefix(Self.pageContacts)))
+                         passages: t.passages, contacts: [], groups: Array(t.groups.prefix(Self.pageContacts)))
         }
         let shortened = total > Self.pageContacts
             ? Strings.text("trace_shortened", req.language).replacingOccurrences(of: "{n}", with: String(Self.pageContacts)) : nil
-        return try await req.view.render("tracing/tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language)),
+        return try await req.view.render("tracing/tracing", Page(page: PageContext(req, title: Strings.text("contact_tracing", req.language), notice: notice),
                                                   input: input, trace: shown, error: error,
                                                   cappedNotice: trace.flatMap { $0.cappedWindows > 0 ? ContactTraceFile.cappedNotice($0, language: req.language) : nil },
-                                                  contactsTotal: total, shortenedNotice: shortened))
+                                                  contactsTotal: total, shortenedNotice: shortened, groups: shown?.groups ?? []))
             .encodeResponse(status: status, for: req)
     }
 
@@ -86,5 +91,48 @@ struct TracingController: RouteCollection {
         headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.contentDisposition = .init(.attachment, filename: "contact-trace.csv")
         return Response(status: .ok, headers: headers, body: .init(string: ContactTraceFile.csv(trace, language: req.language)))
+    }
+
+    /// A contact's phone to call them back, after a stated reason: audited, and in that person's data report. Answers
+    /// JSON to the page's script (the phone shown in place) and a small page without it.
+    func reveal(req: Request) async throws -> Response {
+        let user = try req.requireUser(.health)
+        struct Form: Decodable { var personId: UUID? }
+        let form = try req.content.decode(Form.self)
+        let communities = try await AccessScope(user).communities(on: req.db).map { $0.id! }
+        guard let person = try await Person.find(form.personId, on: req.db), communities.contains(person.communityID) else { throw AppError.notFound }
+        let wantsJSON = req.headers.accept.contains { $0.mediaType == .json }
+        guard let reason = PersonReveal.reason(of: req) else {
+            let message = Strings.text("reveal_reason_required", req.language)
+            if wantsJSON { return try await ["error": ["code": "reason_required", "message": message]].encodeResponse(status: .unprocessableEntity, for: req) }
+            throw AppError(.unprocessableEntity, "reason_required", zh: Strings.text("reveal_reason_required", .zh), en: Strings.text("reveal_reason_required", .en))
+        }
+        let revealed = try await PersonReveal.openPhone(person, reason: reason, by: user, target: "personID=\(person.id!)",
+                                                        services: req.gatehouse, db: req.db)
+        if wantsJSON { return try await ["name": revealed.name, "phone": revealed.phone ?? ""].encodeResponse(for: req) }
+        struct RevealPage: Encodable { let page: PageContext; let revealed: PersonReveal }
+        return try await req.view.render("tracing/revealed", RevealPage(
+            page: PageContext(req, title: Strings.text("reveal_phone", req.language)), revealed: revealed)).encodeResponse(for: req)
+    }
+
+    /// The selected contacts of the trace just run into monitoring or home quarantine, then the trace again with
+    /// what was done.
+    func act(req: Request) async throws -> Response {
+        let user = try req.requireUser(.health)
+        let input = try req.content.decode(ContactTraceInput.self)
+        struct Form: Decodable { var contacts: [String]?; var action: String? }
+        let form = try req.content.decode(Form.self)
+        let trace: ContactTrace
+        do { trace = try await Self.traced(req, input, action: .contactTrace) } catch let e as AppError where [.unprocessableEntity, .notFound].contains(e.status) {
+            return try await render(req, input, trace: nil, error: e.message.text(for: req.language.rawValue), status: e.status)
+        }
+        let keys = Set(form.contacts ?? [])
+        let chosen = trace.groups.filter { keys.contains($0.key) }
+        guard let action = form.action.flatMap(ContactActions.Action.init(rawValue:)), !chosen.isEmpty else {
+            return try await render(req, input, trace: trace, error: Strings.text("choose_contacts", req.language), status: .unprocessableEntity)
+        }
+        let outcome = try await ContactActions(services: req.gatehouse, db: req.db).apply(action, to: chosen, reason: input.reason ?? "", by: user)
+        return try await render(req, input, trace: trace, error: nil, status: .ok,
+                                notice: ContactActionNotice.text(action, outcome, language: req.language))
     }
 }

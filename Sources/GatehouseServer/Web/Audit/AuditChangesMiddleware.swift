@@ -12,7 +12,7 @@ struct AuditChangesMiddleware: Middleware {
         "api/v1/contact-traces", "login", "logout", "lang/:lang",
         // These write their own, more specific audit entries.
         "admin/communities/:communityID/police-grants", "admin/police-grants/:grantID/revoke", "police/spot-checks",
-        "health/tracing", "health/tracing/export", "admin/households/:householdID/residents/:residentID/reveal",
+        "health/tracing", "health/tracing/export", "health/tracing/reveal", "admin/households/:householdID/residents/:residentID/reveal",
         "fever-cases/:caseID/reveal",
     ]
 

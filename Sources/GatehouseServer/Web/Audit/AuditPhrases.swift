@@ -71,6 +71,7 @@ enum AuditPhrases {
         "communities/:communityID/retention": t("修改{community}的个人信息保存期限", "changed the retention period of {community}"),
         "communities/:communityID/purge": t("清除{community}过期的个人信息", "purged the expired personal data of {community}"),
         "communities/:communityID/stand-down": t("结束{community}的防疫值守并清除个人信息", "stood {community} down and purged its personal data"),
+        "health/tracing/actions": t("为流调接触者下达居家隔离令或纳入健康监测", "put traced contacts under home quarantine or monitoring"),
         "gate/shift-check": t("完成上岗检查", "completed the shift check"),
         "communities/:communityID/training": t("登记{community}的培训记录", "recorded a training in {community}"),
         "communities/:communityID/disinfection-schedules": t("为{community}添加消毒计划", "added a disinfection schedule to {community}"),
@@ -92,6 +93,7 @@ enum AuditPhrases {
         AuditAction.spotCheck.rawValue: t("在{checkpoint}登记抽查", "recorded a spot check at {checkpoint}"),
         AuditAction.viewHousehold.rawValue: t("查看{household}的住户信息", "viewed the household {household}"),
         AuditAction.reveal.rawValue: t("查看{person}的完整身份信息", "saw the full personal data of {person}"),
+        AuditAction.reveal.rawValue + ".phone": t("查看{person}的联系电话", "saw the phone number of {person}"),
         AuditAction.personLookup.rawValue: t("在{detail}查询了{person}的身份证号", "looked up the ID number of {person} at {detail}"),
     ]
 

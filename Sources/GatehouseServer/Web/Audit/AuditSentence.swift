@@ -26,7 +26,8 @@ struct AuditSentence {
         if e.action == AuditAction.change.rawValue {
             phrase = AuditPhrases.changes[Self.pattern(ofChange: e.detail)] ?? LocalizedText(zh: "修改了一项记录", en: "changed a record")
         } else {
-            phrase = AuditPhrases.actions[e.action] ?? LocalizedText(zh: "进行了一项操作", en: "did something")
+            phrase = AuditPhrases.actions[e.action + "." + e.detail] ?? AuditPhrases.actions[e.action]
+                ?? LocalizedText(zh: "进行了一项操作", en: "did something")
         }
         let targets = AuditTarget.parse(e.target)
         var said = phrase.text(for: lang)
