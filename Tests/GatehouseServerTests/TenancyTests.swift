@@ -179,4 +179,82 @@ final class TenancyTests: XCTestCase {
             XCTAssertEqual(stays.first?.statusValue, .pending)
         }
     }
+
+    /// The office's rental register: an agency's row naming a landlord without an account is listed ("房东未开通账号")
+    /// instead of disappearing, and the agency sees it on its page; a landlord reports a tenant himself and confirms
+    /// with a lease photo the office can open; a stay ending within a week is listed; another community's office
+    /// sees none of it.
+    func testTheRentalRegisterShowsEveryStay() async throws {
+        try await TestApp.run { app in
+            let r = try await rentals(app)
+            let w = r.w
+            let cid = w.g.f.communityA.id!.uuidString
+            try await r.office.get("/admin/communities/\(cid)/registrations")
+            let agencyMade = try await r.office.post("/admin/communities/\(cid)/rental-accounts", [
+                "role": "agency", "name": "安居中介", "phone": "13600002222", "username": "agency.a", "password": Fixture.password])
+            XCTAssertLessThan(agencyMade.status.code, 400)
+            let agency = try await User.query(on: app.db).filter(\.$username == "agency.a").first()!
+            let list = TenantListSheet.template.replacingOccurrences(of: "5,2,602", with: "8,1,102")
+                + "8,1,101,,,孙权,412821199208170450,13300008888,410102,2026-11-20,2026-11-27,13900139000\n"
+            let sheet = TenantListSheet(csv: list.replacingOccurrences(of: "13900139000\r\n", with: "13700001111\r\n"),
+                                        today: app.gatehouse.today)
+            XCTAssertEqual(sheet.problems, [])
+            let stored = try await TenancyService(services: app.gatehouse, db: app.db)
+                .importAgencyList(sheet, community: w.g.f.communityA.id!, agency: agency.id!)
+            XCTAssertEqual(stored, [])
+            let register = try await r.office.get("/admin/communities/\(cid)/rentals").body.string
+            let unknown = register.components(separatedBy: "id=\"rentals-no-landlord\"")[1].components(separatedBy: "</section>")[0]
+            XCTAssertTrue(unknown.contains("孙*") && unknown.contains("8栋1单元101室"), unknown)
+            XCTAssertTrue(unknown.contains("安居中介（"), "who reported it, by name")
+            XCTAssertFalse(unknown.contains("张*"), "the row whose landlord has an account is not there")
+            XCTAssertTrue(register.contains("<h3>曹操</h3>"), "grouped by landlord, by name")
+            XCTAssertTrue(register.contains("待房东确认"))
+
+            let agencyPage = WebClient(app)
+            try await agencyPage.login("agency.a")
+            let mine = try await agencyPage.get("/agency").body.string
+            let submitted = mine.components(separatedBy: "id=\"agency-submitted\"")[1]
+            XCTAssertTrue(submitted.contains("孙*") && submitted.contains("房东未开通账号") && submitted.contains("待房东确认"), submitted)
+
+            // The landlord reports a tenant of his own home, then confirms with a lease photo.
+            let home = try await Household.query(on: app.db).filter(\.$label == "8栋1单元102室").first()!
+            home.landlordUserID = r.landlord.id
+            try await home.save(on: app.db)
+            let landlord = WebClient(app)
+            try await landlord.login("landlord.cao")
+            try await landlord.get("/landlord")
+            let report = ["household": home.id!.uuidString, "name": "周瑜", "idNumber": "110105198005050031", "phone": "13300009999",
+                          "origin": "410102", "moveIn": "2026-11-21", "moveOut": "2026-11-25"]
+            var missing = report
+            missing["name"] = ""
+            let refused = try await landlord.post("/landlord/tenancies", missing)
+            XCTAssertEqual(refused.status, .unprocessableEntity)
+            XCTAssertTrue(refused.body.string.contains("请输入姓名"), refused.body.string)
+            var foreignHome = report
+            foreignHome["household"] = (try await Household.query(on: app.db).filter(\.$label == "8栋1单元101室").first()!).id!.uuidString
+            let notHis = try await landlord.post("/landlord/tenancies", foreignHome)
+            XCTAssertTrue(notHis.body.string.contains("请选择您的房屋"))
+            let reported = try await landlord.post("/landlord/tenancies", report)
+            XCTAssertEqual(reported.status, .ok, reported.body.string)
+            let stay = try await Tenancy.query(on: app.db).filter(\.$source == "landlord").first()!
+            XCTAssertEqual(stay.statusValue, .pending)
+            XCTAssertEqual(stay.reportedBy, r.landlord.id)
+            _ = try await TenancyService(services: app.gatehouse, db: app.db).confirm(stay, landlord: r.landlord, proof: PhotoTests.jpegWithLocation(), via: "app")
+            let after = try await r.office.get("/admin/communities/\(cid)/rentals").body.string
+            XCTAssertTrue(after.contains("/admin/tenancies/\(stay.id!.uuidString)/proof"), after)
+            XCTAssertTrue(after.contains("已确认"))
+            let ending = after.components(separatedBy: "id=\"rentals-ending\"")[1].components(separatedBy: "</section>")[0]
+            XCTAssertTrue(ending.contains("2026-11-25") && ending.contains("周*"), ending)
+            let photo = try await r.office.get("/admin/tenancies/\(stay.id!.uuidString)/proof")
+            XCTAssertEqual(photo.status, .ok)
+            XCTAssertEqual(photo.headers.contentType?.subType, "jpeg")
+
+            let other = WebClient(app)
+            try await other.login("admin.b")
+            let otherPhoto = try await other.get("/admin/tenancies/\(stay.id!.uuidString)/proof").status
+            XCTAssertEqual(otherPhoto, .notFound)
+            let otherRegister = try await other.get("/admin/communities/\(cid)/rentals").status
+            XCTAssertEqual(otherRegister, .notFound)
+        }
+    }
 }

@@ -423,6 +423,37 @@ def test_migrant_is_confirmed_by_the_landlord_with_a_proof_and_an_agency_reports
     logout(browser)
 
 
+def test_an_agency_row_naming_a_landlord_without_an_account_is_on_the_rental_register(server, browser):
+    """An agency's row names a landlord who has no account: it does not disappear — the agency sees it waiting with
+    "房东未开通账号", and the office finds it on its rental register (出租房屋台账)."""
+    rental_accounts(browser, server)
+    import datetime
+    today = (datetime.datetime.utcnow() + datetime.timedelta(hours=8)).date().isoformat()
+    login(browser, server, "agency-18", "rental-pass-18")
+    wait_for_path(browser, "/agency")
+    listing = os.path.join(tempfile.mkdtemp(), "tenants.csv")
+    with open(listing, "w", encoding="utf-8") as f:
+        f.write("楼栋,单元,房号,姓名,身份证号,手机号,来源地代码,入住日期,退租日期,房东手机号\n")
+        f.write(f"18,1,102,魏延,{id_number('41282119930404009')},13300009011,420102,{today},,13700007777\n")
+    browser.find_element("id", "tenant-list").send_keys(listing)
+    browser.find_element("id", "tenant-list-upload").click()
+    until(browser, lambda d: d.find_elements("id", "tenant-list-done"))
+    row = [tr for tr in browser.find_elements("css selector", "#agency-submitted tbody tr") if "魏*" in tr.text][0]
+    assert "房东未开通账号" in row.text and "待房东确认" in row.text, row.text
+    logout(browser)
+
+    login(browser, server, "demo-admin1")
+    wait_for_path(browser, "/admin/communities/")
+    browser.find_element("id", "rentals-link").click()
+    wait_for_path(browser, "/rentals")
+    unknown = browser.find_element("id", "rentals-no-landlord").text
+    assert "魏*" in unknown and "18栋1单元102室" in unknown and "链家" in unknown, unknown
+    landlords = [h.text for h in browser.find_elements("css selector", "#rentals-by-landlord h3")]
+    assert "曹操" in landlords, landlords
+    shot(browser, "rental-register")
+    logout(browser)
+
+
 def test_the_landlord_confirms_a_tenant_at_the_gate(server, browser):
     """The landlord comes to the gate: the operator scans the landlord's code and photographs the lease."""
     rental_accounts(browser, server)

@@ -46,6 +46,7 @@ enum Routes {
         try web.register(collection: SelfRegistrationController())
         try web.register(collection: RegistrationPagesController())
         try web.register(collection: RentalPagesController())
+        try web.register(collection: RentalRegisterController())
         try web.register(collection: FacilityPagesController())
         try web.register(collection: PrivacyPagesController())
         try web.register(collection: ShiftController())

@@ -13,13 +13,26 @@ struct RentalPagesController: RouteCollection {
         let pending: [TenancyRow]
         let decided: [TenancyRow]
         let properties: [String]
+        /// The homes a tenant can be reported into (id and label).
+        let homes: [SelectOption]
         let errors: [String]
+        /// The report form's values and its messages by field, after a refused report.
+        let values: [String: String]
+        let fieldErrors: [String: String]
     }
 
     struct AgencyPage: Encodable {
         let page: PageContext
         let created: Int?
         let problems: [HouseholdImport.Problem]
+        /// What this agency submitted and what became of each row.
+        let submitted: [RentalRegister.Row]
+    }
+
+    private func submitted(_ req: Request, by agency: User) async throws -> [RentalRegister.Row] {
+        guard let community = agency.communityID else { return [] }
+        return try await RentalRegister(services: req.gatehouse, db: req.db, language: req.language).build(community: community)
+            .rows.filter { $0.reportedById == agency.id }
     }
 
     struct ProofForm: Content {
@@ -38,6 +51,7 @@ struct RentalPagesController: RouteCollection {
         routes.post(.tenancy(.key, .reject), use: reject)
         routes.get(.tenancy(.key, .pass), use: pass)
         routes.post(.tenancy(.key, .moveOut), use: moveOut)
+        routes.post(.landlordTenancies, use: report)
         routes.get(.agency(.overview), use: agency)
         routes.on(.POST, .agency(.tenantList), body: .collect(maxSize: "4mb"), use: upload)
         routes.get(.agency(.tenantListTemplate), use: template)
@@ -48,20 +62,23 @@ struct RentalPagesController: RouteCollection {
         return try await renderLandlord(req, user, errors: [], status: .ok)
     }
 
-    private func renderLandlord(_ req: Request, _ user: User, errors: [String], status: HTTPStatus) async throws -> Response {
+    private func renderLandlord(_ req: Request, _ user: User, errors: [String], status: HTTPStatus, values: [String: String] = [:],
+                                fieldErrors: [String: String] = [:], notice: String? = nil) async throws -> Response {
         let service = TenancyService(services: req.gatehouse, db: req.db)
         let stays = try await service.tenancies(of: user)
         let households = try await Household.query(on: req.db).filter(\.$communityID == (user.communityID ?? UUID())).all()
         let labels = Dictionary(uniqueKeysWithValues: households.map { ($0.id!, $0.label) })
         let rows = stays.map { TenancyRow($0, householdLabel: labels[$0.householdID] ?? "", services: req.gatehouse, language: req.language) }
-        let properties = households.filter { $0.landlordUserID == user.id || ($0.landlordPhoneIndex != nil && $0.landlordPhoneIndex == user.phoneIndex) }
-            .map(\.label).sorted()
+        let owned = households.filter { $0.landlordUserID == user.id || ($0.landlordPhoneIndex != nil && $0.landlordPhoneIndex == user.phoneIndex) }
+            .sorted { $0.label < $1.label }
+        let properties = owned.map(\.label)
         let code = try LandlordCode(services: req.gatehouse).make(for: user)
         let response = try await req.view.render("tenancies/landlord", LandlordPage(
-            page: PageContext(req, title: Strings.text("landlord_page", req.language)),
+            page: PageContext(req, title: Strings.text("landlord_page", req.language), notice: notice),
             code: code.code, codeQR: QRPass.inlineSVG(token: code.code, moduleSize: 4), codeExpires: ChinaTime.text(code.expiresAt, "HH:mm"),
             pending: rows.filter { $0.status == Tenancy.Status.pending.rawValue }, decided: rows.filter { $0.status != Tenancy.Status.pending.rawValue },
-            properties: properties, errors: errors)).encodeResponse(status: status, for: req)
+            properties: properties, homes: owned.map { SelectOption(value: $0.id!.uuidString, label: $0.label) }, errors: errors,
+            values: values, fieldErrors: fieldErrors)).encodeResponse(status: status, for: req)
         response.headers.cacheControl = .init(noStore: true)
         return response
     }
@@ -107,6 +124,42 @@ struct RentalPagesController: RouteCollection {
         return req.redirect(to: .landlord, fragment: "tenants")
     }
 
+    /// The landlord reports a tenant of one of his homes himself (the same checks as a tenant's own declaration); the
+    /// stay then waits, like any other, for his confirmation with a proof photo.
+    func report(req: Request) async throws -> Response {
+        let user = try req.requireUser(.landlord)
+        struct Form: Decodable { var household: String?; var name: String?; var idNumber: String?; var phone: String?
+            var origin: String?; var moveIn: String?; var moveOut: String? }
+        let form = try req.content.decode(Form.self)
+        let values = ["household": form.household ?? "", "name": form.name ?? "", "idNumber": form.idNumber ?? "", "phone": form.phone ?? "",
+                      "origin": form.origin ?? "", "moveIn": form.moveIn ?? "", "moveOut": form.moveOut ?? ""]
+        let lang = req.language.rawValue
+        guard let id = form.household.flatMap(UUID.init(uuidString:)), let household = try await Household.find(id, on: req.db),
+              household.communityID == user.communityID,
+              household.landlordUserID == user.id || (household.landlordPhoneIndex != nil && household.landlordPhoneIndex == user.phoneIndex) else {
+            return try await renderLandlord(req, user, errors: [], status: .unprocessableEntity, values: values,
+                                            fieldErrors: ["household": LocalizedText(zh: "请选择您的房屋", en: "Choose one of your homes").text(for: lang)])
+        }
+        let landlordPhone = user.phoneSealed.flatMap { try? req.gatehouse.sealer.open($0, context: "user.phone") } ?? ""
+        var fields = values
+        fields["building"] = household.building
+        fields["unit"] = household.unit
+        fields["room"] = household.room
+        fields["villageGroup"] = household.villageGroup
+        fields["houseNumber"] = household.houseNumber
+        fields["landlordPhone"] = landlordPhone
+        switch SelfRegistrationForm(today: req.gatehouse.today, divisions: req.gatehouse.divisions).check(.tenant, values: fields) {
+        case .failure(let errors):
+            return try await renderLandlord(req, user, errors: [], status: .unprocessableEntity, values: values,
+                                            fieldErrors: errors.messages.mapValues { $0.text(for: lang) })
+        case .success(let details):
+            let stay = TenancyService(services: req.gatehouse, db: req.db)
+                .pending(details, household: household, source: "landlord", reportedBy: try user.requireID(), now: req.gatehouse.clock.now())
+            try await stay.create(on: req.db)
+            return try await renderLandlord(req, user, errors: [], status: .ok, notice: Strings.text("tenant_reported", req.language))
+        }
+    }
+
     /// The tenant's pass, for a tenant the agency reported (they have no status link of their own).
     func pass(req: Request) async throws -> Response {
         let (_, t) = try await tenancy(req)
@@ -121,9 +174,9 @@ struct RentalPagesController: RouteCollection {
     }
 
     func agency(req: Request) async throws -> View {
-        _ = try req.requireUser(.agency)
+        let user = try req.requireUser(.agency)
         return try await req.view.render("tenancies/agency", AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)),
-                                                              created: nil, problems: []))
+                                                              created: nil, problems: [], submitted: try await submitted(req, by: user)))
     }
 
     func upload(req: Request) async throws -> Response {
@@ -144,7 +197,8 @@ struct RentalPagesController: RouteCollection {
             problems = [ImportProblem(line: 1, column: nil, message: LocalizedText(zh: "无法读取文件：请另存为 CSV（UTF-8）", en: "Cannot read the file: save it as CSV (UTF-8)"))]
         }
         let page = AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)), created: created,
-                              problems: problems.map { HouseholdImport.Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) })
+                              problems: problems.map { HouseholdImport.Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) },
+                              submitted: try await submitted(req, by: user))
         return try await req.view.render("tenancies/agency", page).encodeResponse(status: problems.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
 

@@ -26,7 +26,7 @@ struct TenancyRow: Encodable {
         origin = services.divisions.lookup(t.originCode).fullName
         moveIn = t.moveIn
         moveOut = t.moveOut
-        sourceLabel = Strings.text(t.source == "agency" ? "source_agency" : "source_self", language)
+        sourceLabel = Strings.text(["agency": "source_agency", "landlord": "source_landlord"][t.source] ?? "source_self", language)
         status = t.status
         reason = t.decisionReason
         passId = t.passID

@@ -19,6 +19,8 @@ extension SiteURL {
         case registrations
         case registrationSettings = "registration-settings"
         case rentalAccounts = "rental-accounts"
+        /// 出租房屋台账: every stay by landlord and by household.
+        case rentals
         case returnees
         case training
         case dashboard

@@ -40,6 +40,8 @@ extension SiteURL {
         case "registrationStatus": self = .registrationStatus(try a.text())
         case "landlord": self = .landlord
         case "tenancy": self = .tenancy(try a.id(), try a.route())
+        case "landlordTenancies": self = .landlordTenancies
+        case "tenancyProof": self = .tenancyProof(try a.id())
         case "agency": self = .agency(try a.route())
         case "feverCases": self = .feverCases
         case "feverCase": self = .feverCase(try a.id(), try a.route())

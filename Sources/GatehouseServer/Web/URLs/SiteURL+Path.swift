@@ -54,6 +54,8 @@ extension SiteURL {
         case .registrationStatus(let token): words("r/s") + [.variable("token", token)]
         case .landlord: words("landlord")
         case .tenancy(let id, let action): words("landlord/tenancies") + [.variable("tenancyID", id)] + words(action.rawValue)
+        case .landlordTenancies: words("landlord/tenancies")
+        case .tenancyProof(let id): words("admin/tenancies") + [.variable("tenancyID", id)] + words("proof")
         case .agency(let route): words("agency", route.rawValue)
 
         case .feverCases: words("fever-cases")

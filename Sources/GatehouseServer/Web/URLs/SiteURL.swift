@@ -51,6 +51,10 @@ enum SiteURL {
     case registrationStatus(Parameter<String>)
     case landlord
     case tenancy(Parameter<UUID>, TenancyAction)
+    /// A landlord reports a tenant himself.
+    case landlordTenancies
+    /// A stay's lease photo, for the office and the landlord.
+    case tenancyProof(Parameter<UUID>)
     case agency(AgencyRoute)
 
     // Health, police and exports.
