@@ -123,4 +123,32 @@ final class PassageListTests: XCTestCase {
             XCTAssertTrue(foreign.isEmpty)
         }
     }
+
+    /// `/records?day=`: the office reads one day's passages (China dates), with no live rows on a past day; "more"
+    /// keeps the day.
+    func testTheRecordsPageShowsOneDay() async throws {
+        let clock = FixedWallClock(TestApp.today + 3600) // 2026-11-22 09:00 China
+        try await TestApp.run(clock: clock) { app in
+            let g = try await GateFixture.make(app)
+            try await g.f.account(app, "admin.a", .communityAdmin, community: g.f.communityA)
+            for _ in 0..<2 { _ = try await g.guardA.send(.POST, "/api/v1/passages", json: g.body(36.5)) }
+            clock.advance(by: 86_400) // 11-23: the next shift signs in again
+            let made = try await APIClient.signedIn(app, "guard.a").send(.POST, "/api/v1/passages", json: g.body(36.6))
+            XCTAssertEqual(made.status, .created, made.body.string)
+            let web = WebClient(app)
+            try await web.login("admin.a")
+            func rows(_ page: String) -> Int { page.components(separatedBy: "data-id=\"").count - 1 }
+            let all = try await web.get("/records").body.string
+            XCTAssertEqual(rows(all), 3)
+            let first = try await web.get("/records?day=2026-11-22").body.string
+            XCTAssertEqual(rows(first), 2, first)
+            XCTAssertTrue(first.contains("value=\"2026-11-22\""))
+            XCTAssertTrue(first.contains("data-channel=\"\""), "a past day gets no live rows")
+            let second = try await web.get("/records?day=2026-11-23").body.string
+            XCTAssertEqual(rows(second), 1)
+            XCTAssertFalse(second.contains("data-channel=\"\""), "today's list is live")
+            let none = try await web.get("/records?day=2026-11-20").body.string
+            XCTAssertEqual(rows(none), 0)
+        }
+    }
 }

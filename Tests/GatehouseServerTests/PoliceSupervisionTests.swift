@@ -56,6 +56,9 @@ final class PoliceSupervisionTests: XCTestCase {
             XCTAssertEqual(after, .notFound)
             let other = try await officer.get("/admin/communities/\(g.f.communityB.id!.uuidString)/dashboard").status
             XCTAssertEqual(other, .notFound)
+            // The officer's own spot checks stay readable after the grant ended, photos included.
+            let mine = try await officer.get("/police").body.string
+            XCTAssertTrue(mine.contains("登记本有漏项"), "the officer still reads their own spot check")
             let actions = try await AuditEvent.query(on: app.db).all().map(\.action)
             XCTAssertEqual(Set(actions), ["policeGrant", "policeView", "spotCheck"])
         }

@@ -29,6 +29,8 @@ struct DisinfectionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.community(.key, .disinfection), use: office)
         routes.post(.community(.key, .disinfectionSchedules), use: addSchedule)
+        routes.post(.disinfectionSchedule(.key, .edit), use: changeSchedule)
+        routes.post(.disinfectionSchedule(.key, .end), use: endSchedule)
         routes.get(.gate(.disinfection), use: gate)
         routes.on(.POST, .disinfectionLog(.key), body: .collect(maxSize: "8mb"), use: log)
     }
@@ -66,6 +68,36 @@ struct DisinfectionController: RouteCollection {
         return req.redirect(to: .community(.value(community.id!), .disinfection))
     }
 
+    private func schedule(_ req: Request) async throws -> (User, DisinfectionSchedule, Community) {
+        let user = try req.requireUser(.communityAdmin, .districtAdmin)
+        guard let s = try await DisinfectionSchedule.find(req.parameters.get("scheduleID", as: UUID.self), on: req.db), s.endedAt == nil else {
+            throw AppError.notFound
+        }
+        return (user, s, try await AccessScope(user).community(s.communityID, on: req.db))
+    }
+
+    func changeSchedule(req: Request) async throws -> Response {
+        let (_, s, community) = try await schedule(req)
+        do {
+            try await DisinfectionService(services: req.gatehouse, db: req.db).change(s, try req.content.decode(DisinfectionService.ScheduleInput.self))
+        } catch let invalid as DisinfectionService.Invalid {
+            return try await render(req, community: community, checkpoint: nil, forOffice: true,
+                                    errors: invalid.messages.mapValues { $0.text(for: req.language.rawValue) }, status: .unprocessableEntity)
+        }
+        return req.redirect(to: .community(.value(community.id!), .disinfection))
+    }
+
+    func endSchedule(req: Request) async throws -> Response {
+        let (user, s, community) = try await schedule(req)
+        do {
+            try await DisinfectionService(services: req.gatehouse, db: req.db).end(s, by: try user.requireID())
+        } catch let invalid as DisinfectionService.Invalid {
+            return try await render(req, community: community, checkpoint: nil, forOffice: true,
+                                    errors: invalid.messages.mapValues { $0.text(for: req.language.rawValue) }, status: .conflict)
+        }
+        return req.redirect(to: .community(.value(community.id!), .disinfection))
+    }
+
     func gate(req: Request) async throws -> Response {
         let user = try req.requireUser(.operator)
         let (gate, community) = try await GateAccess.checkpoint(user.checkpointID, for: user, on: req.db)
@@ -75,7 +107,8 @@ struct DisinfectionController: RouteCollection {
     /// An operator logs a schedule of their gate (or a community-wide one); an admin any of their communities'.
     func log(req: Request) async throws -> Response {
         let user = try req.requireUser(.operator, .communityAdmin, .districtAdmin)
-        guard let schedule = try await DisinfectionSchedule.find(req.parameters.get("scheduleID", as: UUID.self), on: req.db) else {
+        guard let schedule = try await DisinfectionSchedule.find(req.parameters.get("scheduleID", as: UUID.self), on: req.db),
+              schedule.endedAt == nil else {
             throw AppError.notFound
         }
         let community = try await AccessScope(user).community(schedule.communityID, on: req.db)

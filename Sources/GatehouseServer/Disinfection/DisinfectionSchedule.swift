@@ -16,6 +16,9 @@ final class DisinfectionSchedule: Model, @unchecked Sendable {
     @OptionalField(key: "last_done_at") var lastDoneAt: Date?
     /// An observation room's last use (a person left it): due for disinfection at once if not done since.
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    /// Ended by the office: no longer listed or due (its log stays).
+    @OptionalField(key: "ended_at") var endedAt: Date?
+    @OptionalField(key: "ended_by") var endedBy: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "created_by") var createdBy: UUID
 

@@ -7,6 +7,8 @@ struct DisinfectionScheduleView: Encodable {
     let name: String
     let placeLabel: String
     let checkpointName: String?
+    /// The gate's id as the edit form's select names it (empty for the whole community).
+    let checkpointId: String
     let intervalMinutes: Int
     let lastDone: String?
     let due: String
@@ -22,6 +24,7 @@ struct DisinfectionScheduleView: Encodable {
         name = s.name
         placeLabel = (DisinfectionPlace(rawValue: s.place) ?? .other).label.text(for: language.rawValue)
         self.checkpointName = checkpointName
+        checkpointId = s.checkpointID?.uuidString ?? ""
         intervalMinutes = s.intervalMinutes
         lastDone = s.lastDoneAt.map { ChinaTime.text($0, "MM-dd HH:mm") }
         self.due = ChinaTime.text(due.due, "MM-dd HH:mm")

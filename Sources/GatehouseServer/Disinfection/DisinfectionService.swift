@@ -39,6 +39,36 @@ struct DisinfectionService {
     }
 
     func addSchedule(_ input: ScheduleInput, community: UUID, by user: UUID) async throws -> DisinfectionSchedule {
+        let s = DisinfectionSchedule()
+        s.communityID = community
+        s.createdAt = services.clock.now()
+        s.createdBy = user
+        try await apply(input, to: s, community: community)
+        try await s.create(on: db)
+        return s
+    }
+
+    /// The office changes a schedule's place name, gate or interval (what it disinfects stays: a room stays a room).
+    func change(_ s: DisinfectionSchedule, _ input: ScheduleInput) async throws {
+        var kept = input
+        kept.place = s.place
+        try await apply(kept, to: s, community: s.communityID)
+        try await s.save(on: db)
+    }
+
+    /// Ends a schedule: it leaves the lists and the overdue counts. An observation room with a person inside cannot end.
+    func end(_ s: DisinfectionSchedule, by user: UUID) async throws {
+        if s.place == DisinfectionPlace.observationRoom.rawValue,
+           try await ObservationRooms(db: db).states([s])[s.id!] == .occupied {
+            throw Invalid(messages: ["log": LocalizedText(zh: "「\(s.name)」正在留观，不能停止；人员离开并消毒后再停止",
+                                                          en: "“\(s.name)” has someone in observation: end it once they have left and it is disinfected")])
+        }
+        s.endedAt = services.clock.now()
+        s.endedBy = user
+        try await s.save(on: db)
+    }
+
+    private func apply(_ input: ScheduleInput, to s: DisinfectionSchedule, community: UUID) async throws {
         var errors: [String: LocalizedText] = [:]
         let name = input.name?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if name.isEmpty || name.count > 40 { errors["name"] = LocalizedText(zh: "请填写消毒地点（40字以内）", en: "Name the place (at most 40 characters)") }
@@ -56,16 +86,10 @@ struct DisinfectionService {
             checkpoint = gate.id
         }
         guard errors.isEmpty, let place else { throw Invalid(messages: errors) }
-        let s = DisinfectionSchedule()
-        s.communityID = community
         s.checkpointID = checkpoint
         s.name = name
         s.place = place.rawValue
         s.intervalMinutes = interval
-        s.createdAt = services.clock.now()
-        s.createdBy = user
-        try await s.create(on: db)
-        return s
     }
 
     /// Records a disinfection done now (optionally with a photo) and moves the schedule's next due time.
@@ -122,7 +146,7 @@ struct DisinfectionService {
     }
 
     private func rows(community: UUID, checkpoint: UUID?) async throws -> [DisinfectionSchedule] {
-        var query = DisinfectionSchedule.query(on: db).filter(\.$communityID == community)
+        var query = DisinfectionSchedule.query(on: db).filter(\.$communityID == community).filter(\.$endedAt == nil)
         if let checkpoint { query = query.group(.or) { $0.filter(\.$checkpointID == checkpoint).filter(\.$checkpointID == nil) } }
         return try await query.sort(\.$name).all()
     }

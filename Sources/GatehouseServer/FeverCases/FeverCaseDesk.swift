@@ -114,7 +114,7 @@ struct FeverCaseDesk {
         let stage = FeverCaseStage(rawValue: c.status) ?? .confirmed
         let next = stage.next.filter { FeverCaseAccess.may(user.roleValue, take: $0) }
             .map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) }
-        let schedules = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == c.communityID)
+        let schedules = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == c.communityID).filter(\.$endedAt == nil)
             .filter(\.$place == DisinfectionPlace.observationRoom.rawValue).sort(\.$name).all()
         let states = try await ObservationRooms(db: db).states(schedules)
         // Each room says whether it can take the person (使用中 / 待消毒 / 可用); the step refuses one that cannot.
@@ -265,7 +265,7 @@ struct FeverCaseDesk {
     /// The room chosen from the community's observation rooms, or a new one (not yet stored) by that name.
     private func observationRoom(_ input: FeverCaseStepInput, community: UUID, by user: UUID) async throws -> DisinfectionSchedule? {
         if let id = input.roomId {
-            guard let room = try await DisinfectionSchedule.find(id, on: db), room.communityID == community,
+            guard let room = try await DisinfectionSchedule.find(id, on: db), room.communityID == community, room.endedAt == nil,
                   room.place == DisinfectionPlace.observationRoom.rawValue else {
                 throw AppError(.unprocessableEntity, "unknown_room", zh: "留观室无效", en: "Unknown observation room")
             }
@@ -273,7 +273,7 @@ struct FeverCaseDesk {
         }
         guard let name = input.roomName?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return nil }
         guard name.count <= 40 else { throw AppError(.unprocessableEntity, "text_too_long", zh: "留观室名称最多40字", en: "At most 40 characters") }
-        if let existing = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == community)
+        if let existing = try await DisinfectionSchedule.query(on: db).filter(\.$communityID == community).filter(\.$endedAt == nil)
             .filter(\.$place == DisinfectionPlace.observationRoom.rawValue).filter(\.$name == name).first() {
             return existing
         }

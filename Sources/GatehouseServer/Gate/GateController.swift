@@ -41,6 +41,9 @@ struct GateController: RouteCollection {
         let checkpointId: String
         let checkpoints: [Option]
         let onlyAbnormal: Bool
+        /// The day shown (`yyyy-MM-dd`, China date), or empty for the latest passages; and today, the latest day to pick.
+        let day: String
+        let today: String
         /// Operators and the office open a 待复测 row's re-measure on the gate screen.
         let canRemeasure: Bool
         let maxRows = 0
@@ -101,15 +104,22 @@ struct GateController: RouteCollection {
         let cursor = try? req.query.get(String.self, at: "cursor")
         var checkpointID = try? req.query.get(UUID.self, at: "checkpoint")
         if user.roleValue == .operator { checkpointID = user.checkpointID }
+        // One day's passages (the office's daily register), or the latest ones.
+        let day = (try? req.query.get(String.self, at: "day")).flatMap(CalendarDate.init(parsing:))
+        let iso = ISO8601DateFormatter()
         let page = try await PassageQuery(db: req.db, language: req.language).page(
-            .init(checkpointId: checkpointID, status: onlyAbnormal ? "abnormal" : nil, cursor: cursor, limit: 50), for: user)
+            .init(checkpointId: checkpointID, from: day.map { iso.string(from: $0.start()) }, to: day.map { iso.string(from: $0.adding(days: 1).start()) },
+                  status: onlyAbnormal ? "abnormal" : nil, cursor: cursor, limit: 50), for: user)
         let communities = try await AccessScope(user).communities(on: req.db)
         let gates = try await Checkpoint.query(on: req.db).filter(\.$community.$id ~~ communities.compactMap(\.id)).sort(\.$name).all()
         let community = communities.first
         try await AuditLog(services: req.gatehouse, db: req.db).policeView("records", by: user,
             community: checkpointID.flatMap { id in gates.first { $0.id == id }?.$community.id } ?? (communities.count == 1 ? community?.id : nil))
+        let today = req.gatehouse.today
         let channel: String
-        if let checkpointID { channel = SiteURL.live(.checkpoint(.value(checkpointID))).path }
+        // A past day's list gets no live rows: they belong to today.
+        if let day, day != today { channel = "" }
+        else if let checkpointID { channel = SiteURL.live(.checkpoint(.value(checkpointID))).path }
         else if communities.count == 1, user.roleValue.isAdmin, let c = community { channel = SiteURL.live(.community(.value(c.id!))).path }
         else { channel = "" }
         let names = try await StaffNames.of(page.items, services: req.gatehouse, on: req.db)
@@ -117,7 +127,7 @@ struct GateController: RouteCollection {
         let context = RecordsPage(page: PageContext(req, title: Strings.text("records_title", req.language)),
                                   checkpointId: checkpointID?.uuidString ?? "",
                                   checkpoints: user.roleValue == .operator ? [] : gates.map { Option(id: $0.id!, name: $0.name, selected: $0.id == checkpointID) },
-                                  onlyAbnormal: onlyAbnormal,
+                                  onlyAbnormal: onlyAbnormal, day: day?.description ?? "", today: today.description,
                                   canRemeasure: [.operator, .communityAdmin, .districtAdmin].contains(user.roleValue), records: page.items.map { RecordRow($0, language: req.language, names: names, now: now) },
                                   nextCursor: page.nextCursor, liveChannel: channel,
                                   stringsJSON: Strings.json(req.language, forScripts: ["records.js"]))

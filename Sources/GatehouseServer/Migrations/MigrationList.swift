@@ -31,6 +31,7 @@ enum MigrationList {
             M024FeverCaseHouseholdDecision(),
             M025FeverCaseFromCheckIn(),
             M026ContactMonitoring(),
+            M027DisinfectionScheduleEnd(),
         ]
     }
 }

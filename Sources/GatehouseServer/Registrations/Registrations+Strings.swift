@@ -155,6 +155,8 @@ extension Strings {
         "photo_optional": t("照片（选填）", "Photo (optional)"),
         "log_disinfection": t("登记已消毒", "Log as done"),
         "add_schedule": t("添加消毒计划", "Add a schedule"),
+        "change_schedule": t("修改或停止", "Change or end"),
+        "end_schedule": t("停止此消毒计划", "End this schedule"),
         "disinfection_place": t("消毒地点", "Place"),
         "disinfection_object": t("消毒对象", "What"),
         "whole_community": t("全社区", "Whole community"),

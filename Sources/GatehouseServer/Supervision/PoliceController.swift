@@ -41,7 +41,7 @@ struct PoliceController: RouteCollection {
         return try await req.view.render("supervision/police", Page(
             page: PageContext(req, title: Strings.text("police_supervision", req.language)), places: places,
             ratings: SpotCheckRating.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
-            checks: try await SpotChecks(services: req.gatehouse, db: req.db).rows(communities: ids, by: user.id, language: req.language),
+            checks: try await SpotChecks(services: req.gatehouse, db: req.db).rows(authoredBy: try user.requireID(), language: req.language),
             error: error)).encodeResponse(status: status, for: req)
     }
 

@@ -53,11 +53,18 @@ struct SpotChecks {
                                                               detail: "\(rating.rawValue), \(stored.count) photo(s)")
     }
 
-    func rows(communities: [UUID], by user: UUID? = nil, language: Language) async throws -> [Row] {
+    func rows(communities: [UUID], language: Language) async throws -> [Row] {
         guard !communities.isEmpty else { return [] }
-        var q = SpotCheck.query(on: db).filter(\.$communityID ~~ communities)
-        if let user { q = q.filter(\.$checkedBy == user) }
-        let checks = try await q.sort(\.$checkedAt, .descending).limit(100).all()
+        return try await rows(SpotCheck.query(on: db).filter(\.$communityID ~~ communities), language: language)
+    }
+
+    /// An officer's own spot checks, wherever and whenever made: they stay readable after the grant ended.
+    func rows(authoredBy user: UUID, language: Language) async throws -> [Row] {
+        try await rows(SpotCheck.query(on: db).filter(\.$checkedBy == user), language: language)
+    }
+
+    private func rows(_ query: QueryBuilder<SpotCheck>, language: Language) async throws -> [Row] {
+        let checks = try await query.sort(\.$checkedAt, .descending).limit(100).all()
         let gates = try await Checkpoint.query(on: db).filter(\.$id ~~ Set(checks.map(\.checkpointID))).all()
         let gateNames = Dictionary(uniqueKeysWithValues: gates.map { ($0.id!, $0.name) })
         let places = try await Community.query(on: db).filter(\.$id ~~ Set(checks.map(\.communityID))).all()
