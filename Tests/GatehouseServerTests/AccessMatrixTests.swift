@@ -23,7 +23,7 @@ final class AccessMatrixTests: XCTestCase {
             _ = try await w.g.guardA.send(.POST, "/api/v1/passages/\(passage)/remeasure", json: ["temperature": 38.1])
             let fever = try await FeverCase.query(on: app.db).first()!.id!.uuidString
             let order = try await w.admin.send(.POST, "/api/v1/households/\(household)/quarantine",
-                                               json: ["startsOn": "2026-11-22", "endsOn": "2026-11-30", "reason": "密接", "orderedBy": "区卫健委"])
+                                               json: ["startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "密接", "orderedBy": "区卫健委"])
             XCTAssertEqual(order.status, .created)
             let orderID = try order.json()["id"] as! String
 
@@ -41,7 +41,7 @@ final class AccessMatrixTests: XCTestCase {
             ]
             let writes: [(String, [String: Any])] = [
                 ("/api/v1/communities/\(a)/checkpoints", ["name": "越权门"]),
-                ("/api/v1/households/\(household)/quarantine", ["startsOn": "2026-11-22", "endsOn": "2026-11-30", "reason": "x", "orderedBy": "x"]),
+                ("/api/v1/households/\(household)/quarantine", ["startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "x", "orderedBy": "x"]),
                 ("/api/v1/quarantine-orders/\(orderID)/release", ["note": "越权解除"]),
                 ("/api/v1/fever-cases/\(fever)/steps", ["stage": "inObservation", "roomName": "越权室"]),
                 ("/api/v1/communities/\(a)/household-passes", [:]),

@@ -34,9 +34,15 @@ final class QuarantineOrderTests: XCTestCase {
             let none = try await QuarantineOrder.query(on: app.db).count()
             XCTAssertEqual(none, 0)
 
-            let made = try await office.post("/admin/households/\(hid)/quarantine", order)
+            // Three days is shorter than the community's 14: the office confirms it is meant.
+            let unconfirmed = try await office.post("/admin/households/\(hid)/quarantine", order)
+            XCTAssertEqual(unconfirmed.status, .unprocessableEntity)
+            XCTAssertTrue(unconfirmed.body.string.contains("隔离期只有 3 天，短于本社区规定的最少 14 天"), unconfirmed.body.string)
+            var confirmed = order
+            confirmed["confirmShort"] = "1"
+            let made = try await office.post("/admin/households/\(hid)/quarantine", confirmed)
             XCTAssertEqual(made.status, .seeOther, made.body.string)
-            let again = try await office.post("/admin/households/\(hid)/quarantine", order)
+            let again = try await office.post("/admin/households/\(hid)/quarantine", confirmed)
             XCTAssertEqual(again.status, .conflict)
             let flagged = try await Household.find(household.id, on: app.db)!.homeQuarantine
             XCTAssertTrue(flagged)
@@ -209,6 +215,44 @@ final class QuarantineOrderTests: XCTestCase {
             try await guardWeb.login("guard.a")
             let byGuard = try await guardWeb.post("/admin/communities/\(cid)/quarantine-orders", known).status
             XCTAssertEqual(byGuard, .forbidden)
+        }
+    }
+
+    /// The office sets the community's minimum (here 21 days): a 14-day order then asks for confirmation, the
+    /// household page proposes 21 days, and health staff cannot change the setting.
+    func testTheMinimumIsTheCommunitysSetting() async throws {
+        let clock = FixedWallClock(TestApp.today)
+        try await TestApp.run(clock: clock) { app in
+            let w = try await world(app)
+            _ = try await householdPasses(app, w)
+            try await w.g.f.account(app, "health.a", .health, subdistrict: w.g.f.subA)
+            let cid = w.g.f.communityA.id!.uuidString
+            let office = WebClient(app)
+            try await office.login("admin.a")
+            try await office.get("/admin/communities/\(cid)/quarantine")
+            let bad = try await office.post("/admin/communities/\(cid)/quarantine-settings", ["minimumDays": "0"])
+            XCTAssertEqual(bad.status, .unprocessableEntity)
+            let set = try await office.post("/admin/communities/\(cid)/quarantine-settings", ["minimumDays": "21"])
+            XCTAssertEqual(set.status, .seeOther)
+            let health = WebClient(app)
+            try await health.login("health.a")
+            try await health.get("/admin/communities/\(cid)/quarantine")
+            let refused = try await health.post("/admin/communities/\(cid)/quarantine-settings", ["minimumDays": "7"])
+            XCTAssertEqual(refused.status, .forbidden)
+            let stored = try await Community.find(w.g.f.communityA.id, on: app.db)!.quarantineMinimumDays
+            XCTAssertEqual(stored, 21)
+
+            let household = try await Household.query(on: app.db).filter(\.$label == "8栋1单元101室").first()!
+            let page = try await office.get("/admin/households/\(household.id!.uuidString)").body.string
+            XCTAssertTrue(page.contains("value=\"2026-12-12\""), "21 days proposed: 11-22 to 12-12")
+            let order = ["household": "8栋1单元101室", "startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "密切接触者", "orderedBy": "区卫健委"]
+            let short = try await health.post("/admin/communities/\(cid)/quarantine-orders", order)
+            XCTAssertEqual(short.status, .unprocessableEntity)
+            XCTAssertTrue(short.body.string.contains("隔离期只有 14 天，短于本社区规定的最少 21 天"), short.body.string)
+            var confirmed = order
+            confirmed["confirmShort"] = "1"
+            let made = try await health.post("/admin/communities/\(cid)/quarantine-orders", confirmed)
+            XCTAssertEqual(made.status, .seeOther, made.body.string)
         }
     }
 }

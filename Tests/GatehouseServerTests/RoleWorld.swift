@@ -67,7 +67,7 @@ extension XCTestCase {
         _ = try await w.g.guardA.send(.POST, "/api/v1/passages/\(first["id"] as! String)/remeasure", json: ["temperature": 38.1])
         let fever = try await FeverCase.query(on: app.db).first()!.id!.uuidString
         let order = try await w.admin.send(.POST, "/api/v1/households/\(households["8栋1单元102室"]!)/quarantine",
-                                           json: ["startsOn": "2026-11-22", "endsOn": "2026-11-30", "reason": "密接", "orderedBy": "区卫健委"])
+                                           json: ["startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "密接", "orderedBy": "区卫健委"])
         XCTAssertEqual(order.status, .created, order.body.string)
 
         var clients: [(Role, APIClient)] = []

@@ -19,7 +19,7 @@ final class SubjectAccessTests: XCTestCase {
                                       ["username": "zhang.a", "password": Fixture.password])
             try await office.get("/admin/households/\(hid)")
             let ordered = try await office.post("/admin/households/\(hid)/quarantine",
-                                                ["startsOn": "2026-11-22", "endsOn": "2026-11-30", "reason": "密切接触者", "orderedBy": "区卫健委"])
+                                                ["startsOn": "2026-11-22", "endsOn": "2026-12-05", "reason": "密切接触者", "orderedBy": "区卫健委"])
             XCTAssertEqual(ordered.status, .seeOther)
             let code = try await w.admin.send(.GET, "/api/v1/passes/\(passes["8栋1单元101室"]!)").json()["shortCode"] as! String
             var body = w.g.body(36.6, id: nil, direction: "in")

@@ -84,13 +84,15 @@ struct FeverCaseController: RouteCollection {
             var stage: String?; var roomId: String?; var roomName: String?; var subject: String?; var escort: String?
             var releaseReason: String?; var temperature: String?; var note: String?
             var householdQuarantine: String?; var quarantineEndsOn: String?; var quarantineReason: String?; var quarantineOrderedBy: String?
+            var quarantineConfirmShort: String?
         }
         let form = try req.content.decode(Form.self)
         let input = FeverCaseStepInput(stage: form.stage, roomId: form.roomId.flatMap(UUID.init(uuidString:)), roomName: form.roomName,
                                        subject: form.subject, escort: form.escort, releaseReason: form.releaseReason,
                                        temperature: form.temperature.flatMap { Double($0.replacingOccurrences(of: ",", with: ".")) },
                                        householdQuarantine: form.householdQuarantine, quarantineEndsOn: form.quarantineEndsOn,
-                                       quarantineReason: form.quarantineReason, quarantineOrderedBy: form.quarantineOrderedBy, note: form.note)
+                                       quarantineReason: form.quarantineReason, quarantineOrderedBy: form.quarantineOrderedBy,
+                                       quarantineConfirmShort: form.quarantineConfirmShort, note: form.note)
         do {
             let notice = try await desk(req).advance(c, input, by: user)
             await FeverCaseNotices.publish(notice, community: community.id!, live: req.live, on: req.db)

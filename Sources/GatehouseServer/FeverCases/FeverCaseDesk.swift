@@ -129,7 +129,7 @@ struct FeverCaseDesk {
             // Prefilled as the Inner Mongolia notice's home medical observation: 14 days from today.
             household = Detail.Household(
                 decision: decision?.rawValue, text: decision?.text(order: order, language: language),
-                endsOn: services.today.adding(days: 13).description,
+                endsOn: services.today.adding(days: community.quarantineMinimumDays - 1).description,
                 reason: LocalizedText(zh: "家庭成员发热转运就医", en: "A member was taken to hospital with a fever").text(for: lang),
                 orderedBy: StaffNames.name(of: user, services: services))
         }
@@ -258,7 +258,7 @@ struct FeverCaseDesk {
         if let open = try await orders.open(household: household.requireID()) { return (.alreadyOrdered, open) }
         let order = try await orders.order(household, QuarantineOrderInput(
             startsOn: services.today.description, endsOn: input.quarantineEndsOn, reason: input.quarantineReason,
-            orderedBy: input.quarantineOrderedBy), by: try user.requireID())
+            orderedBy: input.quarantineOrderedBy, confirmShort: input.quarantineConfirmShort == "1"), by: try user.requireID())
         return (.ordered, order)
     }
 

@@ -22,5 +22,7 @@ struct FeverCaseStepInput: Content {
     var quarantineEndsOn: String?
     var quarantineReason: String?
     var quarantineOrderedBy: String?
+    /// `1` when the health worker confirms an order shorter than the community's minimum.
+    var quarantineConfirmShort: String?
     var note: String?
 }

@@ -185,7 +185,8 @@ struct HouseholdPagesController: RouteCollection {
         let orders = try await QuarantineBoard(services: req.gatehouse, db: req.db, language: req.language).history(household: household.id!)
         let open = try await QuarantineOrders(services: req.gatehouse, db: req.db).open(household: household.id!) != nil
         let today = req.gatehouse.today
-        let form = quarantineForm ?? QuarantineOrderInput(startsOn: today.description, endsOn: today.adding(days: 13).description)
+        let minimum = try await Community.find(household.communityID, on: req.db)?.quarantineMinimumDays ?? 14
+        let form = quarantineForm ?? QuarantineOrderInput(startsOn: today.description, endsOn: today.adding(days: minimum - 1).description)
         let page = HouseholdPage(page: PageContext(req, title: household.label, notice: notice), household: household.public,
                                  members: members, passes: views, errors: errors, quarantineOrders: orders, quarantineOpen: open,
                                  quarantineForm: form, revealed: revealed)

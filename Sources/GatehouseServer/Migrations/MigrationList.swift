@@ -32,6 +32,7 @@ enum MigrationList {
             M025FeverCaseFromCheckIn(),
             M026ContactMonitoring(),
             M027DisinfectionScheduleEnd(),
+            M028QuarantineMinimum(),
         ]
     }
 }

@@ -18,6 +18,9 @@ struct QuarantineController: RouteCollection {
         /// The order form's values after a refusal (household by its label).
         var form = OrderForm()
         var ordered = false
+        var minimumDays = 14
+        /// The office sets the minimum; health staff order within it.
+        var canSetMinimum = false
     }
 
     struct OrderForm: Codable {
@@ -26,13 +29,17 @@ struct QuarantineController: RouteCollection {
         var endsOn: String?
         var reason: String?
         var orderedBy: String?
+        var confirmShort: String?
 
-        var input: QuarantineOrderInput { QuarantineOrderInput(startsOn: startsOn, endsOn: endsOn, reason: reason, orderedBy: orderedBy) }
+        var input: QuarantineOrderInput {
+            QuarantineOrderInput(startsOn: startsOn, endsOn: endsOn, reason: reason, orderedBy: orderedBy, confirmShort: confirmShort == "1")
+        }
     }
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.community(.key, .quarantine), use: board)
         routes.post(.community(.key, .quarantineOrders), use: order)
+        routes.post(.community(.key, .quarantineSettings), use: settings)
         routes.post(.quarantineOrder(.key, .reports), use: report)
         routes.post(.quarantineOrder(.key, .extend), use: extend)
         routes.post(.quarantineOrder(.key, .release), use: release)
@@ -57,7 +64,8 @@ struct QuarantineController: RouteCollection {
             orders: try await board.open(community: community.id!),
             history: try await board.history(community: community.id!), symptoms: symptoms,
             round: "\(round.day.description.suffix(5)) \(round.half.label.text(for: lang))", error: error, form: form,
-            ordered: req.query[String.self, at: "done"] == "ordered"))
+            ordered: req.query[String.self, at: "done"] == "ordered", minimumDays: community.quarantineMinimumDays,
+            canSetMinimum: [.communityAdmin, .districtAdmin].contains(try req.requireUser().roleValue)))
             .encodeResponse(status: status, for: req)
     }
 
@@ -77,6 +85,20 @@ struct QuarantineController: RouteCollection {
             return try await render(req, community, error: e.message.text(for: req.language.rawValue), status: e.status, form: form)
         }
         return req.redirect(to: .community(.value(community.id!), .quarantine), ["done": "ordered"])
+    }
+
+    /// The community's minimum quarantine (an order shorter than this asks for confirmation): the office's setting.
+    func settings(req: Request) async throws -> Response {
+        let (_, community) = try await req.community(.communityAdmin, .districtAdmin)
+        struct Form: Decodable { var minimumDays: String? }
+        guard let days = (try req.content.decode(Form.self)).minimumDays.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }),
+              (1...QuarantinePeriod.maximumDays).contains(days) else {
+            return try await render(req, community, error: LocalizedText(zh: "最少隔离天数应为1至60天", en: "From 1 to 60 days").text(for: req.language.rawValue),
+                                    status: .unprocessableEntity)
+        }
+        community.quarantineMinimumDays = days
+        try await community.save(on: req.db)
+        return req.redirect(to: .community(.value(community.id!), .quarantine))
     }
 
     func board(req: Request) async throws -> Response {

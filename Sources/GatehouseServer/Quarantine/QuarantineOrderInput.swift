@@ -6,4 +6,6 @@ struct QuarantineOrderInput: Codable {
     var reason: String?
     /// Who ordered it (e.g. 区卫健委 / 王医生).
     var orderedBy: String?
+    /// The orderer confirms an order shorter than the community's minimum.
+    var confirmShort: Bool?
 }

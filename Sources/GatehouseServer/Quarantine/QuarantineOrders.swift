@@ -44,6 +44,13 @@ struct QuarantineOrders {
                                    zh: "请填写隔离原因（60字以内）", en: "Give the reason (at most 60 characters)")
         let orderedBy = try Self.text(input.orderedBy, max: 40, code: "ordered_by_required",
                                       zh: "请填写决定隔离的单位或医生（40字以内）", en: "Say who ordered it (at most 40 characters)")
+        let minimum = try await Community.find(household.communityID, on: db)?.quarantineMinimumDays ?? 14
+        let days = period.start.days(until: period.end) + 1
+        if days < minimum, input.confirmShort != true {
+            throw AppError(.unprocessableEntity, "shorter_than_minimum",
+                           zh: "隔离期只有 \(days) 天，短于本社区规定的最少 \(minimum) 天：确需如此，请勾选“确认隔离期短于规定”后再提交",
+                           en: "The order lasts \(days) \(days == 1 ? "day" : "days"), less than this community's minimum of \(minimum): tick “I confirm the shorter period” if it must be so")
+        }
         guard try await open(household: household.id!) == nil else {
             throw AppError(.conflict, "quarantine_order_exists", zh: "该户已有隔离决定，请延长或解除", en: "This household already has an order: extend or release it")
         }

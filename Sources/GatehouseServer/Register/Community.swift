@@ -32,6 +32,8 @@ final class Community: Model, @unchecked Sendable {
     @Field(key: "pickup_slot_capacity") var pickupSlotCapacity: Int
     /// Days of health monitoring after a returnee's arrival (default 14).
     @Field(key: "returnee_monitoring_days") var returneeMonitoringDays: Int
+    /// A home quarantine shorter than this asks for confirmation.
+    @Field(key: "quarantine_minimum_days") var quarantineMinimumDays: Int
     /// Days personal data is kept (`RetentionPeriod`, default 28).
     @Field(key: "retention_days") var retentionDays: Int
     /// When the office stood the community down (the epidemic is over for it): all personal data was purged and the
@@ -57,6 +59,7 @@ final class Community: Model, @unchecked Sendable {
         self.pickupSlotMinutes = 30
         self.pickupSlotCapacity = 10
         self.returneeMonitoringDays = 14
+        self.quarantineMinimumDays = 14
         self.retentionDays = RetentionPeriod.standard.days
     }
 }

@@ -38,7 +38,8 @@ struct ContactActions {
                 if try await orders.open(household: household.id!) != nil { outcome.already += 1; continue }
                 let today = services.today
                 let text = String(("流调密接：" + reason).prefix(60))
-                try await orders.order(household, QuarantineOrderInput(startsOn: today.description, endsOn: today.adding(days: 13).description,
+                let minimum = try await Community.find(household.communityID, on: db)?.quarantineMinimumDays ?? 14
+                try await orders.order(household, QuarantineOrderInput(startsOn: today.description, endsOn: today.adding(days: minimum - 1).description,
                                                                        reason: text, orderedBy: String(StaffNames.name(of: user, services: services).prefix(40))),
                                        by: try user.requireID())
                 outcome.started += 1

@@ -39,6 +39,7 @@ enum AuditPhrases {
         "passes/:passID/reissue": t("补发{pass}的通行证", "reissued the pass of {pass}"),
         "passes/:passID/:action": t("变更{pass}的通行证", "changed the pass of {pass}"),
         "households/:householdID/quarantine": t("为{household}下达居家隔离令", "ordered home quarantine for {household}"),
+        "communities/:communityID/quarantine-settings": t("修改{community}的最少隔离天数", "changed the minimum quarantine of {community}"),
         "communities/:communityID/quarantine-orders": t("在{community}下达居家隔离令", "ordered home quarantine in {community}"),
         "quarantine-orders/:orderID/extend": t("延长{quarantineOrder}的居家隔离", "extended the home quarantine of {quarantineOrder}"),
         "quarantine-orders/:orderID/release": t("解除{quarantineOrder}的居家隔离", "released {quarantineOrder} from home quarantine"),

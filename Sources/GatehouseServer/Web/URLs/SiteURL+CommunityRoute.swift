@@ -15,6 +15,7 @@ extension SiteURL {
         case passSheet = "passes/print"
         case quarantine
         case quarantineOrders = "quarantine-orders"
+        case quarantineSettings = "quarantine-settings"
         case supplies
         case registrations
         case registrationSettings = "registration-settings"
