@@ -22,4 +22,12 @@ final class ChinaTimeTests: XCTestCase {
         let date = Date(timeIntervalSince1970: 600_000_000) // 1989, when China kept summer time
         XCTAssertEqual(ChinaTime.text(date, "yyyy-MM-dd HH:mm"), ChinaTime.formatted(date, "yyyy-MM-dd HH:mm"))
     }
+
+    /// Screens say `12-03 14:45`; the year only when it is not this year's.
+    func testOnScreenTimesCarryTheYearOnlyWhenItDiffers() {
+        let now = TestApp.today // 2026-11-22 08:00 China
+        XCTAssertEqual(ChinaTime.onScreen(now + 6 * 3600 + 45 * 60, now: now), "11-22 14:45")
+        XCTAssertEqual(ChinaTime.onScreen(now - 365 * 86_400, now: now), "2025-11-22 08:00")
+        XCTAssertEqual(ChinaTime.onScreen(now + 59, now: now, seconds: true), "11-22 08:00:59")
+    }
 }

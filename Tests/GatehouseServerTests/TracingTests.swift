@@ -264,13 +264,13 @@ final class TracingTests: XCTestCase {
             act["contacts[]"] = key
             act["action"] = "monitoring"
             let monitored = try await health.post("/health/tracing/actions", act).body.string
-            XCTAssertTrue(monitored.contains("已将 1 人纳入健康监测"), monitored)
+            XCTAssertTrue(monitored.contains("已将1人纳入健康监测"), monitored)
             let reports = try await ReturneeReport.query(on: app.db).filter(\.$personID == person.id!).all()
             XCTAssertEqual(reports.count, 1)
             XCTAssertEqual(reports.first?.source, "contact")
             XCTAssertEqual(reports.first?.arrivalDate, app.gatehouse.today.description)
             let again = try await health.post("/health/tracing/actions", act).body.string
-            XCTAssertTrue(again.contains("1 人已在监测中，未重复"), again)
+            XCTAssertTrue(again.contains("1人已在监测中，未重复"), again)
             let board = try await WebClient(app).get("/admin/communities/\(w.g.f.communityA.id!.uuidString)/returnees").status
             XCTAssertNotEqual(board, .ok, "signed out")
             let office = WebClient(app)
@@ -280,13 +280,13 @@ final class TracingTests: XCTestCase {
 
             act["action"] = "quarantine"
             let ordered = try await health.post("/health/tracing/actions", act).body.string
-            XCTAssertTrue(ordered.contains("已为 1 户下达居家隔离令"), ordered)
+            XCTAssertTrue(ordered.contains("已为1户下达居家隔离令"), ordered)
             let order = try await QuarantineOrder.query(on: app.db).filter(\.$householdID == household.id!).first()
             XCTAssertNotNil(order)
             XCTAssertEqual(order?.reason, "流调密接：确诊病例密接排查")
             act["contacts[]"] = outsiderKey
             let none = try await health.post("/health/tracing/actions", act).body.string
-            XCTAssertTrue(none.contains("1 个接触者没有可用的登记信息"), none)
+            XCTAssertTrue(none.contains("1个接触者没有可用的登记信息"), none)
             let otherHousehold = try await Household.query(on: app.db).filter(\.$label == "8栋1单元102室").first()!
             act["contacts[]"] = "household:\(otherHousehold.id!)"
             let forged = try await health.post("/health/tracing/actions", act)

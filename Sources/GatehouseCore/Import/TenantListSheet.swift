@@ -10,7 +10,7 @@ public struct TenantListSheet: Sendable {
 
     /// Header → form field; the template's order.
     public static let columns: [(header: String, field: String)] = [
-        ("楼栋", "building"), ("单元", "unit"), ("房号", "room"), ("组", "villageGroup"), ("门牌号", "houseNumber"),
+        ("楼栋", "building"), ("单元", "unit"), ("房号", "room"), ("村组", "villageGroup"), ("门牌号", "houseNumber"),
         ("姓名", "name"), ("身份证号", "idNumber"), ("手机号", "phone"), ("来源地代码", "origin"),
         ("入住日期", "moveIn"), ("退租日期", "moveOut"), ("房东手机号", "landlordPhone"),
     ]
@@ -34,7 +34,9 @@ public struct TenantListSheet: Sendable {
         var fieldAt: [Int: String] = [:]
         for (index, title) in header.fields.enumerated() {
             let clean = title.trimmingCharacters(in: .whitespaces)
-            if let column = Self.columns.first(where: { $0.header == clean }) { fieldAt[index] = column.field } else if !clean.isEmpty {
+            // "组" is the household template's old spelling of 村组: both are read.
+            let name = clean == "组" ? "村组" : clean
+            if let column = Self.columns.first(where: { $0.header == name }) { fieldAt[index] = column.field } else if !clean.isEmpty {
                 problems.append(ImportProblem(line: header.line, column: clean, message: LocalizedText(
                     zh: "无法识别的列「\(clean)」，请使用模板的列名", en: "Unknown column “\(clean)”; use the template's headers")))
             }
@@ -67,7 +69,8 @@ public struct TenantListSheet: Sendable {
             case .failure(let errors):
                 for (field, message) in errors.messages.sorted(by: { Self.order($0.key) < Self.order($1.key) }) {
                     let header = field == "household" ? "房号" : Self.columns.first { $0.field == field }?.header
-                    problems.append(ImportProblem(line: record.line, column: header, message: message))
+                    problems.append(ImportProblem(line: record.line, column: header,
+                                                  message: TenantListMessages.inFile(field: field, value: values[field], formMessage: message)))
                 }
             }
         }

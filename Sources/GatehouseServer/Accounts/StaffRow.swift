@@ -35,7 +35,7 @@ struct StaffRow: Content {
                             maskedName: PersonName.mask(name), maskedPhone: phone.isEmpty ? "" : PhoneNumber.mask(phone),
                             maskedUserCode: maskedCode, unitName: u.unitName ?? "",
                             checkpointName: u.checkpointID.flatMap { gateNames[$0] } ?? "",
-                            registeredAt: ChinaTime.text(u.createdAt, "yyyy-MM-dd HH:mm"), isActive: u.isActive)
+                            registeredAt: ChinaTime.onScreen(u.createdAt, now: services.clock.now()), isActive: u.isActive)
         }
     }
 }

@@ -64,6 +64,7 @@ public enum GatehouseApp {
         app.leaf.tags["url"] = SiteURLTag(keysOnly: false)
         app.leaf.tags["route"] = SiteURLTag(keysOnly: true)
         app.leaf.tags["fieldError"] = FieldErrorTag()
+        app.leaf.tags["amount"] = AmountTag()
 
         app.sessions.use(.fluent)
         app.sessions.configuration.cookieName = "gatehouse_session"

@@ -46,7 +46,7 @@ struct DisinfectionController: RouteCollection {
                         places: DisinfectionPlace.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
                         gates: gates.map { SelectOption(value: $0.id!.uuidString, label: $0.name) },
                         history: history.map { HistoryRow(schedule: $0.schedule, agent: $0.log.agent, note: $0.log.note,
-                                                          at: ChinaTime.text($0.log.doneAt, "MM-dd HH:mm"), by: $0.by, hasPhoto: $0.log.photoID != nil) },
+                                                          at: ChinaTime.onScreen($0.log.doneAt, now: req.gatehouse.clock.now()), by: $0.by, hasPhoto: $0.log.photoID != nil) },
                         errors: errors)
         return try await req.view.render("disinfection/disinfection", page).encodeResponse(status: status, for: req)
     }

@@ -26,8 +26,8 @@ struct DisinfectionScheduleView: Encodable {
         self.checkpointName = checkpointName
         checkpointId = s.checkpointID?.uuidString ?? ""
         intervalMinutes = s.intervalMinutes
-        lastDone = s.lastDoneAt.map { ChinaTime.text($0, "MM-dd HH:mm") }
-        self.due = ChinaTime.text(due.due, "MM-dd HH:mm")
+        lastDone = s.lastDoneAt.map { ChinaTime.onScreen($0, now: now) }
+        self.due = ChinaTime.onScreen(due.due, now: now)
         // A room with someone inside waits for them to leave: it is not late.
         overdue = due.isOverdue && room != .occupied
         minutesLate = overdue ? due.minutesLate : 0

@@ -52,7 +52,7 @@ struct FacilityPagesController: RouteCollection {
                         kinds: FacilityKind.allCases.map { SelectOption(value: $0.rawValue, label: $0.label.text(for: lang)) },
                         history: history.map { HistoryRow(facility: $0.facility,
                                                           statusLabel: (FacilityStatus(rawValue: $0.change.status) ?? .closed).label.text(for: lang),
-                                                          at: ChinaTime.text($0.change.changedAt, "MM-dd HH:mm"),
+                                                          at: ChinaTime.onScreen($0.change.changedAt, now: req.gatehouse.clock.now()),
                                                           by: names[$0.change.changedBy] ?? "", note: $0.change.note) },
                         values: values, errors: errors)
         return try await req.view.render("facilities/facilities", page).encodeResponse(status: status, for: req)

@@ -22,7 +22,8 @@ struct FacilityRegister {
         let facilities = try await query.sort(\.$name).all()
         let users = try await User.query(on: db).filter(\.$id ~~ Set(facilities.map(\.changedBy))).all()
         let names = StaffNames.byID(users, services: services)
-        return facilities.map { FacilityView($0, changedBy: names[$0.changedBy] ?? "", language: language) }
+        let now = services.clock.now()
+        return facilities.map { FacilityView($0, changedBy: names[$0.changedBy] ?? "", now: now, language: language) }
     }
 
     /// Adds a facility; messages per field when the input does not do.

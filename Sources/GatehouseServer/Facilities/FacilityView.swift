@@ -12,14 +12,14 @@ struct FacilityView: Encodable {
     let changedBy: String
     let note: String?
 
-    init(_ f: Facility, changedBy: String, language: Language) {
+    init(_ f: Facility, changedBy: String, now: Date, language: Language) {
         let lang = language.rawValue
         id = f.id!
         name = f.name
         kindLabel = (FacilityKind(rawValue: f.kind) ?? .other).label.text(for: lang)
         status = f.status
         statusLabel = (FacilityStatus(rawValue: f.status) ?? .closed).label.text(for: lang)
-        since = ChinaTime.text(f.statusSince, "yyyy-MM-dd HH:mm")
+        since = ChinaTime.onScreen(f.statusSince, now: now)
         self.changedBy = changedBy
         note = f.note
     }

@@ -86,8 +86,8 @@ struct FeverCaseDesk {
                                 checkpointName: c.checkInID != nil ? fromCheckIn : c.checkpointID.flatMap { gateNames[$0] } ?? "",
                                 nameMasked: c.passageID.flatMap { byPassage[$0] } ?? c.checkInID.flatMap { returnees[$0] } ?? "—",
                                 temperature: BodyTemperature.text(tenths: c.temperatureTenths), stage: stage.rawValue,
-                                stageLabel: stage.label.text(for: lang), openedAt: ChinaTime.text(c.openedAt, "MM-dd HH:mm"),
-                                since: ChinaTime.text(since, "MM-dd HH:mm"), waitMinutes: wait.minutes, late: wait.isLate, lateMinutes: wait.minutesLate,
+                                stageLabel: stage.label.text(for: lang), openedAt: ChinaTime.onScreen(c.openedAt, now: services.clock.now()),
+                                since: ChinaTime.onScreen(since, now: services.clock.now()), waitMinutes: wait.minutes, late: wait.isLate, lateMinutes: wait.minutesLate,
                                 room: c.roomScheduleID.flatMap { roomNames[$0] }, needsDecision: stage == .reported,
                                 closed: stage == .closed)
         }
@@ -108,7 +108,7 @@ struct FeverCaseDesk {
             var said = details(e)
             if stage == .measured, !symptoms.isEmpty { said = [said, symptoms.joined(separator: "、")].compactMap { $0 }.joined(separator: " · ") }
             return Event(stage: e.stage, label: stage?.label.text(for: lang) ?? e.stage,
-                         at: ChinaTime.text(e.at, "MM-dd HH:mm:ss"), by: actor.map { StaffNames.name(of: $0, services: services) } ?? "", byLogin: actor?.username ?? "",
+                         at: ChinaTime.onScreen(e.at, now: services.clock.now(), seconds: true), by: actor.map { StaffNames.name(of: $0, services: services) } ?? "", byLogin: actor?.username ?? "",
                          byRole: actor.map { $0.roleValue.label.text(for: lang) } ?? "", details: said, note: e.note)
         }
         let stage = FeverCaseStage(rawValue: c.status) ?? .confirmed

@@ -26,8 +26,7 @@ struct RecordRow: Encodable {
 
     /// `12-03 14:33:59`, with the year only when it is not this year's (China time).
     static func listTime(_ date: Date, now: Date) -> String {
-        ChinaTime.text(date, "yyyy") == ChinaTime.text(now, "yyyy")
-            ? ChinaTime.text(date, "MM-dd HH:mm:ss") : ChinaTime.text(date, "yyyy-MM-dd HH:mm:ss")
+        ChinaTime.onScreen(date, now: now, seconds: true)
     }
 
     /// The decision as the list shows it: 待复测 while a re-measure is awaited.

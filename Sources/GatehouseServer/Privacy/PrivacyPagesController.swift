@@ -59,7 +59,7 @@ struct PrivacyPagesController: RouteCollection {
         let job = Strings.text("purge_by_job", req.language)
         let purges = runs.map { run in
             let counts = (try? JSONDecoder().decode(PurgeCounts.self, from: Data(run.counts.utf8))) ?? PurgeCounts()
-            return PurgeRow(kind: run.kind, at: ChinaTime.text(run.at, "yyyy-MM-dd HH:mm"),
+            return PurgeRow(kind: run.kind, at: ChinaTime.onScreen(run.at, now: req.gatehouse.clock.now()),
                             kindLabel: Strings.text("purge_kind_" + run.kind, req.language),
                             by: run.by.flatMap { names[$0] } ?? job, total: run.total, summary: counts.summary)
         }
@@ -71,7 +71,7 @@ struct PrivacyPagesController: RouteCollection {
                                      refused: (f?.refused ?? 0) + c.refused, abnormal: (f?.abnormal ?? 0) + c.abnormal)
         }
         let stoodDown = community.stoodDownAt.map { at in
-            ChinaTime.text(at, "yyyy-MM-dd HH:mm") + (community.stoodDownBy.flatMap { names[$0] }.map { " · " + $0 } ?? "")
+            ChinaTime.onScreen(at, now: req.gatehouse.clock.now()) + (community.stoodDownBy.flatMap { names[$0] }.map { " · " + $0 } ?? "")
         }
         let page = Page(page: PageContext(req, title: Strings.text("privacy_page", req.language), notice: notice),
                         community: CommunityHeading(community), retentionDays: days ?? String(community.retentionDays),

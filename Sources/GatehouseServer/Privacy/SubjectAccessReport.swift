@@ -38,7 +38,7 @@ struct SubjectAccessReport: Encodable {
             if let v = card.validUntil { mine.append(Fact(label: t("valid_until"), value: v)) }
         }
         mine.append(Fact(label: t("category"), value: (ResidentCategory(rawValue: resident.category) ?? .permanent).label.text(for: lang)))
-        if let at = person.registeredAt { mine.append(Fact(label: t("registered_at"), value: ChinaTime.text(at, "yyyy-MM-dd HH:mm"))) }
+        if let at = person.registeredAt { mine.append(Fact(label: t("registered_at"), value: ChinaTime.onScreen(at, now: services.clock.now()))) }
 
         let hid = household.id!
         let members = try await HouseholdMember.list(household, services: services, language: language, on: db)
@@ -57,7 +57,7 @@ struct SubjectAccessReport: Encodable {
         let users = try await User.query(on: db).filter(\.$id ~~ userIDs).all()
         let names = StaffNames.byID(users, services: services, roles: language)
         let passages = passageRows.map { p in
-            Line(when: ChinaTime.text(p.recordedAt, "yyyy-MM-dd HH:mm"),
+            Line(when: ChinaTime.onScreen(p.recordedAt, now: services.clock.now()),
                  what: "\(gateNames[p.$checkpoint.id] ?? "") · \(p.direction.label.text(for: lang)) · "
                      + String(format: "%.1f℃", Double(p.temperatureTenths) / 10) + " · \((EntryDecision(rawValue: p.decision) ?? .deny).label.text(for: lang))",
                  by: names[p.$operatorUser.id] ?? "")
@@ -68,7 +68,7 @@ struct SubjectAccessReport: Encodable {
                  by: v.vouchedVia ?? "")
         }
         let deliveries = try await Delivery.query(on: db).filter(\.$householdID == hid).sort(\.$loggedAt, .descending).limit(100).all().map { d in
-            Line(when: ChinaTime.text(d.loggedAt, "yyyy-MM-dd HH:mm"), what: d.platform, by: d.pickedUpAt.map { t("sa_picked_up") + " " + ChinaTime.text($0, "MM-dd HH:mm") } ?? "")
+            Line(when: ChinaTime.onScreen(d.loggedAt, now: services.clock.now()), what: d.platform, by: d.pickedUpAt.map { t("sa_picked_up") + " " + ChinaTime.onScreen($0, now: services.clock.now()) } ?? "")
         }
         let quarantine = try await QuarantineBoard(services: services, db: db, language: language).history(household: hid)
         let supplies = try await SupplyDesk(services: services, db: db).tasks(household: hid)
@@ -79,7 +79,7 @@ struct SubjectAccessReport: Encodable {
         // Each entry as a sentence naming who saw or changed what, with the reason they gave.
         let sentences = try await AuditSentences(services: services, db: db).build(auditRows, language: language)
         let audit = auditRows.map { e in
-            Line(when: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm"),
+            Line(when: ChinaTime.onScreen(e.at, now: services.clock.now()),
                  what: (sentences[e.id!] ?? "") + (e.reason.map { language == .zh ? "，理由：\($0)" : "; reason: \($0)" } ?? ""),
                  by: "")
         }

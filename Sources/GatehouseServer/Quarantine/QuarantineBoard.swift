@@ -89,7 +89,7 @@ struct QuarantineBoard {
                               dueNow: inForce && rounds.dueNow,
                               lastReport: last.map { l in
                                   let symptoms = l.symptoms.split(separator: ",").compactMap { Symptom(rawValue: String($0))?.label.text(for: lang) }
-                                  return "\(ChinaTime.text(l.recordedAt, "MM-dd HH:mm")) \(Double(l.temperatureTenths) / 10)℃ "
+                                  return "\(ChinaTime.onScreen(l.recordedAt, now: services.clock.now())) \(Double(l.temperatureTenths) / 10)℃ "
                                       + (symptoms.isEmpty ? Strings.text("no_symptoms", language) : symptoms.joined(separator: "、"))
                                       + (l.note.map { "（\($0)）" } ?? "")
                               },
@@ -127,7 +127,7 @@ struct QuarantineBoard {
             Past(id: o.id!, householdLabel: labels[o.householdID] ?? "", startsOn: o.startsOn.description, endsOn: o.endsOn.description, reason: o.reason,
                  orderedBy: o.orderedBy, events: (byOrder[o.id!] ?? []).map { e in
                      Event(kind: e.kind, label: QuarantineOrderEventKind(rawValue: e.kind)?.label.text(for: lang) ?? e.kind,
-                           at: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm"),
+                           at: ChinaTime.onScreen(e.at, now: services.clock.now()),
                            by: e.by.flatMap { names[$0] } ?? Strings.text("system", language), endsOn: e.endsOn.description, note: e.note)
                  })
         }

@@ -70,8 +70,8 @@ struct SupplyDesk {
         let done = all.filter { $0.deliveredAt != nil }.prefix(50)
         return (open + done).map { r in
             Task(id: r.id!, householdLabel: labels[r.householdID] ?? "", items: r.items, urgent: r.urgent,
-                 requestedAt: ChinaTime.text(r.requestedAt, "MM-dd HH:mm"), delivered: r.deliveredAt != nil,
-                 deliveredAt: r.deliveredAt.map { ChinaTime.text($0, "MM-dd HH:mm") }, deliveredBy: r.deliveredBy.flatMap { names[$0] },
+                 requestedAt: ChinaTime.onScreen(r.requestedAt, now: services.clock.now()), delivered: r.deliveredAt != nil,
+                 deliveredAt: r.deliveredAt.map { ChinaTime.onScreen($0, now: services.clock.now()) }, deliveredBy: r.deliveredBy.flatMap { names[$0] },
                  note: r.handoverNote, hasPhoto: r.photoID != nil)
         }
     }

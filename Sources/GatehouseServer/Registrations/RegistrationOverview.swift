@@ -64,7 +64,7 @@ struct RegistrationOverview: Encodable {
         let applications = pending.map { r in
             Application(id: r.id!, nameMasked: r.nameMasked,
                         idNumberMasked: r.opened(with: services.sealer).idNumber.map(ResidentIDNumber.mask) ?? "",
-                        phoneMasked: r.phoneMasked, householdLabel: r.householdLabel ?? "", submittedAt: ChinaTime.text(r.createdAt, "MM-dd HH:mm"))
+                        phoneMasked: r.phoneMasked, householdLabel: r.householdLabel ?? "", submittedAt: ChinaTime.onScreen(r.createdAt, now: services.clock.now()))
         }
 
         let inside = try await Visit.query(on: db).filter(\.$communityID == cid).filter(\.$enteredAt != nil).filter(\.$exitedAt == nil)
@@ -77,7 +77,7 @@ struct RegistrationOverview: Encodable {
                 host = p.nameMasked + " · " + host
             }
             visitors.append(VisitorInside(nameMasked: r.nameMasked, phoneMasked: r.phoneMasked, householdLabel: labels[v.householdID] ?? "",
-                                          enteredAt: v.enteredAt.map { ChinaTime.text($0, "MM-dd HH:mm") } ?? "", host: host, earlierDay: v.day < today.description))
+                                          enteredAt: v.enteredAt.map { ChinaTime.onScreen($0, now: services.clock.now()) } ?? "", host: host, earlierDay: v.day < today.description))
         }
         let visitorsToday = try await Visit.query(on: db).filter(\.$communityID == cid).filter(\.$day == today.description).count()
 

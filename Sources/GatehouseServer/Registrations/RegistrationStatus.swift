@@ -87,6 +87,6 @@ struct RegistrationStatus: Encodable {
             categoryLabel: reg.category.label.text(for: lang), code: r.code, codeQR: QRPass.inlineSVG(token: r.code, moduleSize: 8),
             communityName: community?.name ?? "", gateName: gate?.name ?? "", householdLabel: reg.household?.label ?? r.householdLabel,
             nameMasked: r.nameMasked, tone: tone, headline: headline.text(for: lang), steps: steps.map { $0.text(for: lang) },
-            validUntil: ChinaTime.text(r.codeExpiresAt, "yyyy-MM-dd HH:mm"), passQR: passQR, passShortCode: passCode)
+            validUntil: ChinaTime.onScreen(r.codeExpiresAt, now: services.clock.now()), passQR: passQR, passShortCode: passCode)
     }
 }

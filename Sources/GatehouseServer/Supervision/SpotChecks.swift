@@ -74,7 +74,7 @@ struct SpotChecks {
         return checks.map { c in
             let rating = SpotCheckRating(rawValue: c.rating) ?? .fair
             return Row(id: c.id!, communityName: placeNames[c.communityID] ?? "", checkpointName: gateNames[c.checkpointID] ?? "",
-                       checkedAt: ChinaTime.text(c.checkedAt, "yyyy-MM-dd HH:mm"), checkedBy: names[c.checkedBy] ?? "",
+                       checkedAt: ChinaTime.onScreen(c.checkedAt, now: services.clock.now()), checkedBy: names[c.checkedBy] ?? "",
                        rating: rating.rawValue, ratingLabel: rating.label.text(for: language.rawValue), findings: c.findings,
                        photos: Array(c.photoIDs.split(separator: ",").indices))
         }

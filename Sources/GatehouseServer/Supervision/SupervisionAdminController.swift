@@ -39,7 +39,7 @@ struct SupervisionAdminController: RouteCollection {
         let users = try await User.query(on: db).filter(\.$id ~~ Set(events.map(\.userID))).all()
         let logins = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.username) })
         return events.map { e in
-            AuditRow(at: ChinaTime.text(e.at, "yyyy-MM-dd HH:mm:ss"), login: logins[e.userID] ?? "", action: e.action,
+            AuditRow(at: ChinaTime.onScreen(e.at, now: services.clock.now(), seconds: true), login: logins[e.userID] ?? "", action: e.action,
                      sentence: sentences[e.id!] ?? "", reason: e.reason)
         }
     }

@@ -32,6 +32,13 @@ enum ChinaTime {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A time on a screen, as a community worker reads it: `12-03 14:45`, with the year only when it is not this
+    /// year's (`2025-12-03 14:45`); `seconds` adds them (a case's steps).
+    static func onScreen(_ date: Date, now: Date, seconds: Bool = false) -> String {
+        let sameYear = text(date, "yyyy") == text(now, "yyyy")
+        return text(date, (sameYear ? "" : "yyyy-") + (seconds ? "MM-dd HH:mm:ss" : "MM-dd HH:mm"))
+    }
+
     /// 1992-01-01 00:00 China time, as seconds since 1970 shifted by eight hours.
     private static let sinceNoDaylightSaving = 694_224_000
 
