@@ -41,6 +41,12 @@ public struct DivisionCodes: Sendable {
         return (all.last(where: \.isCurrent) ?? all.last)?.name
     }
 
+    /// Whether the division code of a mainland resident ID number exists in no year of GB/T 2260 (permits of Hong Kong,
+    /// Macao and Taiwan residents carry their own codes and are not checked).
+    public func isUnknownDivision(of id: ResidentIDNumber) -> Bool {
+        id.kind == .residentIdentityCard && !lookup(id.divisionCode).isKnown
+    }
+
     /// Province, city and county for a six-digit code (the code of an ID number, say), as they were in `year`.
     public func lookup(_ code: String, inYear year: Int? = nil) -> DivisionLookup {
         guard code.count == 6, code.allSatisfy(\.isASCIIDigit) else {

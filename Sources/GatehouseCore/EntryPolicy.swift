@@ -7,7 +7,7 @@ import Foundation
 /// household under home quarantine may not go out; a used-up outing quota denies going out; an unregistered person
 /// without a pass is refused entry (leaving is never refused for that); so is a visitor nobody vouched for, a visitor
 /// whose visit is over, and someone whose application waits for confirmation. A courier is never let in, either way.
-/// An expired ID card is a warning only.
+/// An expired ID card, or an ID number whose division code exists in no year of GB/T 2260, is a warning only.
 public struct EntryPolicy: Sendable {
     public let feverRule: FeverRule
 
@@ -61,6 +61,9 @@ public struct EntryPolicy: Sendable {
         }
         if let validUntil = request.idCardValidUntil, validUntil < CalendarDate(request.now) {
             reasons.append(.idCardExpired)
+        }
+        if request.divisionUnknown {
+            reasons.append(.divisionUnknown)
         }
         return EntryOutcome(decision: decision, reasons: reasons, temperatureAbnormal: fever.isAbnormal, fever: fever)
     }

@@ -7,7 +7,7 @@ extension EntryReason {
             .homeQuarantine, .passRevoked, .passSuspended, .noReading,
             .courierNoEntry, .visitorNeedsHost, .visitorEscorted, .visitorLeaving, .visitOver,
             .visitHouseholdQuarantined, .awaitingConfirmation, .proposedRegistration, .proposedRegistrationWaits,
-            .offlineUnverified,
+            .offlineUnverified, .divisionUnknown,
         ]
         reasons += PassTokenError.all.map(EntryReason.pass)
         if let quota {

@@ -31,6 +31,13 @@ public struct EntryReason: Sendable, Equatable, Codable {
         code: "id_card_expired",
         message: LocalizedText(zh: "身份证已过有效期，请提醒其尽快换领", en: "The ID card has expired; remind the holder to renew it"),
         isWarning: true)
+    /// The first six digits of the ID number are a division code no year of GB/T 2260 ever had: a typing mistake or
+    /// a forged number, to check against the card.
+    public static let divisionUnknown = EntryReason(
+        code: "division_unknown",
+        message: LocalizedText(zh: "行政区划代码不存在：身份证号码前6位不是任何年份的地区代码，请核对证件",
+                               en: "Unknown division code: the ID number's first six digits name no area in any year; check the card"),
+        isWarning: true)
     public static let homeQuarantine = EntryReason(
         code: "home_quarantine",
         message: LocalizedText(zh: "该户正在居家隔离医学观察，所有成员不得外出（生活物资由社区配送）",

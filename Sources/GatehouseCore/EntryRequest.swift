@@ -37,6 +37,8 @@ public struct EntryRequest: Sendable {
     public var homeQuarantine: Bool
     /// The household's or person's outing quota is used up (with what the gate tells them), if so.
     public var quotaRefusal: EntryReason?
+    /// The ID number's division code exists in no year of GB/T 2260 (`DivisionCodes.isUnknownDivision`): a warning.
+    public var divisionUnknown: Bool = false
     public var now: Date
 
     public init(direction: Direction, standing: Standing, readings: [TemperatureReading], wearsMask: Bool,

@@ -1,3 +1,4 @@
+import Foundation
 import GatehouseCore
 import XCTest
 
@@ -35,5 +36,35 @@ final class CountedNounTests: XCTestCase {
         XCTAssertEqual(CountedNoun.person.text(3, language: "zh"), "3人")
         XCTAssertEqual(CountedNoun.minute.text(16, language: "zh"), "16 分钟")
         XCTAssertEqual(CountedNoun.minute.text(1, language: "en"), "1 min")
+    }
+}
+
+/// An ID number whose division code exists in no year of GB/T 2260 is a warning on import and at the gate, never
+/// silent, and never a refusal on its own.
+final class UnknownDivisionTests: XCTestCase {
+    private let today = CalendarDate(year: 2026, month: 11, day: 22)!
+
+    func testTheImportWarnsAndStillImports() {
+        let sheet = ResidentImportSheet(csv: "楼栋,单元,房号,姓名,身份证号\n8,1,101,张三,999999198001010011\n8,1,101,李四,110105198001010016\n",
+                                        today: today)
+        XCTAssertEqual(sheet.problems, [])
+        XCTAssertEqual(sheet.rows.count, 2)
+        XCTAssertEqual(sheet.warnings.map(\.line), [2])
+        XCTAssertEqual(sheet.warnings.first?.column, "身份证号")
+        XCTAssertTrue(sheet.warnings.first?.message.zh.hasPrefix("行政区划代码不存在") ?? false)
+    }
+
+    func testTheGateWarnsWithoutChangingTheDecision() throws {
+        let unknown = try ResidentIDNumber("999999198001010011", today: today)
+        XCTAssertTrue(DivisionCodes.bundled.isUnknownDivision(of: unknown))
+        XCTAssertFalse(DivisionCodes.bundled.isUnknownDivision(of: try ResidentIDNumber("110105198001010016", today: today)))
+        var request = EntryRequest(direction: .in, standing: .registered,
+                                   readings: [TemperatureReading(value: try BodyTemperature(tenths: 365), takenAt: Date())],
+                                   wearsMask: true, now: Date())
+        request.divisionUnknown = true
+        let outcome = EntryPolicy().decide(request)
+        XCTAssertEqual(outcome.decision, .allow)
+        XCTAssertEqual(outcome.reasons.map(\.code), ["division_unknown"])
+        XCTAssertTrue(outcome.reasons[0].isWarning)
     }
 }

@@ -3,11 +3,14 @@
 public struct ResidentImportSheet: Sendable {
     public private(set) var rows: [ResidentImportRow] = []
     public private(set) var problems: [ImportProblem] = []
+    /// What the office should check but that does not stop the import: an ID number whose division code exists in no
+    /// year of GB/T 2260 (a typing mistake, or a number to check against the card).
+    public private(set) var warnings: [ImportProblem] = []
 
     /// The most lines one file may hold.
     public static let maximumRows = 20_000
 
-    public init(csv text: String, today: CalendarDate) {
+    public init(csv text: String, today: CalendarDate, divisions: DivisionCodes = .bundled) {
         let table: CSVTable
         do { table = try CSVTable(parsing: text) } catch {
             if case .unterminatedQuote(let line) = error {
@@ -61,11 +64,15 @@ public struct ResidentImportSheet: Sendable {
                 } else {
                     seen[row.idNumber.value] = record.line
                     rows.append(row)
+                    if divisions.isUnknownDivision(of: row.idNumber) {
+                        warnings.append(ImportProblem(line: record.line, column: ImportColumn.idNumber.header,
+                                                      message: EntryReason.divisionUnknown.message))
+                    }
                 }
             case .failure(let list):
                 problems.append(contentsOf: list.problems)
             }
         }
-        if !problems.isEmpty { rows = [] }
+        if !problems.isEmpty { rows = []; warnings = [] }
     }
 }

@@ -7,10 +7,12 @@ extension EntryRequest {
     /// the household's quarantine, the outing quota's refusal.
     static func atGate(direction: Direction, standing: Standing, readings: [TemperatureReading], wearsMask: Bool,
                        cardValidUntil: String?, passRefusal: EntryReason?, homeQuarantine: Bool, quotaRefusal: EntryReason?,
-                       now: Date) -> EntryRequest {
-        EntryRequest(direction: direction, standing: standing, readings: readings, wearsMask: wearsMask,
-                     idCardValidUntil: cardValidUntil.flatMap { CalendarDate(parsing: $0) }, passRefusal: passRefusal,
-                     homeQuarantine: homeQuarantine, quotaRefusal: quotaRefusal, now: now)
+                       divisionUnknown: Bool = false, now: Date) -> EntryRequest {
+        var request = EntryRequest(direction: direction, standing: standing, readings: readings, wearsMask: wearsMask,
+                                   idCardValidUntil: cardValidUntil.flatMap { CalendarDate(parsing: $0) }, passRefusal: passRefusal,
+                                   homeQuarantine: homeQuarantine, quotaRefusal: quotaRefusal, now: now)
+        request.divisionUnknown = divisionUnknown
+        return request
     }
 }
 

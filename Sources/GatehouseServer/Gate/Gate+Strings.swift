@@ -60,6 +60,7 @@ extension Strings {
         "card_photo": t("身份证照片", "ID card photo"),
         "card_photo_hint": t("请核对本人与证件照片（仅本次显示，不保存）", "Compare the person with the card's photo (shown for this read only, never stored)"),
         "registration_proposed_badge": t("已提交登记备案，待社区核实", "Proposed for registration; the office has not checked yet"),
+        "division_unknown_card": t("行政区划代码不存在：身份证号码前6位不是任何年份的地区代码，请核对证件", "Unknown division code: the first six digits name no area in any year; check the card"),
         "registration_proposals": t("门岗提交的登记备案（待核实）", "Registrations proposed at the gate (to check)"),
         "registration_proposals_hint": t("核查、核对、核实后，选择其住户确认登记；不符合的请填写理由后不予登记",
                                          "Check the person, then confirm them into their household; otherwise reject with a reason"),

@@ -17,6 +17,12 @@ enum GateIdentity {
         case .registration: return .registration
         }
     }
+
+    /// An ID number typed or read whose division code exists in no year of GB/T 2260: the gate warns.
+    func divisionUnknown(_ divisions: DivisionCodes) -> Bool {
+        if case .idNumber(let id, _, _, _, _) = self { return divisions.isUnknownDivision(of: id) }
+        return false
+    }
 }
 
 extension GateService {

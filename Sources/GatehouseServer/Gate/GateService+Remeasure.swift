@@ -45,7 +45,7 @@ extension GateService {
         let outcome = EntryPolicy(feverRule: rule).decide(.atGate(
             direction: direction, standing: standing, readings: readings, wearsMask: passage.wearsMask,
             cardValidUntil: person?.cardValidUntil, passRefusal: passRefusal, homeQuarantine: household?.homeQuarantine ?? false,
-            quotaRefusal: quota?.refusal, now: now))
+            quotaRefusal: quota?.refusal, divisionUnknown: passage.reasons.split(separator: ",").contains("division_unknown"), now: now))
         let userID = try user.requireID()
         let fever: FeverCase? = try await db.writeTransaction { tx in
             Self.apply(outcome, readings: allReadings, to: passage, now: now)

@@ -119,7 +119,8 @@ struct GateService {
                     let outcome = EntryPolicy(feverRule: rule).decide(.atGate(
                         direction: direction, standing: standing, readings: readings, wearsMask: input.mask,
                         cardValidUntil: person?.cardValidUntil, passRefusal: resolution?.refusal,
-                        homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal, now: decidedAt))
+                        homeQuarantine: household?.homeQuarantine ?? false, quotaRefusal: quota?.refusal,
+                        divisionUnknown: identity.divisionUnknown(services.divisions), now: decidedAt))
                     let p = Passage()
                     p.id = passageID
                     p.communityID = community.id!

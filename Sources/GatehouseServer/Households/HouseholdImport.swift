@@ -21,6 +21,8 @@ struct HouseholdImport {
         let residentsCreated: Int
         let residentsUpdated: Int
         let problems: [Problem]
+        /// Rows imported that the office should check (an ID number whose division code exists in no year).
+        var warnings: [Problem] = []
     }
 
     let services: GatehouseServices
@@ -34,7 +36,7 @@ struct HouseholdImport {
             return .failure(Failed(result: failure([Problem(line: 1, column: nil, message: LocalizedText(
                 zh: "无法读取文件编码，请另存为 CSV（UTF-8）", en: "Cannot read the file's encoding; save it as CSV (UTF-8)").text(for: lang))])))
         }
-        let sheet = ResidentImportSheet(csv: text, today: services.today)
+        let sheet = ResidentImportSheet(csv: text, today: services.today, divisions: services.divisions)
         guard sheet.problems.isEmpty else {
             return .failure(Failed(result: failure(sheet.problems.map { Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) })))
         }
@@ -97,7 +99,8 @@ struct HouseholdImport {
                     if (index + 1) % 25 == 0 || index + 1 == rows.count { await progress(index + 1, rows.count) }
                 }
                 return Result(ok: true, rows: rows.count, householdsCreated: created.households, residentsCreated: created.residents,
-                              residentsUpdated: created.updated, problems: [])
+                              residentsUpdated: created.updated, problems: [],
+                              warnings: sheet.warnings.map { Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) })
             }
         } catch let error as AppError {
             throw error

@@ -14,6 +14,8 @@ extension Strings {
         "download_template": t("下载模板", "Download the template"),
         "import_button": t("导入", "Import"),
         "import_done": t("导入完成", "Import finished"),
+        "import_warnings": t("以下行已导入，但请核对", "these rows were imported but need checking"),
+        "import_show_list": t("查看住户名单", "Show the households"),
         "import_failed": t("未导入：请改正以下问题后重新导入", "Nothing imported: fix these and import again"),
         "line": t("行", "Line"),
         "column": t("列", "Column"),

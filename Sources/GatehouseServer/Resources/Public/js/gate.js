@@ -263,7 +263,9 @@
         facts: personFacts({ name: d.nameMasked, sexLabel: d.sexLabel, age: d.age, birthDate: d.birthDate, division: d.division,
                              phoneMasked: d.phoneMasked, expired: d.cardExpired }).concat([[T.household, d.householdLabel]]),
         warnings: [d.registrationProposed && ["registration_proposed", T.registration_proposed_badge, "warning-text"],
-                   d.quarantineNotice && ["home_quarantine", d.quarantineNotice]],
+                   d.quarantineNotice && ["home_quarantine", d.quarantineNotice],
+                   // A typing mistake or a forged number: the first six digits name no area in any year.
+                   d.documentKind === "residentIdentityCard" && !d.divisionKnown && ["division_unknown", T.division_unknown_card, "warning-text"]],
         askName: !d.nameMasked, askPhone: !d.phoneMasked, register: !d.registered && !d.registrationProposed,
         pending: d.pendingRemeasure
       });

@@ -27,9 +27,24 @@
       bar.value = 100;
       status.textContent = T.import_done + "：" + result.rows + " · +" + result.householdsCreated + " " + T.household + " · +" +
         result.residentsCreated + " / ~" + result.residentsUpdated + " " + T.members;
+      var summary = [result.rows, result.householdsCreated, result.residentsCreated, result.residentsUpdated].join("-");
+      var warnings = result.warnings || [];
+      if (warnings.length) {
+        // Imported, with rows to check (an ID number whose division code exists in no year): the office reads them
+        // before the list is read again.
+        showProblems(warnings);
+        status.textContent += " · " + T.import_warnings;
+        var again = document.createElement("a");
+        again.href = location.pathname + "?imported=" + summary;
+        again.className = "button small secondary";
+        again.id = "import-reload";
+        again.textContent = T.import_show_list;
+        status.appendChild(document.createTextNode(" "));
+        status.appendChild(again);
+        return;
+      }
       showProblems([]);
       // The list is read again; what the import did is said there until the office dismisses it.
-      var summary = [result.rows, result.householdsCreated, result.residentsCreated, result.residentsUpdated].join("-");
       setTimeout(function () { location.replace(location.pathname + "?imported=" + summary); }, 1500);
     } else {
       bar.hidden = true;
