@@ -47,6 +47,7 @@ enum Routes {
         try web.register(collection: RegistrationPagesController())
         try web.register(collection: RentalPagesController())
         try web.register(collection: RentalRegisterController())
+        try web.register(collection: RosterController())
         try web.register(collection: FacilityPagesController())
         try web.register(collection: PrivacyPagesController())
         try web.register(collection: ShiftController())

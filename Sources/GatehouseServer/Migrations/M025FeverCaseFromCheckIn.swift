@@ -4,13 +4,13 @@ import SQLKit
 /// A fever case can be opened from a returnee's daily check-in as well as at the gate: `passage_id` and
 /// `checkpoint_id` become optional and `check_in_id` names the check-in (each check-in opens one case at most).
 ///
-/// SQLite cannot drop a NOT NULL, so there the table is rebuilt the way SQLite documents it: foreign keys off on one
-/// connection, copy inside a transaction, check the keys, on again. PostgreSQL alters the columns in place.
+/// SQLite cannot drop a NOT NULL, so there the table is rebuilt (`SQLiteTableRebuild`); PostgreSQL alters the columns
+/// in place.
 struct M025FeverCaseFromCheckIn: AsyncMigration {
-    private static let columns = """
+    private static let columns = [
         "id", "community_id", "checkpoint_id", "passage_id", "person_id", "status", "temperature_tenths", "opened_at",
-        "opened_by", "household_id", "stage_since", "room_schedule_id", "closed_at", "household_decision", "quarantine_order_id"
-        """
+        "opened_by", "household_id", "stage_since", "room_schedule_id", "closed_at", "household_decision", "quarantine_order_id",
+    ]
 
     func prepare(on db: Database) async throws {
         let sql = db as! SQLDatabase
@@ -21,45 +21,26 @@ struct M025FeverCaseFromCheckIn: AsyncMigration {
                 """).run()
             return
         }
-        try await db.withConnection { connection in
-            let one = connection as! SQLDatabase
-            try await one.raw("PRAGMA foreign_keys = OFF").run()
-            do {
-                try await connection.transaction { tx in
-                    let sql = tx as! SQLDatabase
-                    try await sql.raw("""
-                        CREATE TABLE "fever_cases_new" (
-                            "id" UUID PRIMARY KEY NOT NULL,
-                            "community_id" UUID NOT NULL REFERENCES "communities" ("id"),
-                            "checkpoint_id" UUID REFERENCES "checkpoints" ("id"),
-                            "passage_id" UUID UNIQUE REFERENCES "passages" ("id"),
-                            "person_id" UUID REFERENCES "persons" ("id"),
-                            "status" TEXT NOT NULL,
-                            "temperature_tenths" INTEGER NOT NULL,
-                            "opened_at" REAL NOT NULL,
-                            "opened_by" UUID NOT NULL REFERENCES "users" ("id"),
-                            "household_id" UUID REFERENCES "households" ("id"),
-                            "stage_since" REAL,
-                            "room_schedule_id" UUID REFERENCES "disinfection_schedules" ("id"),
-                            "closed_at" REAL,
-                            "household_decision" TEXT,
-                            "quarantine_order_id" UUID,
-                            "check_in_id" UUID UNIQUE REFERENCES "returnee_check_ins" ("id")
-                        )
-                        """).run()
-                    try await sql.raw("INSERT INTO fever_cases_new (\(unsafeRaw: Self.columns)) SELECT \(unsafeRaw: Self.columns) FROM fever_cases").run()
-                    try await sql.raw("DROP TABLE fever_cases").run()
-                    try await sql.raw("ALTER TABLE fever_cases_new RENAME TO fever_cases").run()
-                    try await sql.raw("CREATE INDEX idx_fever_cases_community ON fever_cases (community_id, status)").run()
-                    let broken = try await sql.raw("PRAGMA foreign_key_check").all()
-                    guard broken.isEmpty else { throw RebuildBrokeKeys(count: broken.count) }
-                }
-            } catch {
-                try? await one.raw("PRAGMA foreign_keys = ON").run()
-                throw error
-            }
-            try await one.raw("PRAGMA foreign_keys = ON").run()
-        }
+        try await SQLiteTableRebuild(table: "fever_cases", create: """
+            CREATE TABLE "fever_cases_new" (
+                "id" UUID PRIMARY KEY NOT NULL,
+                "community_id" UUID NOT NULL REFERENCES "communities" ("id"),
+                "checkpoint_id" UUID REFERENCES "checkpoints" ("id"),
+                "passage_id" UUID UNIQUE REFERENCES "passages" ("id"),
+                "person_id" UUID REFERENCES "persons" ("id"),
+                "status" TEXT NOT NULL,
+                "temperature_tenths" INTEGER NOT NULL,
+                "opened_at" REAL NOT NULL,
+                "opened_by" UUID NOT NULL REFERENCES "users" ("id"),
+                "household_id" UUID REFERENCES "households" ("id"),
+                "stage_since" REAL,
+                "room_schedule_id" UUID REFERENCES "disinfection_schedules" ("id"),
+                "closed_at" REAL,
+                "household_decision" TEXT,
+                "quarantine_order_id" UUID,
+                "check_in_id" UUID UNIQUE REFERENCES "returnee_check_ins" ("id")
+            )
+            """, columns: Self.columns, indexes: ["CREATE INDEX idx_fever_cases_community ON fever_cases (community_id, status)"]).run(on: db)
     }
 
     func revert(on db: Database) async throws {
@@ -75,10 +56,5 @@ struct M025FeverCaseFromCheckIn: AsyncMigration {
                 ALTER COLUMN checkpoint_id SET NOT NULL
                 """).run()
         }
-    }
-
-    struct RebuildBrokeKeys: Error, CustomStringConvertible {
-        let count: Int
-        var description: String { "Rebuilding fever_cases left \(count) broken foreign keys; nothing was changed" }
     }
 }

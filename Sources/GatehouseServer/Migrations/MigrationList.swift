@@ -33,6 +33,7 @@ enum MigrationList {
             M026ContactMonitoring(),
             M027DisinfectionScheduleEnd(),
             M028QuarantineMinimum(),
+            M029CreateStaffRoster(),
         ]
     }
 }

@@ -88,6 +88,16 @@ struct PurgeSteps {
             AND NOT EXISTS (SELECT 1 FROM passages p WHERE p.registration_id = self_registrations.id)
             """)
 
+        // The staff roster: shifts past the retention period; volunteers who left before it, with their training
+        // (stand-down: all of it).
+        try await purge("roster_shifts", where: all ? "community_id = \(bind: c)" : "community_id = \(bind: c) AND day < \(bind: scope.firstKeptDay)")
+        let leftMembers: SQLQueryString = all ? "community_id = \(bind: c)" : """
+            community_id = \(bind: c) AND left_at IS NOT NULL AND left_at < \(bind: t)
+            AND NOT EXISTS (SELECT 1 FROM roster_shifts s WHERE s.member_id = roster_members.id)
+            """
+        try await purge("training_records", where: "member_id IN (SELECT id FROM roster_members WHERE \(leftMembers))")
+        try await purge("roster_members", where: leftMembers)
+
         if all {
             // The register itself: passes, residents, households.
             try await sql.raw("UPDATE passes SET replaces_id = NULL WHERE community_id = \(bind: c)").run()

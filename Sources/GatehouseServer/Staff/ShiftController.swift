@@ -29,6 +29,8 @@ struct ShiftController: RouteCollection {
     }
 
     struct TrainingForm: Content {
+        /// An operator (`user:<id>`) or a volunteer on the roster (`member:<id>`); `userId` names an operator too.
+        var staffId: String?
         var userId: UUID?
         var trainedOn: String?
         var trainer: String?
@@ -86,12 +88,19 @@ struct ShiftController: RouteCollection {
         let staff = try await User.query(on: req.db).filter(\.$communityID == community.id!).filter(\.$role == Role.operator.rawValue)
             .sort(\.$username).all()
         let names = StaffNames.byID(staff, services: req.gatehouse)
+        let roster = StaffRoster(services: req.gatehouse, db: req.db)
+        let volunteers = try await roster.rows(community: community.id!)
+        let memberNames = try await roster.names(community: community.id!)
+        let volunteer = LocalizedText(zh: "（名册）", en: " (roster)").text(for: req.language.rawValue)
         let records = try await TrainingRecord.query(on: req.db).filter(\.$communityID == community.id!).sort(\.$trainedOn, .descending).all()
         return try await req.view.render("staff/training", TrainingPage(
-            page: PageContext(req, title: Strings.text("training", req.language)), community: CommunityHeading(community), 
-            staff: staff.map { SelectOption(value: $0.id!.uuidString, label: names[$0.id!] ?? $0.username) },
-            records: records.map { TrainingRow(operatorName: names[$0.userID] ?? "", trainedOn: $0.trainedOn, trainer: $0.trainer,
-                                               thermometerModel: $0.thermometerModel) },
+            page: PageContext(req, title: Strings.text("training", req.language)), community: CommunityHeading(community),
+            staff: staff.map { SelectOption(value: "user:" + $0.id!.uuidString, label: names[$0.id!] ?? $0.username) }
+                + volunteers.map { SelectOption(value: "member:" + $0.id.uuidString, label: $0.name + volunteer + " · " + $0.duty) },
+            records: records.map { r in
+                TrainingRow(operatorName: r.userID.flatMap { names[$0] } ?? r.memberID.flatMap { memberNames[$0].map { $0 + volunteer } } ?? "",
+                            trainedOn: r.trainedOn, trainer: r.trainer, thermometerModel: r.thermometerModel)
+            },
             errors: errors)).encodeResponse(status: status, for: req)
     }
 
@@ -105,8 +114,18 @@ struct ShiftController: RouteCollection {
         let form = try req.content.decode(TrainingForm.self)
         let lang = req.language.rawValue
         var errors: FieldErrors = [:]
-        let staff = try await User.find(form.userId, on: req.db)
-        if staff == nil || staff?.communityID != community.id || staff?.roleValue != .operator {
+        let chosen = form.staffId ?? form.userId.map { "user:" + $0.uuidString } ?? ""
+        let id = UUID(uuidString: String(chosen.split(separator: ":").last ?? ""))
+        var staff: User?
+        var member: RosterMember?
+        if chosen.hasPrefix("member:") {
+            member = try await RosterMember.find(id, on: req.db)
+            if member?.communityID != community.id || member?.leftAt != nil { member = nil }
+        } else {
+            staff = try await User.find(id, on: req.db)
+            if staff?.communityID != community.id || staff?.roleValue != .operator { staff = nil }
+        }
+        if staff == nil, member == nil {
             errors["userId"] = LocalizedText(zh: "请选择本社区的值守人员", en: "Choose a gate operator of this community").text(for: lang)
         }
         let today = req.gatehouse.today
@@ -118,10 +137,11 @@ struct ShiftController: RouteCollection {
         if trainer.isEmpty || trainer.count > 40 { errors["trainer"] = LocalizedText(zh: "请填写培训人（40字以内）", en: "Name the trainer (at most 40 characters)").text(for: lang) }
         let model = form.thermometerModel?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if model.isEmpty || model.count > 40 { errors["thermometerModel"] = LocalizedText(zh: "请填写体温计型号（40字以内）", en: "Name the thermometer model (at most 40 characters)").text(for: lang) }
-        guard errors.isEmpty, let staff, let day else { return try await renderTraining(req, community, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty, let day else { return try await renderTraining(req, community, errors: errors, status: .unprocessableEntity) }
         let r = TrainingRecord()
         r.communityID = community.id!
-        r.userID = staff.id!
+        r.userID = staff?.id
+        r.memberID = member?.id
         r.trainedOn = day.description
         r.trainer = trainer
         r.thermometerModel = model

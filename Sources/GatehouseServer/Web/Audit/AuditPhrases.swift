@@ -80,6 +80,8 @@ enum AuditPhrases {
         "disinfection-schedules/:scheduleID/end": t("停止消毒计划{schedule}", "ended the disinfection schedule {schedule}"),
         "disinfection/:scheduleID/log": t("登记{schedule}的消毒", "recorded the disinfection of {schedule}"),
         "communities/:communityID/staff-roster": t("把志愿者登记到{community}的值守名册", "added a volunteer to the roster of {community}"),
+        "communities/:communityID/roster-shifts": t("登记{community}名册人员的值班", "recorded a roster shift in {community}"),
+        "roster-members/:memberID/leave": t("将一名志愿者移出值守名册", "took a volunteer off the roster"),
     ]
 
     /// An audited action other than a change (`AuditAction`), by its raw value.

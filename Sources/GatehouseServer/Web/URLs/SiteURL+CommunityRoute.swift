@@ -24,6 +24,9 @@ extension SiteURL {
         case rentals
         case returnees
         case training
+        /// Volunteers without accounts, their duty and shifts.
+        case staffRoster = "staff-roster"
+        case rosterShifts = "roster-shifts"
         case dashboard
         case supervision
         case policeGrants = "police-grants"

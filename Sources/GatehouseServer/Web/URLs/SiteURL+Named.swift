@@ -30,6 +30,7 @@ extension SiteURL {
         case "recordPhoto": self = .recordPhoto(try a.id())
         case "recordReviewed": self = .recordReviewed(try a.id())
         case "disinfectionLog": self = .disinfectionLog(try a.id())
+        case "rosterMemberLeave": self = .rosterMemberLeave(try a.id())
         case "disinfectionSchedule": self = .disinfectionSchedule(try a.id(), try a.route())
         case "supplyDelivered": self = .supplyDelivered(try a.id())
         case "me": self = .me(try a.route())

@@ -42,6 +42,7 @@ extension SiteURL {
         case .recordPhoto(let id): words("records") + [.variable("passageID", id)] + words("photo")
         case .recordReviewed(let id): words("records") + [.variable("passageID", id)] + words("reviewed")
         case .disinfectionLog(let id): words("disinfection") + [.variable("scheduleID", id)] + words("log")
+        case .rosterMemberLeave(let id): words("admin/roster-members") + [.variable("memberID", id)] + words("leave")
         case .disinfectionSchedule(let id, let action):
             words("admin/disinfection-schedules") + [.variable("scheduleID", id)] + words(action.rawValue)
         case .supplyDelivered(let id): words("supplies") + [.variable("requestID", id)] + words("delivered")

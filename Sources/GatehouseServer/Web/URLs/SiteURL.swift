@@ -39,6 +39,8 @@ enum SiteURL {
     /// The office has reviewed a passage the gate let through offline (离线放行待复核).
     case recordReviewed(Parameter<UUID>)
     case disinfectionLog(Parameter<UUID>)
+    /// A volunteer leaves the staff roster.
+    case rosterMemberLeave(Parameter<UUID>)
     case disinfectionSchedule(Parameter<UUID>, DisinfectionScheduleAction)
     case supplyDelivered(Parameter<UUID>)
 
