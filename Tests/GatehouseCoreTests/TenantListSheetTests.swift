@@ -52,6 +52,11 @@ final class UnknownDivisionTests: XCTestCase {
         XCTAssertEqual(sheet.warnings.map(\.line), [2])
         XCTAssertEqual(sheet.warnings.first?.column, "身份证号")
         XCTAssertTrue(sheet.warnings.first?.message.zh.hasPrefix("行政区划代码不存在") ?? false)
+        let agency = TenantListSheet(csv: "楼栋,单元,房号,姓名,身份证号,手机号,来源地代码,入住日期,退租日期,房东手机号\n"
+                                         + "8,1,102,马超,999999198001010011,13300007777,410102,2026-11-20,,13700001111\n", today: today)
+        XCTAssertEqual(agency.problems, [])
+        XCTAssertEqual(agency.rows.count, 1)
+        XCTAssertEqual(agency.warnings.map(\.line), [2], "the agency's list warns too")
     }
 
     func testTheGateWarnsWithoutChangingTheDecision() throws {

@@ -42,5 +42,5 @@ def test_overdue_disinfection_shows_at_the_gate_until_logged(server, browser):
     login(browser, server, "demo-admin1")
     browser.get(community.rstrip("/") + "/disinfection")
     history = browser.find_element("id", "disinfection-history").text
-    assert "84消毒液 1:100" in history and "demo-guard1" in history
+    assert "84消毒液 1:100" in history and "吴保安" in history and "demo-guard1" not in history  # named, not by login
     logout(browser)

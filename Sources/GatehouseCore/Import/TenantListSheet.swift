@@ -5,6 +5,8 @@ public struct TenantListSheet: Sendable {
     /// The file line of each row.
     public private(set) var lines: [Int] = []
     public private(set) var problems: [ImportProblem] = []
+    /// Rows to check that do not stop the list: an ID number whose division code exists in no year of GB/T 2260.
+    public private(set) var warnings: [ImportProblem] = []
 
     public static let maximumRows = 5_000
 
@@ -65,6 +67,9 @@ public struct TenantListSheet: Sendable {
                     seen[id] = record.line
                     rows.append(details)
                     lines.append(record.line)
+                    if divisions.isUnknownDivision(of: details.answers.idNumber!) {
+                        warnings.append(ImportProblem(line: record.line, column: "身份证号", message: EntryReason.divisionUnknown.message))
+                    }
                 }
             case .failure(let errors):
                 for (field, message) in errors.messages.sorted(by: { Self.order($0.key) < Self.order($1.key) }) {
@@ -74,7 +79,7 @@ public struct TenantListSheet: Sendable {
                 }
             }
         }
-        if !problems.isEmpty { rows = []; lines = [] }
+        if !problems.isEmpty { rows = []; lines = []; warnings = [] }
     }
 
     private static func order(_ field: String) -> Int {

@@ -25,6 +25,8 @@ struct RentalPagesController: RouteCollection {
         let page: PageContext
         let created: Int?
         let problems: [HouseholdImport.Problem]
+        /// Rows stored that the agency should check (an ID number whose division code exists in no year).
+        var warnings: [HouseholdImport.Problem] = []
         /// What this agency submitted and what became of each row.
         let submitted: [RentalRegister.Row]
     }
@@ -185,19 +187,21 @@ struct RentalPagesController: RouteCollection {
         let data = try req.content.decode(ListForm.self).list.map { Data(buffer: $0.data) } ?? Data()
         let lang = req.language.rawValue
         var problems: [ImportProblem]
+        var warnings: [ImportProblem] = []
         var created: Int?
         if let text = ImportText.decode(data) {
             let sheet = TenantListSheet(csv: text, today: req.gatehouse.today, divisions: req.gatehouse.divisions)
             problems = sheet.problems
             if problems.isEmpty {
                 problems = try await TenancyService(services: req.gatehouse, db: req.db).importAgencyList(sheet, community: community, agency: try user.requireID())
-                if problems.isEmpty { created = sheet.rows.count }
+                if problems.isEmpty { created = sheet.rows.count; warnings = sheet.warnings }
             }
         } else {
             problems = [ImportProblem(line: 1, column: nil, message: LocalizedText(zh: "无法读取文件：请另存为 CSV（UTF-8）", en: "Cannot read the file: save it as CSV (UTF-8)"))]
         }
         let page = AgencyPage(page: PageContext(req, title: Strings.text("agency_page", req.language)), created: created,
                               problems: problems.map { HouseholdImport.Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) },
+                              warnings: warnings.map { HouseholdImport.Problem(line: $0.line, column: $0.column, message: $0.message.text(for: lang)) },
                               submitted: try await submitted(req, by: user))
         return try await req.view.render("tenancies/agency", page).encodeResponse(status: problems.isEmpty ? .ok : .unprocessableEntity, for: req)
     }
