@@ -38,6 +38,12 @@ final class HealthAndConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["GATEHOUSE_PORT": "80x"])) {
             XCTAssertTrue(String(describing: $0).contains("GATEHOUSE_PORT"))
         }
+        XCTAssertTrue(plain.runsScheduledSteps, "an instance runs the timed steps unless told not to")
+        let quiet = try AppConfiguration.fromEnvironment(["GATEHOUSE_SCHEDULER": "off"])
+        XCTAssertFalse(quiet.runsScheduledSteps)
+        XCTAssertThrowsError(try AppConfiguration.fromEnvironment(["GATEHOUSE_SCHEDULER": "no"])) {
+            XCTAssertTrue(String(describing: $0).contains("GATEHOUSE_SCHEDULER must be on or off"))
+        }
     }
 
     func testSecretKeyFileIsCreatedPrivateAndReused() throws {

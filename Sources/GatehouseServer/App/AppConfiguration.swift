@@ -83,6 +83,13 @@ public struct AppConfiguration: Sendable {
             case .failure(let error): throw ConfigurationError("GATEHOUSE_METRICS_ALLOW: \(error.description) (a list such as 127.0.0.1, 10.0.0.0/8)")
             }
         }
+        if let text = env["GATEHOUSE_SCHEDULER"], !text.isEmpty {
+            // One instance of several may be kept out of the timed steps (the others take them in turn).
+            guard ["on", "off"].contains(text) else {
+                throw ConfigurationError("GATEHOUSE_SCHEDULER must be on or off (is \(text))")
+            }
+            configuration.runsScheduledSteps = text == "on"
+        }
         if let text = env["GATEHOUSE_TRUSTED_PROXIES"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
             switch AddressRanges.parse(text) {
             case .success(let ranges): configuration.trustedProxies = ranges
