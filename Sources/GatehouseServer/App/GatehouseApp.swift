@@ -25,6 +25,8 @@ public enum GatehouseApp {
             app.storage[KeyFileCreated.self] = loaded.created
         }
         app.gatehouse = GatehouseServices(configuration: configuration, clock: clock, keyRing: ring)
+        // Event ids follow the server's clock, so they keep increasing across restarts.
+        app.live = InProcessLiveUpdates(now: { clock.now() })
         app.rateLimiter = RateLimiter()
 
         // SQLite runs every statement on this pool. Vapor's default has a thread per core, and a statement of the

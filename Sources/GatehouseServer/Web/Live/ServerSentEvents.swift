@@ -3,7 +3,9 @@ import Vapor
 /// Turns a channel's stream into a `text/event-stream` response that lasts until the browser goes away.
 enum ServerSentEvents {
     static func response(for channel: LiveChannel, on req: Request) async -> Response {
-        let subscription = await req.live.subscribe(channel, heartbeatSeconds: 20)
+        // A browser reconnecting says the last event it saw; the stream starts after it.
+        let last = req.headers.first(name: "Last-Event-ID").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        let subscription = await req.live.subscribe(channel, heartbeatSeconds: 20, after: last)
         let live = req.live
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "event-stream", parameters: ["charset": "utf-8"])
