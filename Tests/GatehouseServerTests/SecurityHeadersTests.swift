@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import GatehouseCore
 @testable import GatehouseServer
+import NIOCore
 import XCTVapor
 
 final class SecurityHeadersTests: XCTestCase {
@@ -62,5 +63,32 @@ final class SecurityHeadersTests: XCTestCase {
             throw error
         }
         try await app.asyncShutdown()
+    }
+
+    /// Behind a proxy that terminates TLS (no https public address): `X-Forwarded-Proto: https` from a trusted proxy
+    /// brings HSTS and Secure cookies; the same header from anyone else is ignored, and plain HTTP gets neither.
+    func testATrustedProxySaysHTTPS() async throws {
+        try await TestApp.run(adjust: { $0.trustedProxies = try! AddressRanges.parse("10.9.0.0/16").get() }) { app in
+            func answer(peer: String, proto: String?) async throws -> Response {
+                var headers = HTTPHeaders()
+                if let proto { headers.add(name: "X-Forwarded-Proto", value: proto) }
+                let req = Request(application: app, method: .GET, url: "/login", headers: headers,
+                                  remoteAddress: try SocketAddress(ipAddress: peer, port: 40000), on: app.eventLoopGroup.next())
+                let responder = BasicResponder { _ in
+                    let r = Response(status: .ok)
+                    r.headers.add(name: .setCookie, value: "gatehouse_session=abc; Path=/; HttpOnly; SameSite=Lax")
+                    return req.eventLoop.makeSucceededFuture(r)
+                }
+                return try await SecurityHeadersMiddleware(behindTLS: false).respond(to: req, chainingTo: responder).get()
+            }
+            let viaProxy = try await answer(peer: "10.9.0.2", proto: "https")
+            XCTAssertEqual(viaProxy.headers.first(name: "Strict-Transport-Security"), "max-age=31536000")
+            XCTAssertEqual(viaProxy.headers.first(name: .setCookie), "gatehouse_session=abc; Path=/; HttpOnly; SameSite=Lax; Secure")
+            let forged = try await answer(peer: "198.51.100.7", proto: "https")
+            XCTAssertNil(forged.headers.first(name: "Strict-Transport-Security"), "a client cannot claim HTTPS")
+            XCTAssertFalse((forged.headers.first(name: .setCookie) ?? "").contains("Secure"))
+            let plain = try await answer(peer: "10.9.0.2", proto: "http")
+            XCTAssertNil(plain.headers.first(name: "Strict-Transport-Security"))
+        }
     }
 }

@@ -109,7 +109,9 @@ struct TracingController: RouteCollection {
         }
         let revealed = try await PersonReveal.openPhone(person, reason: reason, by: user, target: "personID=\(person.id!)",
                                                         services: req.gatehouse, db: req.db)
-        if wantsJSON { return try await ["name": revealed.name, "phone": revealed.phone ?? ""].encodeResponse(for: req) }
+        // `shown` is what the page writes in place: the phone, or a sentence when none is on record.
+        let shown = revealed.phone ?? LocalizedText(zh: "未登记电话", en: "No phone on record").text(for: req.language.rawValue)
+        if wantsJSON { return try await ["name": revealed.name, "phone": revealed.phone ?? "", "shown": shown].encodeResponse(for: req) }
         struct RevealPage: Encodable { let page: PageContext; let revealed: PersonReveal }
         return try await req.view.render("tracing/revealed", RevealPage(
             page: PageContext(req, title: Strings.text("reveal_phone", req.language)), revealed: revealed)).encodeResponse(for: req)

@@ -23,7 +23,7 @@
         return;
       }
       var phone = form.parentNode.querySelector(".phone");
-      phone.textContent = answer.data.phone;
+      phone.textContent = answer.data.shown || answer.data.phone;
       phone.className = "phone revealed-phone";
       form.parentNode.removeChild(form);
     }).catch(function () {
