@@ -23,9 +23,10 @@ def take_step(driver, stage, fields=()):
     form.find_element("css selector", "button").click()
     # The answer is a new page: it either shows the new stage or says why not (a refusal fails here with its
     # sentence, not with a timeout).
-    until(driver, lambda d: not is_attached(before))
+    # A transfer also orders the household's quarantine: on a busy 2-core machine it may take longer than a click.
+    until(driver, lambda d: not is_attached(before), timeout=25)
     until(driver, lambda d: d.find_elements("id", "step-error")
-          or d.find_element("id", "case-stage").get_attribute("data-stage") == stage)
+          or d.find_element("id", "case-stage").get_attribute("data-stage") == stage, timeout=25)
     assert not driver.find_elements("id", "step-error"), driver.find_element("id", "step-error").text
     assert driver.find_element("id", "case-stage").get_attribute("data-stage") == stage, driver.find_element("tag name", "main").text
 

@@ -23,13 +23,22 @@ enum ContactGroups {
             let indices = members[k]!
             let first = contacts[indices[0]]
             let closest = indices.min { (lines[$0].minutesApart ?? .max) < (lines[$1].minutesApart ?? .max) }!
-            var seen = Set<String>()
-            let people: [ContactGroup.Member] = indices.compactMap { i in
+            // Each person once, with a phone if any of their passages had one (a pass scan records none).
+            var personOrder: [String] = []
+            var byPerson: [String: ContactGroup.Member] = [:]
+            for i in indices {
                 let p = contacts[i]
                 let id = p.personID?.uuidString ?? "passage:\(p.id)"
-                guard seen.insert(id).inserted else { return nil }
-                return ContactGroup.Member(personId: p.personID, nameMasked: p.nameMasked, phoneMasked: p.phoneMasked)
+                if let known = byPerson[id] {
+                    if known.phoneMasked.isEmpty, !p.phoneMasked.isEmpty {
+                        byPerson[id] = ContactGroup.Member(personId: known.personId, nameMasked: known.nameMasked, phoneMasked: p.phoneMasked)
+                    }
+                } else {
+                    personOrder.append(id)
+                    byPerson[id] = ContactGroup.Member(personId: p.personID, nameMasked: p.nameMasked, phoneMasked: p.phoneMasked)
+                }
             }
+            let people = personOrder.compactMap { byPerson[$0] }
             var gates: [String] = []
             for i in indices where !gates.contains(lines[i].checkpointName) { gates.append(lines[i].checkpointName) }
             let kind = key(of: first).kind
