@@ -117,6 +117,7 @@ extension Strings {
         "download_csv": t("下载 CSV", "Download CSV"),
         "print_register": t("打印登记表", "Print the register"),
         "rows_unit": t("行", " rows"),
+        "row_unit": t("行", " row"),
         "printed_by": t("打印人", "Printed by"),
         "sign_on_duty": t("值班人（签字）", "On duty (signature)"),
         "sign_in_charge": t("负责人（签字）", "In charge (signature)"),

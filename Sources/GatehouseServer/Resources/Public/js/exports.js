@@ -48,7 +48,8 @@
       };
       return pump().then(function () {
         bar.value = 100;
-        status.textContent = rows + form.getAttribute("data-rows-unit");
+        // "1 row", "2 rows", "2行": the page gives the unit for one and for more.
+        status.textContent = rows + form.getAttribute(String(rows) === "1" ? "data-rows-unit-one" : "data-rows-unit");
         var link = document.createElement("a");
         link.href = URL.createObjectURL(new Blob(chunks, { type: res.headers.get("Content-Type") || "" }));
         link.download = name;
